@@ -1,0 +1,80 @@
+// Operators' commands: migrate, seed, verify the ledger, recompute figures, export/import, backup/restore.
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { systemClock } from './lib/clock.ts';
+import { verifyChains } from './modules/ledger/event.repository.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+export interface Command {
+  summary: string;
+  usage?: string;
+  run(args: string[]): Promise<number>;
+}
+
+const config = loadConfig();
+
+async function withDatabase<T>(fn: (database: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const database = openDatabase(config.DATABASE_URL);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export const COMMANDS: Record<string, Command> = {
+  migrate: {
+    summary: 'create or upgrade the database schema',
+    run: () =>
+      withDatabase(async ({ db }) => {
+        const done = await migrateToLatest(db);
+        console.log(done.length ? `applied: ${done.join(', ')}` : 'already up to date');
+        return 0;
+      }),
+  },
+  seed: {
+    summary: 'seed the demo organisation, accounts and items (--demo), only into an empty database',
+    usage: 'seed --demo [--items N]',
+    run: (args) =>
+      withDatabase(async (database) => {
+        if (!args.includes('--demo')) {
+          console.error('usage: tingquan seed --demo [--items N]');
+          return 2;
+        }
+        const i = args.indexOf('--items');
+        const items = i >= 0 ? Number(args[i + 1]) : config.SEED_ITEMS;
+        await migrateToLatest(database.db);
+        const seeded = await seedDemo(database, systemClock, { items });
+        console.log(seeded ? `seeded: ${JSON.stringify(seeded)}` : 'the database already has data: nothing seeded');
+        return 0;
+      }),
+  },
+  'verify-ledger': {
+    summary: 'check every hash chain of the event log; names the first broken event',
+    run: () =>
+      withDatabase(async ({ db }) => {
+        const r = await verifyChains(db);
+        if (r.ok) {
+          console.log(`ledger verified: ${r.events} events in ${r.streams} chains, no break`);
+          return 0;
+        }
+        const p = r.firstProblem!;
+        console.error(`ledger BROKEN: ${p.problem} in chain ${p.stream} at seq ${p.seq}${p.eventId ? ` (event ${p.eventId})` : ''}`);
+        return 1;
+      }),
+  },
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const cmd = name ? COMMANDS[name] : undefined;
+  if (!cmd) {
+    console.log('usage: tingquan <command>\n');
+    for (const [n, c] of Object.entries(COMMANDS)) console.log(`  ${(c.usage ?? n).padEnd(34)} ${c.summary}`);
+    process.exit(name ? 2 : 0);
+  }
+  process.exit(await cmd.run(args));
+}
+
+await main();

@@ -1,0 +1,38 @@
+// The only reader of process.env: parsed once, frozen, and every problem listed before the process gives up.
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/tingquan.db')
+    .refine((u) => u.startsWith('sqlite:') || u.startsWith('postgres://') || u.startsWith('postgresql://'), {
+      message: 'must start with sqlite: or postgres://',
+    }),
+  DEMO: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  SEED_ITEMS: z.coerce.number().int().min(0).max(2_000_000).default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  WORKERS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  CITY_CODE: z.string().regex(/^[A-Z]{2,4}$/).default('SY'),
+  CITY_NAME: z.string().default('沈阳市'),
+  WEB_DIST: z.string().default('web/dist'),
+  INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+});
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,49 @@
+// Opens the database named by DATABASE_URL: embedded SQLite (WAL) by default, PostgreSQL for production.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DB } from './schema.ts';
+
+// int8 (counts, epoch-ms timestamps) and numeric (sums) arrive as strings from pg; numbers here are well within 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type Dialect = 'sqlite' | 'postgres';
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  url: string;
+  /** The SQLite file path (for backup), when on SQLite. */
+  file?: string;
+  close(): Promise<void>;
+}
+
+export function sqlitePath(url: string): string {
+  const p = url.replace(/^sqlite:(\/\/)?/, '');
+  return p === ':memory:' ? p : resolve(p);
+}
+
+export function openDatabase(url: string, opts: { poolSize?: number; schema?: string } = {}): Database {
+  if (url.startsWith('sqlite:')) {
+    const file = sqlitePath(url);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const conn = new SQLite(file);
+    conn.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (only power loss can lose the last commits).
+    conn.pragma('synchronous = NORMAL');
+    conn.pragma('foreign_keys = ON');
+    conn.pragma('busy_timeout = 5000');
+    conn.pragma('cache_size = -65536');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
+    return { db, dialect: 'sqlite', url, file, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', url, close: () => db.destroy() };
+}

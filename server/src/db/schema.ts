@@ -1,0 +1,140 @@
+// Row types of every table. Timestamps are epoch milliseconds (bigint), flags are 0/1 integers, JSON is text:
+// the same on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface DistrictTable { id: string; code: string; name: string; name_en: string | null; sort: number }
+export interface DepartmentTable {
+  id: string; code: string; name: string; name_en: string | null; level: string; district_id: string | null; active: number;
+}
+export interface ServiceCentreTable { id: string; name: string; district_id: string | null; address: string | null }
+export interface ServiceWindowTable { id: string; centre_id: string; code: string; name: string; kind: string }
+export interface AppUserTable {
+  id: string; username: string; display_name: string; password_hash: string; phone: string | null;
+  roles: string; district_id: string | null; department_id: string | null; centre_id: string | null; window_id: string | null;
+  active: number; created_at: number; failed_logins: number; locked_until: number | null;
+}
+export interface SessionTable {
+  id: string; user_id: string; csrf_token: string; created_at: number; expires_at: number; last_seen_at: number;
+  ip: string | null; user_agent: string | null;
+}
+export interface ApiTokenTable {
+  id: string; name: string; kind: string; token_hash: string; user_id: string; created_at: number;
+  revoked_at: number | null; last_used_at: number | null; use_count: number;
+}
+export interface CategoryTable {
+  id: string; parent_id: string | null; code: string; name: string; name_en: string | null; sort: number; active: number;
+  attributes: string | null;
+}
+export interface SlaRuleTable {
+  id: string; tier: string; urgent: number; type: string | null; category_id: string | null;
+  sign_minutes: number | null; sign_days: number; contact_days: number; handle_days: number; callback_days: number;
+  rating_days: number; warn_ratio: number; updated_at: number;
+}
+export interface CalendarOverrideTable { day: string; kind: string; note: string | null; created_by: string | null; created_at: number }
+export interface CalendarYearTable { year: number; declared_by: string | null; declared_at: number }
+export interface SettingTable { key: string; value: string; updated_at: number }
+export interface CounterTable { name: string; value: number }
+export interface KeyProjectTable {
+  id: string; code: string; name: string; district_id: string | null; officer_id: string; description: string | null;
+  status: string; created_at: number;
+}
+export interface ItemTable {
+  id: string; ledger_no: string; tracking_code: string; tracking_pin_hash: string;
+  channel: string; type: string; category_id: string; title: string; description: string;
+  district_id: string | null; centre_id: string | null; window_id: string | null; place_text: string | null;
+  lat: number | null; lng: number | null;
+  requester_kind: string; requester_name: string | null; requester_phone: string | null; requester_org: string | null;
+  requester_uscc: string | null; requester_user_id: string | null; confidential: number;
+  tier: string; urgent: number; project_id: string | null; main_department_id: string | null;
+  status: string; registered_by: string | null;
+  submitted_at: number; accepted_at: number | null; rejected_at: number | null; reject_reason: string | null;
+  dispatched_at: number | null; dispatch_count: number; return_count: number; designated: number;
+  signed_at: number | null; contacted_at: number | null; replied_at: number | null; reply_text: string | null;
+  reply_solved: string | null; verified_at: number | null; closed_at: number | null; redo_count: number; problem: number;
+  primary_id: string | null;
+  sign_due_at: number | null; sign_met: number | null; contact_due_at: number | null; contact_met: number | null;
+  handle_start_at: number | null; handle_due_at: number | null; handle_met: number | null;
+  callback_due_at: number | null; callback_met: number | null; rating_due_at: number | null;
+  next_escalation_at: number | null;
+  extension_days: number; extended: number; parked_at: number | null; parked: number;
+  warn_level: number; escalation_level: number; listed: number;
+  contacted: number | null; solved: string | null; satisfaction: string | null; rating_source: string | null;
+  bad_review: number; rectification: string | null; rectification_due: string | null; excluded: number;
+  pending_kind: string | null; pending_data: string | null; pending_by: string | null; pending_at: number | null;
+  on_time: number | null; event_seq: number; event_hash: string; version: number; updated_at: number;
+}
+export interface ItemAssignmentTable {
+  id: string; item_id: string; department_id: string; role: string; state: string;
+  dispatched_at: number; signed_at: number | null; returned_at: number | null; return_reason: string | null;
+}
+export interface EventTable {
+  id: string; stream: string; seq: number; item_id: string | null; action: string;
+  actor_id: string | null; actor_role: string | null; at: number; data: string; prev_hash: string; hash: string;
+}
+export interface ChainHeadTable { stream: string; seq: number; hash: string }
+export interface AttachmentTable {
+  id: string; item_id: string; filename: string; mime: string; size: number; sha256: string; content: Buffer;
+  uploaded_by: string | null; created_at: number;
+}
+export interface IdempotencyTable {
+  scope: string; key: string; request_hash: string; status_code: number; response: string; created_at: number;
+}
+export interface OutboxTable {
+  id: string; channel: string; topic: string; recipient: string; payload: string; status: string; attempts: number;
+  available_at: number; locked_by: string | null; locked_until: number | null; last_error: string | null;
+  created_at: number; sent_at: number | null; dedupe_key: string | null;
+}
+export interface NotificationTable {
+  id: string; user_id: string; item_id: string | null; kind: string; title: string; body: string; created_at: number;
+  read_at: number | null;
+}
+export interface WebhookTable { id: string; url: string; secret: string; events: string; active: number; created_at: number }
+export interface ClueTable {
+  id: string; item_id: string | null; district_id: string | null; department_id: string | null; rule: string; reason: string;
+  status: string; created_at: number; created_by: string | null; notes: string | null; updated_at: number;
+}
+export interface UndercoverCheckTable {
+  id: string; district_id: string | null; centre_id: string | null; department_id: string | null; checked_on: string;
+  findings: string; item_id: string | null; created_by: string; created_at: number;
+}
+export interface SpotCheckTable {
+  id: string; period: string; seed: string; rate: number; district_id: string | null; created_by: string; created_at: number;
+  size: number;
+}
+export interface SpotCheckEntryTable {
+  spot_check_id: string; item_id: string; department_id: string | null; result: string; answers: string | null;
+  checked_by: string | null; checked_at: number | null;
+}
+export interface JobLeaseTable { name: string; owner: string | null; until: number }
+
+export interface DB {
+  district: DistrictTable;
+  department: DepartmentTable;
+  service_centre: ServiceCentreTable;
+  service_window: ServiceWindowTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  category: CategoryTable;
+  sla_rule: SlaRuleTable;
+  calendar_override: CalendarOverrideTable;
+  calendar_year: CalendarYearTable;
+  setting: SettingTable;
+  counter: CounterTable;
+  key_project: KeyProjectTable;
+  item: ItemTable;
+  item_assignment: ItemAssignmentTable;
+  event: EventTable;
+  chain_head: ChainHeadTable;
+  attachment: AttachmentTable;
+  idempotency: IdempotencyTable;
+  outbox: OutboxTable;
+  notification: NotificationTable;
+  webhook: WebhookTable;
+  clue: ClueTable;
+  undercover_check: UndercoverCheckTable;
+  spot_check: SpotCheckTable;
+  spot_check_entry: SpotCheckEntryTable;
+  job_lease: JobLeaseTable;
+}
+export type { Generated };

@@ -1,0 +1,16 @@
+// Wires the use cases with their explicit dependencies; built once by main, the CLI and the tests.
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { Clock } from './lib/clock.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { createDeadlineService } from './modules/deadlines/deadline.service.ts';
+import { createItemService } from './modules/items/item.service.ts';
+
+export function createServices(deps: { config: Config; database: Database; clock: Clock }) {
+  const { config, database, clock } = deps;
+  const deadlines = createDeadlineService(database.db);
+  const auth = createAuthService({ database, clock, sessionDays: config.SESSION_DAYS });
+  const items = createItemService({ database, clock, deadlines, cityCode: config.CITY_CODE });
+  return { config, database, clock, deadlines, auth, items };
+}
+export type Services = ReturnType<typeof createServices>;
