@@ -1,8 +1,8 @@
 // The batch evaluator: one bound rule over columnar enterprises in cache-sized chunks, with eligibility, amounts and per-criterion counts.
-import { FAIL, intervalState, notEqualState, PASS, type State, type Test, UNKNOWN } from './cell.ts';
+import { FAIL, intervalState, notEqualState, PASS, type Test, UNKNOWN } from './cell.ts';
 import { BOOL_TRUE, BOOL_UNKNOWN, type PreparedColumns } from './columns.ts';
 import { NO_DAY } from './dates.ts';
-import { INVERTED, pickRow, STATE_WEIGHT, tableState } from './decide.ts';
+import { FAIL_WEIGHT, INVERTED, pickRow, STATE_WEIGHT, tableState } from './decide.ts';
 import type { BoundRule, CriterionInfo } from './engine.ts';
 import { compileExpression, finishAmount, type Ref } from './expression.ts';
 import { type DateFactKey, type DictFactKey, type FactKey, FACTS, type SetFactKey, type BooleanFactKey } from './facts.ts';
@@ -47,88 +47,85 @@ export interface BatchOptions {
 
 type Kernel = (start: number, len: number, out: Uint8Array) => void;
 
-/** A kernel per (test, column type): a tight loop over one typed array; the scalar functions are the ones testState uses. */
+/**
+ * A kernel per (test, column type): one branch-free loop over one typed array (unpredictable branches cost more than
+ * the arithmetic here). States agree with testState: intervalState and notEqualState are the same functions.
+ */
 function kernelFor(test: Test, fact: FactKey, data: PreparedColumns): Kernel {
   const def = FACTS[fact];
   const cols = data.columns;
   switch (test.kind) {
     case 'any':
       return (_s, len, out) => out.fill(PASS, 0, len);
-    case 'interval': {
-      const { low, high, lowInclusive, highInclusive } = test;
-      if (def.type === 'date') {
-        const days = cols.dates[fact as DateFactKey];
-        return (s, len, out) => {
-          for (let j = 0; j < len; j++) {
-            const d = days[s + j];
-            out[j] = intervalState(low, high, lowInclusive, highInclusive, d === NO_DAY ? NaN : d);
-          }
-        };
-      }
-      const values = data.number(fact);
-      if (lowInclusive && !highInclusive && high === Infinity)
-        return (s, len, out) => {
-          for (let j = 0; j < len; j++) {
-            const v = values[s + j];
-            out[j] = v !== v ? UNKNOWN : v >= low ? PASS : FAIL;
-          }
-        };
-      return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = intervalState(low, high, lowInclusive, highInclusive, values[s + j]);
-      };
-    }
+    case 'interval':
     case 'notEqual': {
-      const value = test.value;
       if (def.type === 'date') {
         const days = cols.dates[fact as DateFactKey];
+        if (test.kind === 'notEqual') {
+          const value = test.value;
+          return (s, len, out) => {
+            for (let j = 0; j < len; j++) {
+              const d = days[s + j];
+              out[j] = notEqualState(value, d === NO_DAY ? NaN : d);
+            }
+          };
+        }
+        const { min, max } = test;
         return (s, len, out) => {
           for (let j = 0; j < len; j++) {
             const d = days[s + j];
-            out[j] = notEqualState(value, d === NO_DAY ? NaN : d);
+            const known = +(d !== NO_DAY);
+            out[j] = 2 - 2 * (+(d >= min) & +(d <= max) & known) - (1 - known);
           }
         };
       }
       const values = data.number(fact);
+      if (test.kind === 'notEqual') {
+        const value = test.value;
+        return (s, len, out) => {
+          for (let j = 0; j < len; j++) out[j] = notEqualState(value, values[s + j]);
+        };
+      }
+      const { min, max } = test;
       return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = notEqualState(value, values[s + j]);
+        for (let j = 0; j < len; j++) out[j] = intervalState(min, max, values[s + j]);
       };
     }
     case 'strings': {
       const { codes, dict } = cols.dicts[fact as DictFactKey];
-      // Deciding each dictionary entry once turns prefix and list matching into one table lookup per enterprise.
-      const lut = Uint8Array.from(dict, (v) => (test.accept(v) ? PASS : FAIL));
+      // Deciding each dictionary entry once turns prefix and list matching into one lookup; entry 0 is "unknown" (code -1).
+      const lut = Uint8Array.from([UNKNOWN, ...dict.map((v) => (test.accept(v) ? PASS : FAIL))]);
       return (s, len, out) => {
-        for (let j = 0; j < len; j++) {
-          const code = codes[s + j];
-          out[j] = code < 0 ? UNKNOWN : lut[code];
-        }
+        for (let j = 0; j < len; j++) out[j] = lut[codes[s + j] + 1];
       };
     }
     case 'set': {
       const { bits, known, dict } = cols.sets[fact as SetFactKey];
       let mask = 0;
       for (const v of test.anyOf) if (dict.indexOf(v) >= 0) mask |= 1 << dict.indexOf(v);
-      const hitState = test.negate ? FAIL : PASS;
-      const missState = test.negate ? PASS : FAIL;
+      // Indexed by known * 2 + holds-any.
+      const lut = Uint8Array.of(UNKNOWN, UNKNOWN, test.negate ? PASS : FAIL, test.negate ? FAIL : PASS);
       return (s, len, out) => {
         for (let j = 0; j < len; j++) {
           const i = s + j;
-          out[j] = known[i] === 0 ? UNKNOWN : (bits[i] & mask) !== 0 ? hitState : missState;
+          out[j] = lut[known[i] * 2 + +((bits[i] & mask) !== 0)];
         }
       };
     }
     case 'bool': {
       const values = cols.booleans[fact as BooleanFactKey];
-      const want = test.value ? BOOL_TRUE : 1 - BOOL_TRUE;
+      // Indexed by the stored value: false, true, unknown.
+      const lut = Uint8Array.of(test.value ? FAIL : PASS, test.value ? PASS : FAIL, UNKNOWN);
+      lut[BOOL_UNKNOWN] = UNKNOWN;
       return (s, len, out) => {
-        for (let j = 0; j < len; j++) {
-          const v = values[s + j];
-          out[j] = v === BOOL_UNKNOWN ? UNKNOWN : v === want ? PASS : FAIL;
-        }
+        for (let j = 0; j < len; j++) out[j] = lut[values[s + j]];
       };
     }
   }
 }
+
+/** max(a, b) of two states by table lookup, index a * 4 + b. */
+const MAX_STATE = Uint8Array.from({ length: 12 }, (_, k) => Math.max(k >> 2, k & 3));
 
 class IntList {
   data = new Int32Array(64);
@@ -205,7 +202,7 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
     if (x.kind === 'received') {
       const mask = data.receivedMask(c.rule.itemId, x.window as 'calendar-year');
       return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = mask[s + j] ? FAIL : PASS;
+        for (let j = 0; j < len; j++) out[j] = mask[s + j] * FAIL;
       };
     }
     const inner = kernelFor(x.test as Test, x.fact as FactKey, data);
@@ -246,10 +243,39 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
   const possible = new IntList();
   const status = options.full ? new Uint8Array(n) : undefined;
   const amounts = options.full ? new Float64Array(n).fill(NaN) : undefined;
-  const scores = new Float64Array(rows);
   let eligible = 0;
   let unknown = 0;
   let totalAmount = 0;
+
+  // Per-chunk working state, decided column by column (tight loops over typed arrays) rather than enterprise by enterprise.
+  const rowScores = Array.from({ length: rows }, () => new Uint16Array(CHUNK));
+  const chunkState = new Uint8Array(CHUNK);
+  const chunkPicked = new Int32Array(CHUNK);
+  const scores = new Float64Array(rows);
+
+  /** Adds a row's cell states to its score and counts the cell's fails and unknowns (local counters: no memory round trips). */
+  const accumulate = (buffer: Uint8Array, score: Uint16Array, len: number, first: boolean, index: number): void => {
+    let fails = 0;
+    let unknowns = 0;
+    if (first)
+      for (let j = 0; j < len; j++) {
+        const st = buffer[j];
+        score[j] = STATE_WEIGHT[st];
+        fails += st >> 1;
+        unknowns += st & 1;
+      }
+    else
+      for (let j = 0; j < len; j++) {
+        const st = buffer[j];
+        score[j] += STATE_WEIGHT[st];
+        fails += st >> 1;
+        unknowns += st & 1;
+      }
+    if (index >= 0) {
+      failCounts[index] += fails;
+      unknownCounts[index] += unknowns;
+    }
+  };
 
   const decideAmount = (i: number, picked: number): number => {
     if (picked < 0) outs.fill(NaN);
@@ -265,35 +291,60 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
 
   const runChunk = (s: number, len: number): void => {
     for (let b = 0; b < kernels.length; b++) kernels[b](s, len, buffers[b]);
-    for (let x = 0; x < exclusionKernels.length; x++) exclusionKernels[x](s, len, exclusionBuffers[x]);
-    for (let j = 0; j < len; j++) {
+    if (rows === 1) {
+      // One row: a matching row has no failing or unknown cell, so every cell's counts are the decisive row's.
+      const score = rowScores[0];
+      const cells = rowCells[0];
+      for (let m = 0; m < cells.length; m++) accumulate(buffers[cells[m]], score, len, m === 0, rowCols[0][m]);
+      if (cells.length === 0) score.fill(0, 0, len);
+      for (let j = 0; j < len; j++) {
+        const v = score[j];
+        chunkState[j] = +(v !== 0) + +(v >= FAIL_WEIGHT);
+        chunkPicked[j] = -(v !== 0);
+      }
+    } else {
       for (let r = 0; r < rows; r++) {
         const cells = rowCells[r];
-        let score = 0;
-        for (let m = 0; m < cells.length; m++) score += STATE_WEIGHT[buffers[cells[m]][j]];
-        scores[r] = score;
+        for (let m = 0; m < cells.length; m++) accumulate(buffers[cells[m]], rowScores[r], len, m === 0, -1);
+        if (cells.length === 0) rowScores[r].fill(0, 0, len);
       }
-      const picked = rows === 1 ? (scores[0] === 0 ? 0 : -1) : pickRow(scores, bound.ranks, rows, bound.byRank);
-      const decisive = picked >= 0 ? picked : -picked - 1;
-      let st: State = tableState(picked, scores[decisive]);
-      if (picked < 0) {
+      for (let j = 0; j < len; j++) {
+        for (let r = 0; r < rows; r++) scores[r] = rowScores[r][j];
+        const picked = pickRow(scores, bound.ranks, rows, bound.byRank);
+        const decisive = picked >= 0 ? picked : -picked - 1;
+        chunkPicked[j] = picked;
+        chunkState[j] = tableState(picked, scores[decisive]);
+        if (picked >= 0) continue;
         const cells = rowCells[decisive];
         const cols = rowCols[decisive];
         for (let m = 0; m < cells.length; m++) {
           const v = buffers[cells[m]][j];
-          if (v === FAIL) failCounts[cols[m]]++;
-          else if (v === UNKNOWN) unknownCounts[cols[m]]++;
+          failCounts[cols[m]] += v >> 1;
+          unknownCounts[cols[m]] += v & 1;
         }
       }
-      for (let x = 0; x < exclusionBuffers.length; x++) {
-        const v = exclusionBuffers[x][j] as State;
-        if (v === FAIL) failCounts[inputs + x]++;
-        else if (v === UNKNOWN) unknownCounts[inputs + x]++;
-        if (v > st) st = v;
+    }
+    for (let x = 0; x < exclusionKernels.length; x++) {
+      const buffer = exclusionBuffers[x];
+      exclusionKernels[x](s, len, buffer);
+      let fails = 0;
+      let unknowns = 0;
+      for (let j = 0; j < len; j++) {
+        const st = buffer[j];
+        chunkState[j] = MAX_STATE[chunkState[j] * 4 + st];
+        fails += st >> 1;
+        unknowns += st & 1;
       }
-      const i = s + j;
-      if (status) status[i] = st;
+      failCounts[inputs + x] += fails;
+      unknownCounts[inputs + x] += unknowns;
+    }
+    if (status) status.set(chunkState.subarray(0, len), s);
+    for (let j = 0; j < len; j++) {
+      const st = chunkState[j];
       if (st === FAIL) continue;
+      const i = s + j;
+      const picked = chunkPicked[j];
+      if (collectSum) for (let r = 0; r < rows; r++) scores[r] = rowScores[r][j];
       const amount = hasAmount ? decideAmount(i, picked) : NaN;
       if (amounts) amounts[i] = amount;
       if (st === PASS) {

@@ -124,11 +124,27 @@ export function cellParameters(cell: Cell): string[] {
 /** A cell with its parameters and date window resolved for one evaluation date: what both evaluators execute. */
 export type Test =
   | { kind: 'any' }
-  | { kind: 'interval'; low: number; high: number; lowInclusive: boolean; highInclusive: boolean }
+  | { kind: 'interval'; low: number; high: number; lowInclusive: boolean; highInclusive: boolean; min: number; max: number }
   | { kind: 'notEqual'; value: number }
   | { kind: 'strings'; accept: (value: string) => boolean }
   | { kind: 'set'; anyOf: readonly string[]; negate: boolean }
   | { kind: 'bool'; value: boolean };
+
+const f64 = new Float64Array(1);
+const u64 = new BigInt64Array(f64.buffer);
+
+/** The next double above (dir 1) or below (dir -1) v: turns an exclusive bound into an inclusive one exactly. */
+export function nextDouble(v: number, dir: 1 | -1): number {
+  if (v !== v || v === dir * Infinity) return v;
+  if (v === 0) return dir * Number.MIN_VALUE;
+  f64[0] = v;
+  u64[0] += (v > 0) === (dir > 0) ? 1n : -1n;
+  return f64[0];
+}
+
+function interval(low: number, high: number, lowInclusive: boolean, highInclusive: boolean): Test {
+  return { kind: 'interval', low, high, lowInclusive, highInclusive, min: lowInclusive ? low : nextDouble(low, 1), max: highInclusive ? high : nextDouble(high, -1) };
+}
 
 export function resolveCell(cell: Cell, param: (id: string) => number, asOfDay: number): Test {
   const value = (o: Operand) => (o.kind === 'param' ? param(o.id) : operandValue(o));
@@ -141,25 +157,25 @@ export function resolveCell(cell: Cell, param: (id: string) => number, asOfDay: 
       const v = value(cell.operand);
       switch (cell.op) {
         case '<':
-          return { kind: 'interval', low: -Infinity, high: v, lowInclusive: false, highInclusive: false };
+          return interval(-Infinity, v, false, false);
         case '<=':
-          return { kind: 'interval', low: -Infinity, high: v, lowInclusive: false, highInclusive: true };
+          return interval(-Infinity, v, false, true);
         case '>':
-          return { kind: 'interval', low: v, high: Infinity, lowInclusive: false, highInclusive: false };
+          return interval(v, Infinity, false, false);
         case '>=':
-          return { kind: 'interval', low: v, high: Infinity, lowInclusive: true, highInclusive: false };
+          return interval(v, Infinity, true, false);
         case '=':
-          return { kind: 'interval', low: v, high: v, lowInclusive: true, highInclusive: true };
+          return interval(v, v, true, true);
         case '!=':
           return { kind: 'notEqual', value: v };
       }
     }
     case 'range':
-      return { kind: 'interval', low: value(cell.low), high: value(cell.high), lowInclusive: cell.lowInclusive, highInclusive: cell.highInclusive };
+      return interval(value(cell.low), value(cell.high), cell.lowInclusive, cell.highInclusive);
     case 'within': {
       const months = cell.unit === 'y' ? cell.count * 12 : cell.unit === 'm' ? cell.count : 0;
       const start = cell.unit === 'd' ? asOfDay - cell.count : addMonths(asOfDay, -months);
-      return { kind: 'interval', low: start, high: asOfDay, lowInclusive: false, highInclusive: true };
+      return interval(start, asOfDay, false, true);
     }
     case 'list': {
       const exact = new Set(cell.values);
@@ -172,16 +188,15 @@ export function resolveCell(cell: Cell, param: (id: string) => number, asOfDay: 
   }
 }
 
-/** State of a number (or day number) against an interval; NaN is unknown. */
-export function intervalState(low: number, high: number, lowInclusive: boolean, highInclusive: boolean, v: number): State {
-  if (v !== v) return UNKNOWN;
-  const aboveLow = lowInclusive ? v >= low : v > low;
-  const belowHigh = highInclusive ? v <= high : v < high;
-  return aboveLow && belowHigh ? PASS : FAIL;
+/** State of a number (or day number) against an inclusive interval; NaN is unknown. Branch-free, as the batch kernels need. */
+export function intervalState(min: number, max: number, v: number): State {
+  const pass = +(v >= min) & +(v <= max);
+  return (2 - 2 * pass - +(v !== v)) as State;
 }
 
 export function notEqualState(value: number, v: number): State {
-  return v !== v ? UNKNOWN : v !== value ? PASS : FAIL;
+  const known = +(v === v);
+  return (2 - 2 * (+(v !== value) & known) - (1 - known)) as State;
 }
 
 /** Set membership: "holds any of" (or, negated, "holds none of"). */
@@ -197,7 +212,7 @@ export function testState(test: Test, value: number | string | boolean | readonl
     case 'any':
       return PASS;
     case 'interval':
-      return intervalState(test.low, test.high, test.lowInclusive, test.highInclusive, value === undefined ? NaN : (value as number));
+      return intervalState(test.min, test.max, value === undefined ? NaN : (value as number));
     case 'notEqual':
       return notEqualState(test.value, value === undefined ? NaN : (value as number));
     case 'strings':
