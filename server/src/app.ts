@@ -17,6 +17,7 @@ import { installErrorHandler } from './plugins/error-handler.ts';
 import { installAuth } from './plugins/auth.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { itemRoutes } from './modules/items/item.routes.ts';
+import { MODULE_PLUGINS } from './modules/registry.ts';
 
 export const LOG_REDACT = [
   'req.headers.authorization',
@@ -126,7 +127,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   await app.register(itemRoutes, { items: services.items, intakeRatePerMinute: config.INTAKE_RATE_PER_MINUTE });
-  for (const plugin of opts.plugins ?? []) await app.register(async (scope) => plugin(scope, services));
+  for (const plugin of [...MODULE_PLUGINS, ...(opts.plugins ?? [])]) await app.register(async (scope) => plugin(scope, services));
 
   const dist = resolve(config.WEB_DIST);
   const hasWeb = existsSync(resolve(dist, 'index.html'));

@@ -1,0 +1,8 @@
+// Route plugins of the feature modules, registered by buildApp after the core (auth, items).
+// Each module adds one import and one entry here.
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services.ts';
+
+export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
+
+export const MODULE_PLUGINS: ModulePlugin[] = [];
