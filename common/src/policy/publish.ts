@@ -40,3 +40,14 @@ export function compileRulesAt(rulesByItem: ReadonlyMap<string, readonly Rule[]>
     return v ? [compileRule(v, registry)] : [];
   });
 }
+
+/** Rule versions grouped by item (Map.groupBy needs Node 21). */
+export function rulesByItem<T extends Pick<Rule, 'itemId'>>(rules: readonly T[]): Map<string, T[]> {
+  const byItem = new Map<string, T[]>();
+  for (const r of rules) {
+    const list = byItem.get(r.itemId);
+    if (list) list.push(r);
+    else byItem.set(r.itemId, [r]);
+  }
+  return byItem;
+}
