@@ -781,7 +781,20 @@ export function createItemService(deps: ItemServiceDeps) {
       if (status === 'closed' && item.status !== 'closed') await closeMerged(trx, item.id, now);
       return { id: item.id };
     });
-    return get(actor, id);
+    return getAfterAction(actor, id);
+  }
+
+  /**
+   * The item as the actor left it. An action can end the actor's access (a department's return): the answer still
+   * shows the result of what they just did, once, with no further abilities.
+   */
+  async function getAfterAction(actor: Actor, id: string): Promise<ItemDetail> {
+    const item = await findItem(db, id);
+    if (!item) throw notFound();
+    const assignments = await listAssignments(db, id);
+    const projects = await officerProjectIds(db, actor);
+    const detail = await detailFor(actor, item, assignments, projects, requesterViewFor(actor, item));
+    return canSee(actor, item, assignments, projects) ? detail : { ...detail, abilities: [], events: [] };
   }
 
   /** Items merged into a primary are closed with it, each with its own event. */
