@@ -15,6 +15,7 @@ import { LIMITS } from '@tingquan/common';
 import type { Services } from './services.ts';
 import { installErrorHandler } from './plugins/error-handler.ts';
 import { installAuth } from './plugins/auth.ts';
+import { installIdempotency } from './plugins/idempotency.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { itemRoutes } from './modules/items/item.routes.ts';
 import { MODULE_PLUGINS } from './modules/registry.ts';
@@ -85,6 +86,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuth(app, services.auth);
+  installIdempotency(app, services.database.db, services.clock);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(

@@ -43,6 +43,25 @@ describe('the API surface', () => {
   });
 });
 
+describe('idempotency for every write', () => {
+  it('replays the first answer of any write retried with the same key, and refuses a different body', async () => {
+    const r = (await t.call(null, 'POST', '/api/public/items', { type: 'consult', categoryId: 'cat-other-misc', title: '咨询公积金提取', description: '想咨询公积金提取需要准备哪些材料。', requester: { kind: 'person', phone: '13900001111' } })).json();
+    const d = await t.login('dispatcher');
+    const headers = { 'idempotency-key': 'reveal-once-0001' };
+    const a = await t.call(d, 'POST', `/api/items/${r.id}/reveal`, { reason: '核实身份' }, headers);
+    const b = await t.call(d, 'POST', `/api/items/${r.id}/reveal`, { reason: '核实身份' }, headers);
+    expect(a.statusCode).toBe(200);
+    expect(b.statusCode).toBe(200);
+    expect(b.headers['idempotent-replay']).toBe('true');
+    const reveals = await t.database.db.selectFrom('event').select('id').where('item_id', '=', r.id).where('action', '=', 'reveal').execute();
+    expect(reveals).toHaveLength(1);
+    const c = await t.call(d, 'POST', `/api/items/${r.id}/reveal`, { reason: '另一个理由' }, headers);
+    expect(c.statusCode).toBe(422);
+    const bad = await t.call(d, 'POST', `/api/items/${r.id}/reveal`, { reason: 'x' }, { 'idempotency-key': 'no' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('sessions', () => {
   it('sets an HttpOnly SameSite cookie and refuses cookie writes without the CSRF token', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dispatcher', password: 'Tingquan#2026' } });

@@ -32,6 +32,7 @@ import {
   type ItemAction,
 } from '@tingquan/common';
 import { requireActor, requirePermission } from '../../plugins/auth.ts';
+import { readIdempotencyKey } from '../../plugins/idempotency.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Idempotency, ItemService } from './item.service.ts';
@@ -73,15 +74,10 @@ export const ACTION_BODIES: Record<Exclude<ItemAction, 'reveal'>, z.ZodType> = {
 };
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-/** Reads the Idempotency-Key header; a malformed key is a 400 rather than silently ignored. */
+/** The Idempotency-Key of a ledger write, claimed by the use case inside its own transaction. */
 export function idempotencyOf(request: FastifyRequest, items: ItemService, actor: Actor | null, body: unknown): Idempotency | undefined {
-  const key = request.headers['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
-    throw Object.assign(new Error('Idempotency-Key must be 8–128 characters of letters, digits, . _ : -'), { statusCode: 400 });
-  }
+  const key = readIdempotencyKey(request);
+  if (!key) return undefined;
   return { scope: actor?.id ?? 'public', key, requestHash: items.requestHash({ url: request.routeOptions.url, params: request.params, body }) };
 }
 
@@ -92,7 +88,7 @@ export async function itemRoutes(app: FastifyInstance, opts: { items: ItemServic
   r.post(
     '/api/public/items',
     {
-      config: { rateLimit: { max: opts.intakeRatePerMinute, timeWindow: 60_000 } },
+      config: { idempotency: 'service', rateLimit: { max: opts.intakeRatePerMinute, timeWindow: 60_000 } },
       schema: { tags: ['public'], summary: 'Raise a problem without an account', body: publicIntakeBody, response: { 201: intakeReceipt, ...errorResponses } },
     },
     async (request, reply) => reply.code(201).send(await items.intake(null, request.body, { idem: idempotencyOf(request, items, null, request.body) })),
@@ -111,7 +107,7 @@ export async function itemRoutes(app: FastifyInstance, opts: { items: ItemServic
     r.post(
       `/api/public/track/${action}`,
       {
-        config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+        config: { idempotency: 'service', rateLimit: { max: 30, timeWindow: 60_000 } },
         schema: {
           tags: ['public'],
           summary: `Requester: ${action} with the tracking code and PIN`,
@@ -130,6 +126,7 @@ export async function itemRoutes(app: FastifyInstance, opts: { items: ItemServic
   r.post(
     '/api/items',
     {
+      config: { idempotency: 'service' },
       preHandler: requirePermission('item.create'),
       schema: { tags: ['items'], summary: 'Register an item (window, hotline, letter, inspection …)', body: registerItemBody, response: { 201: intakeReceipt, ...errorResponses } },
     },
@@ -161,7 +158,7 @@ export async function itemRoutes(app: FastifyInstance, opts: { items: ItemServic
     if (action === 'reveal') continue;
     r.post(
       `/api/items/:id/${action}`,
-      { schema: { tags: ['items'], summary: `Item action: ${action}`, params: idParams, body: ACTION_BODIES[action], response: { 200: itemDetail, ...errorResponses } } },
+      { config: { idempotency: 'service' }, schema: { tags: ['items'], summary: `Item action: ${action}`, params: idParams, body: ACTION_BODIES[action], response: { 200: itemDetail, ...errorResponses } } },
       async (request) => {
         const actor = requireActor(request);
         return items.act(actor, request.params.id, action, request.body, { idem: idempotencyOf(request, items, actor, request.body) });
