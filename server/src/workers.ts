@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Services } from './services.ts';
 import { createOutboxWorker, logSmsProvider } from './modules/outbox/outbox.worker.ts';
+import { createSweeper } from './modules/sweeper/sweeper.service.ts';
 
 export interface Loop {
   stop(): Promise<void>;
@@ -33,5 +34,7 @@ export function every(ms: number, fn: () => Promise<unknown>, log: Pick<Logger, 
 export function startWorkers(services: Services, log: Logger): Loop {
   const outbox = createOutboxWorker({ db: services.database.db, clock: services.clock, sms: logSmsProvider(log), log });
   const loops: Loop[] = [every(services.config.OUTBOX_INTERVAL_MS, () => outbox.runOnce(), log, 'outbox')];
+  const sweeper = createSweeper({ database: services.database, clock: services.clock, deadlines: services.deadlines });
+  loops.push(every(services.config.SWEEP_INTERVAL_MS, () => sweeper.runOnce(), log, 'sweeper'));
   return { stop: async () => void (await Promise.all(loops.map((l) => l.stop()))) };
 }

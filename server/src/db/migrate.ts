@@ -1,9 +1,11 @@
 // Runs the frozen migrations in order (Kysely Migrator); the list is static so that bundling and tsx agree.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/2026_11_30_0001_ledger.ts';
+import * as m0002 from './migrations/2026_11_30_0002_sweeper.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0001_ledger': m0001,
+  '2026_11_30_0002_sweeper': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

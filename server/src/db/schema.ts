@@ -138,3 +138,6 @@ export interface DB {
   job_lease: JobLeaseTable;
 }
 export type { Generated };
+
+// 2026_11_30_0002_sweeper: rule-based clues without an item are deduplicated by key (department and period).
+export interface ClueTable { dedupe_key: string | null }
