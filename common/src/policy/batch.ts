@@ -47,6 +47,54 @@ export interface BatchOptions {
 
 type Kernel = (start: number, len: number, out: Uint8Array) => void;
 
+// The loops are top-level functions, not closures made per batch: V8 keeps optimised code per closure, so a fresh
+// closure per item and run would start interpreted; these stay hot across every item, chunk and sweep.
+
+function dateIntervalLoop(days: Int32Array, min: number, max: number, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) {
+    const d = days[s + j];
+    const known = +(d !== NO_DAY);
+    out[j] = 2 - 2 * (+(d >= min) & +(d <= max) & known) - (1 - known);
+  }
+}
+
+function dateNotEqualLoop(days: Int32Array, value: number, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) {
+    const d = days[s + j];
+    out[j] = notEqualState(value, d === NO_DAY ? NaN : d);
+  }
+}
+
+function intervalLoop(values: Float64Array, min: number, max: number, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) out[j] = intervalState(min, max, values[s + j]);
+}
+
+function notEqualLoop(values: Float64Array, value: number, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) out[j] = notEqualState(value, values[s + j]);
+}
+
+/** `lut[code + 1]`: entry 0 is "unknown" (code -1). */
+function dictLoop(codes: Int32Array, lut: Uint8Array, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) out[j] = lut[codes[s + j] + 1];
+}
+
+/** `lut[known * 2 + holdsAny]`. */
+function setLoop(bits: Int32Array, known: Uint8Array, mask: number, lut: Uint8Array, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) {
+    const i = s + j;
+    out[j] = lut[known[i] * 2 + +((bits[i] & mask) !== 0)];
+  }
+}
+
+/** `lut[stored value]` for false, true, unknown; also maps a receipt mask (0/1) to pass/fail. */
+function byteLoop(values: Uint8Array, lut: Uint8Array, s: number, len: number, out: Uint8Array): void {
+  for (let j = 0; j < len; j++) out[j] = lut[values[s + j]];
+}
+
+function invertLoop(out: Uint8Array, len: number): void {
+  for (let j = 0; j < len; j++) out[j] = INVERTED[out[j]];
+}
+
 /**
  * A kernel per (test, column type): one branch-free loop over one typed array (unpredictable branches cost more than
  * the arithmetic here). States agree with testState: intervalState and notEqualState are the same functions.
@@ -63,66 +111,86 @@ function kernelFor(test: Test, fact: FactKey, data: PreparedColumns): Kernel {
         const days = cols.dates[fact as DateFactKey];
         if (test.kind === 'notEqual') {
           const value = test.value;
-          return (s, len, out) => {
-            for (let j = 0; j < len; j++) {
-              const d = days[s + j];
-              out[j] = notEqualState(value, d === NO_DAY ? NaN : d);
-            }
-          };
+          return (s, len, out) => dateNotEqualLoop(days, value, s, len, out);
         }
         const { min, max } = test;
-        return (s, len, out) => {
-          for (let j = 0; j < len; j++) {
-            const d = days[s + j];
-            const known = +(d !== NO_DAY);
-            out[j] = 2 - 2 * (+(d >= min) & +(d <= max) & known) - (1 - known);
-          }
-        };
+        return (s, len, out) => dateIntervalLoop(days, min, max, s, len, out);
       }
       const values = data.number(fact);
       if (test.kind === 'notEqual') {
         const value = test.value;
-        return (s, len, out) => {
-          for (let j = 0; j < len; j++) out[j] = notEqualState(value, values[s + j]);
-        };
+        return (s, len, out) => notEqualLoop(values, value, s, len, out);
       }
       const { min, max } = test;
-      return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = intervalState(min, max, values[s + j]);
-      };
+      return (s, len, out) => intervalLoop(values, min, max, s, len, out);
     }
     case 'strings': {
       const { codes, dict } = cols.dicts[fact as DictFactKey];
-      // Deciding each dictionary entry once turns prefix and list matching into one lookup; entry 0 is "unknown" (code -1).
+      // Deciding each dictionary entry once turns prefix and list matching into one lookup.
       const lut = Uint8Array.from([UNKNOWN, ...dict.map((v) => (test.accept(v) ? PASS : FAIL))]);
-      return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = lut[codes[s + j] + 1];
-      };
+      return (s, len, out) => dictLoop(codes, lut, s, len, out);
     }
     case 'set': {
       const { bits, known, dict } = cols.sets[fact as SetFactKey];
       let mask = 0;
       for (const v of test.anyOf) if (dict.indexOf(v) >= 0) mask |= 1 << dict.indexOf(v);
-      // Indexed by known * 2 + holds-any.
       const lut = Uint8Array.of(UNKNOWN, UNKNOWN, test.negate ? PASS : FAIL, test.negate ? FAIL : PASS);
-      return (s, len, out) => {
-        for (let j = 0; j < len; j++) {
-          const i = s + j;
-          out[j] = lut[known[i] * 2 + +((bits[i] & mask) !== 0)];
-        }
-      };
+      return (s, len, out) => setLoop(bits, known, mask, lut, s, len, out);
     }
     case 'bool': {
       const values = cols.booleans[fact as BooleanFactKey];
-      // Indexed by the stored value: false, true, unknown.
       const lut = Uint8Array.of(test.value ? FAIL : PASS, test.value ? PASS : FAIL, UNKNOWN);
       lut[BOOL_UNKNOWN] = UNKNOWN;
-      return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = lut[values[s + j]];
-      };
+      return (s, len, out) => byteLoop(values, lut, s, len, out);
     }
   }
 }
+
+/** Adds (or, first, writes) a cell's weights into a row score; returns fails * 65536 + unknowns (len ≤ CHUNK). */
+function accumulateLoop(buffer: Uint8Array, score: Uint16Array, len: number, first: boolean): number {
+  let fails = 0;
+  let unknowns = 0;
+  if (first)
+    for (let j = 0; j < len; j++) {
+      const st = buffer[j];
+      score[j] = STATE_WEIGHT[st];
+      fails += st >> 1;
+      unknowns += st & 1;
+    }
+  else
+    for (let j = 0; j < len; j++) {
+      const st = buffer[j];
+      score[j] += STATE_WEIGHT[st];
+      fails += st >> 1;
+      unknowns += st & 1;
+    }
+  return fails * 65536 + unknowns;
+}
+
+/** One-row tables: the row's score decides the state; picked is 0 (matched) or -1 (row 0 decisive, unmatched). */
+function singleRowLoop(score: Uint16Array, len: number, state: Uint8Array, picked: Int32Array): void {
+  for (let j = 0; j < len; j++) {
+    const v = score[j];
+    state[j] = +(v !== 0) + +(v >= FAIL_WEIGHT);
+    picked[j] = -(v !== 0);
+  }
+}
+
+/** Folds an exclusion's states into the chunk states (worst wins); returns fails * 65536 + unknowns. */
+function foldLoop(buffer: Uint8Array, state: Uint8Array, len: number): number {
+  let fails = 0;
+  let unknowns = 0;
+  for (let j = 0; j < len; j++) {
+    const st = buffer[j];
+    state[j] = MAX_STATE[state[j] * 4 + st];
+    fails += st >> 1;
+    unknowns += st & 1;
+  }
+  return fails * 65536 + unknowns;
+}
+
+/** A receipt in the window fails the exclusion. */
+const RECEIVED_STATE = Uint8Array.of(PASS, FAIL);
 
 /** max(a, b) of two states by table lookup, index a * 4 + b. */
 const MAX_STATE = Uint8Array.from({ length: 12 }, (_, k) => Math.max(k >> 2, k & 3));
@@ -201,14 +269,12 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
   const exclusionKernels: Kernel[] = bound.exclusions.map((x) => {
     if (x.kind === 'received') {
       const mask = data.receivedMask(c.rule.itemId, x.window as 'calendar-year');
-      return (s, len, out) => {
-        for (let j = 0; j < len; j++) out[j] = mask[s + j] * FAIL;
-      };
+      return (s, len, out) => byteLoop(mask, RECEIVED_STATE, s, len, out);
     }
     const inner = kernelFor(x.test as Test, x.fact as FactKey, data);
     return (s, len, out) => {
       inner(s, len, out);
-      for (let j = 0; j < len; j++) out[j] = INVERTED[out[j]];
+      invertLoop(out, len);
     };
   });
 
@@ -253,28 +319,9 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
   const chunkPicked = new Int32Array(CHUNK);
   const scores = new Float64Array(rows);
 
-  /** Adds a row's cell states to its score and counts the cell's fails and unknowns (local counters: no memory round trips). */
-  const accumulate = (buffer: Uint8Array, score: Uint16Array, len: number, first: boolean, index: number): void => {
-    let fails = 0;
-    let unknowns = 0;
-    if (first)
-      for (let j = 0; j < len; j++) {
-        const st = buffer[j];
-        score[j] = STATE_WEIGHT[st];
-        fails += st >> 1;
-        unknowns += st & 1;
-      }
-    else
-      for (let j = 0; j < len; j++) {
-        const st = buffer[j];
-        score[j] += STATE_WEIGHT[st];
-        fails += st >> 1;
-        unknowns += st & 1;
-      }
-    if (index >= 0) {
-      failCounts[index] += fails;
-      unknownCounts[index] += unknowns;
-    }
+  const count = (packed: number, index: number): void => {
+    failCounts[index] += Math.floor(packed / 65536);
+    unknownCounts[index] += packed % 65536;
   };
 
   const decideAmount = (i: number, picked: number): number => {
@@ -295,17 +342,13 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
       // One row: a matching row has no failing or unknown cell, so every cell's counts are the decisive row's.
       const score = rowScores[0];
       const cells = rowCells[0];
-      for (let m = 0; m < cells.length; m++) accumulate(buffers[cells[m]], score, len, m === 0, rowCols[0][m]);
+      for (let m = 0; m < cells.length; m++) count(accumulateLoop(buffers[cells[m]], score, len, m === 0), rowCols[0][m]);
       if (cells.length === 0) score.fill(0, 0, len);
-      for (let j = 0; j < len; j++) {
-        const v = score[j];
-        chunkState[j] = +(v !== 0) + +(v >= FAIL_WEIGHT);
-        chunkPicked[j] = -(v !== 0);
-      }
+      singleRowLoop(score, len, chunkState, chunkPicked);
     } else {
       for (let r = 0; r < rows; r++) {
         const cells = rowCells[r];
-        for (let m = 0; m < cells.length; m++) accumulate(buffers[cells[m]], rowScores[r], len, m === 0, -1);
+        for (let m = 0; m < cells.length; m++) accumulateLoop(buffers[cells[m]], rowScores[r], len, m === 0);
         if (cells.length === 0) rowScores[r].fill(0, 0, len);
       }
       for (let j = 0; j < len; j++) {
@@ -325,18 +368,8 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
       }
     }
     for (let x = 0; x < exclusionKernels.length; x++) {
-      const buffer = exclusionBuffers[x];
-      exclusionKernels[x](s, len, buffer);
-      let fails = 0;
-      let unknowns = 0;
-      for (let j = 0; j < len; j++) {
-        const st = buffer[j];
-        chunkState[j] = MAX_STATE[chunkState[j] * 4 + st];
-        fails += st >> 1;
-        unknowns += st & 1;
-      }
-      failCounts[inputs + x] += fails;
-      unknownCounts[inputs + x] += unknowns;
+      exclusionKernels[x](s, len, exclusionBuffers[x]);
+      count(foldLoop(exclusionBuffers[x], chunkState, len), inputs + x);
     }
     if (status) status.set(chunkState.subarray(0, len), s);
     for (let j = 0; j < len; j++) {
