@@ -1,6 +1,6 @@
 // Row access for ledger items: who may see an item (lists are scoped in SQL by visibleTo) and who may act on it.
 import { ACTION_RULES, type ItemAction, type Role } from '@tingquan/common';
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { DB, ItemAssignmentTable, ItemTable } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 
@@ -42,14 +42,18 @@ export function canSee(actor: Actor, item: ItemRow, assignments: readonly Assign
 }
 
 /** The same rule as canSee, as SQL, for every list. */
+// Literal SQL truth values: SQLite cannot bind a JavaScript boolean as a parameter.
+const ALL = sql<SqlBool>`1 = 1`;
+const NONE = sql<SqlBool>`1 = 0`;
+
 export function visibleTo(actor: Actor) {
   return (eb: ExpressionBuilder<DB, 'item'>): Expression<SqlBool> => {
     if (actor.kind === 'tracking') return eb('item.id', '=', actor.itemId ?? '');
     const ors: Expression<SqlBool>[] = [];
     for (const role of actor.roles) {
-      if (role === 'admin') return eb.val(true);
+      if (role === 'admin') return ALL;
       if (JURISDICTION_ROLES.includes(role)) {
-        if (!actor.districtId) return eb.val(true);
+        if (!actor.districtId) return ALL;
         ors.push(eb('item.district_id', '=', actor.districtId));
       }
       if (role === 'window_clerk' && actor.centreId) ors.push(eb('item.centre_id', '=', actor.centreId));
@@ -71,7 +75,7 @@ export function visibleTo(actor: Actor) {
       }
       if (role === 'requester' && actor.id) ors.push(eb('item.requester_user_id', '=', actor.id));
     }
-    return ors.length ? eb.or(ors) : eb.val(false);
+    return ors.length ? eb.or(ors) : NONE;
   };
 }
 
