@@ -2,7 +2,8 @@
 // Each module adds one import and one entry here.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
+import { spotCheckRoutes } from './verification/spot-check.routes.ts';
 
 export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
 
-export const MODULE_PLUGINS: ModulePlugin[] = [];
+export const MODULE_PLUGINS: ModulePlugin[] = [spotCheckRoutes];
