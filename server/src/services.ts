@@ -5,12 +5,18 @@ import type { Clock } from './lib/clock.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createDeadlineService } from './modules/deadlines/deadline.service.ts';
 import { createItemService } from './modules/items/item.service.ts';
+import { createOpen311Service } from './modules/open311/open311.service.ts';
+import { createOrgModule } from './modules/org/org.module.ts';
+import { createStatsService } from './modules/stats/stats.service.ts';
 
 export function createServices(deps: { config: Config; database: Database; clock: Clock }) {
   const { config, database, clock } = deps;
   const deadlines = createDeadlineService(database.db);
   const auth = createAuthService({ database, clock, sessionDays: config.SESSION_DAYS });
   const items = createItemService({ database, clock, deadlines, cityCode: config.CITY_CODE });
-  return { config, database, clock, deadlines, auth, items };
+  const open311 = createOpen311Service({ database, clock, deadlines, auth, items, jurisdiction: config.OPEN311_JURISDICTION });
+  const org = createOrgModule({ database, clock, deadlines, auth, items });
+  const stats = createStatsService({ database, clock, deadlines });
+  return { config, database, clock, deadlines, auth, items, org, open311, stats };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,10 +2,16 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/2026_11_30_0001_ledger.ts';
 import * as m0002 from './migrations/2026_11_30_0002_sweeper.ts';
+import * as m0006 from './migrations/2026_11_30_0006_org.ts';
+import * as m0004 from './migrations/2026_11_30_0004_open311.ts';
+import * as m0003 from './migrations/2026_11_30_0003_stats.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0001_ledger': m0001,
   '2026_11_30_0002_sweeper': m0002,
+  '2026_11_30_0006_org': m0006,
+  '2026_11_30_0004_open311': m0004,
+  '2026_11_30_0003_stats': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

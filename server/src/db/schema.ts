@@ -139,5 +139,34 @@ export interface DB {
 }
 export type { Generated };
 
+// 2026_11_30_0006_org: deactivation flags (interface merging keeps the rows above untouched; the default is 1).
+export interface DistrictTable { active: Generated<number> }
+export interface ServiceCentreTable { active: Generated<number> }
+export interface ServiceWindowTable { active: Generated<number> }
+
+// 2026_11_30_0004_open311: what an Open311 posting carries beyond its ledger item.
+export interface Open311RequestTable {
+  item_id: string; token: string; api_token_id: string; service_code: string; attributes: string;
+  media_url: string | null; address_id: string | null; email: string | null; created_at: number;
+}
+export interface DB { open311_request: Open311RequestTable }
+
 // 2026_11_30_0002_sweeper: rule-based clues without an item are deduplicated by key (department and period).
 export interface ClueTable { dedupe_key: string | null }
+
+// 2026_11_30_0003_stats: per-item facts, additive rollups and the handling-time histogram behind /api/stats.
+type StatsCounterColumns = {
+  received: number; rejected: number; accepted: number; closed: number; closed_timed: number; closed_on_time: number;
+  parked: number; extended: number; dispatched: number; returned: number; redone: number; rated: number; contacted: number;
+  solved: number; sat_very: number; sat_ok: number; sat_basic: number; sat_bad: number; sat_very_bad: number;
+  bad_review: number; rectified: number; handled: number;
+};
+export type StatsItemTable = StatsCounterColumns & {
+  item_id: string; version: number; sub_day: number; acc_day: number | null;
+  d_district: string; d_department: string; d_centre: string; d_window: string; d_channel: string; d_category: string;
+  d_type: string; d_tier: string; bucket: number | null; open_due_at: number | null;
+};
+export type StatsRollupTable = StatsCounterColumns & { grain: string; dim_key: string; day: number };
+export interface StatsHistTable { grain: string; dim_key: string; day: number; bucket: number; n: number }
+export interface StatsCursorTable { name: string; value: number }
+export interface DB { stats_item: StatsItemTable; stats_rollup: StatsRollupTable; stats_hist: StatsHistTable; stats_cursor: StatsCursorTable }
