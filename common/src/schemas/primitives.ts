@@ -1,6 +1,6 @@
 // Small building blocks reused by every schema: ids, trimmed text with limits, phone numbers, 统一社会信用代码.
 import { z } from 'zod';
-import { isValidUscc } from '../uscc.ts';
+import { isValidUscc } from '../policy/uscc.ts';
 
 export const LIMITS = {
   title: 120,
