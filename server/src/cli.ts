@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
 import { verifyChains } from './modules/ledger/event.repository.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { runRecomputeStats } from './modules/stats/stats.cli.ts';
 
 export interface Command {
   summary: string;
@@ -49,6 +50,11 @@ export const COMMANDS: Record<string, Command> = {
         console.log(seeded ? `seeded: ${JSON.stringify(seeded)}` : 'the database already has data: nothing seeded');
         return 0;
       }),
+  },
+  'recompute-stats': {
+    summary: 'replay the event history into the figures and check that the API serves the same (exit 1 if not)',
+    usage: 'recompute-stats [--from D --to D] [--rebuild]',
+    run: (args) => withDatabase(async (database) => runRecomputeStats({ config, database }, args)),
   },
   'verify-ledger': {
     summary: 'check every hash chain of the event log; names the first broken event',
