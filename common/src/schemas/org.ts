@@ -2,7 +2,8 @@
 // the SLA matrix, calendar overrides, key projects and API tokens.
 import { z } from 'zod';
 import { DEPARTMENT_LEVELS, ITEM_TYPES, ROLES, TIERS } from '../enums.ts';
-import { LIMITS, day, id, phone, text } from './primitives.ts';
+import { LIMITS, day, id, pageQuery, phone, text } from './primitives.ts';
+import { itemSummary } from './items.ts';
 
 const code = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'letters, digits, - and _ only' });
 
@@ -147,3 +148,90 @@ export const me = user.extend({ csrfToken: z.string(), permissions: z.array(z.st
 export type Me = z.infer<typeof me>;
 
 export const webhookBody = z.object({ url: z.url({ protocol: /^https?$/ }), events: z.array(z.string().max(40)).max(50).default(['*']) }).strict();
+
+// ---- Admin API views and inputs added with the organisation admin module (server/src/modules/org/). ----
+
+const active = { active: z.boolean() };
+export const districtView = district.extend(active);
+export const districtPatch = districtBody.partial().strict();
+export const departmentView = department.extend(active);
+export const departmentPatch = z.object({ name: text(LIMITS.name), nameEn: text(LIMITS.name).nullable() }).partial().strict();
+export const centreView = centre.extend(active);
+export const centrePatch = z.object({ name: text(LIMITS.name), address: text(LIMITS.place).nullable() }).partial().strict();
+export const windowView = serviceWindow.extend(active);
+export const windowPatch = windowBody.partial().strict();
+/** Only the active centres and windows, for the intake form. */
+export const centreWithWindows = centre.extend({ windows: z.array(serviceWindow) });
+
+export const resetPasswordBody = z.object({ password: z.string().min(10, { message: 'at least 10 characters' }).max(200) }).strict();
+export const userListQuery = z
+  .object({ q: z.string().trim().max(40).optional(), role: z.enum(ROLES).optional(), active: z.enum(['true', 'false']).optional() })
+  .strict();
+
+/** Open311 service attributes are kept as given (their format belongs to the Open311 module). */
+export const categoryAttributes = z.array(z.record(z.string(), z.unknown())).max(100);
+export const categoryInput = categoryBody.extend({ attributes: categoryAttributes.optional() }).strict();
+export const categoryPatch = z
+  .object({ name: text(LIMITS.name), nameEn: text(LIMITS.name).nullable(), sort: z.number().int(), attributes: categoryAttributes.nullable() })
+  .partial()
+  .strict();
+export const categoryMoveBody = z.object({ parentId: id.nullable() }).strict();
+export interface CategoryNode extends Category {
+  attributes: Record<string, unknown>[] | null;
+  children: CategoryNode[];
+}
+export const categoryNode: z.ZodType<CategoryNode> = category.extend({
+  attributes: categoryAttributes.nullable(),
+  get children() {
+    return z.array(categoryNode);
+  },
+}).meta({ id: 'CategoryNode' }); // recursive: the OpenAPI document refers to it as a named component
+
+export const slaMatrixBody = z.object({ rules: z.array(slaRuleBody).min(1).max(500) }).strict();
+export const slaRulePatch = slaRuleBody.partial().strict();
+export const slaMatrix = z.object({ rules: z.array(slaRule) });
+
+export const calendarStatusView = calendarStatus.extend({ warning: z.string().nullable() });
+
+export const projectPatch = projectBody.partial().extend({ status: z.enum(['active', 'closed']).optional() }).strict();
+export const projectView = project.extend({ status: z.string(), createdAt: z.string() });
+
+export const webhookView = z.object({ id: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string() });
+export const webhookCreated = webhookView.extend({ secret: z.string() });
+
+export const notificationView = z.object({
+  id: z.string(),
+  itemId: z.string().nullable(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export const notificationListQuery = z.object({ ...pageQuery, unread: z.enum(['true', 'false']).optional() }).strict();
+export const notificationList = z.object({ total: z.number(), unread: z.number(), page: z.number(), pageSize: z.number(), items: z.array(notificationView) });
+
+export const publicLookups = z.object({
+  districts: z.array(district),
+  centres: z.array(centreWithWindows),
+  categories: z.array(categoryNode),
+  itemTypes: z.array(z.enum(ITEM_TYPES)),
+});
+export const staffLookups = publicLookups.extend({
+  departments: z.array(department),
+  users: z.array(z.object({ id: z.string(), displayName: z.string(), departmentId: z.string().nullable() })),
+});
+/** PATCH of a user: scope fields may be cleared with null when the roles change. */
+export const userUpdate = userPatch.extend({
+  districtId: id.nullable().optional(),
+  departmentId: id.nullable().optional(),
+  centreId: id.nullable().optional(),
+  windowId: id.nullable().optional(),
+  phone: phone.nullable().optional(),
+}).strict();
+/** A key project's page: its officer and its open items with their deadlines, scoped to the reader. */
+export const projectDetail = projectView.extend({
+  officer: z.object({ id: z.string(), displayName: z.string(), phone: z.string().nullable() }).nullable(),
+  items: z.array(itemSummary),
+  itemTotal: z.number(),
+});
