@@ -24,6 +24,7 @@ const schema = z.object({
   WEB_DIST: z.string().default('web/dist'),
   INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  OPEN311_JURISDICTION: z.string().min(1).default('shenyang.gov.cn'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
