@@ -3,10 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { spotCheckRoutes } from './verification/spot-check.routes.ts';
+import { disciplineRoutes } from './discipline/discipline.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
 
 export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
 
-export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes];
+export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes, disciplineRoutes];
