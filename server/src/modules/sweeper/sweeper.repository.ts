@@ -10,36 +10,45 @@ export const MISSABLE = {
 } as const;
 export type MissableKind = keyof typeof MISSABLE;
 
-export function dueEscalations(db: Kysely<DB>, now: number, limit: number, after: string | null) {
+/** Where a page of due rows ended: rows are read in (due instant, id) order, the order of the partial index. */
+export interface Cursor {
+  at: number;
+  id: string;
+}
+type DueColumn = 'next_escalation_at' | 'sign_due_at' | 'contact_due_at' | 'callback_due_at' | 'rating_due_at';
+
+/**
+ * One page of items whose `col` is due, in index order. Ordering by the due column (not by id) keeps the plan an
+ * index range scan on every dialect, so a pass that finds nothing due reads nothing.
+ */
+function duePage(db: Kysely<DB>, col: DueColumn, now: number, limit: number, after: Cursor | null) {
   let q = db
     .selectFrom('item')
-    .select(['id', 'next_escalation_at'])
-    .where('next_escalation_at', '<=', now)
-    .where('status', 'in', ['dispatched', 'in_progress'])
+    .select(['id', `${col} as at`])
+    .where(col, '<=', now)
+    .orderBy(col)
     .orderBy('id')
     .limit(limit);
-  if (after) q = q.where('id', '>', after);
-  return q.execute();
+  if (after) q = q.where((eb) => eb.or([eb(col, '>', after.at), eb.and([eb(col, '=', after.at), eb('id', '>', after.id)])]));
+  return q;
 }
 
-export function dueMissed(db: Kysely<DB>, kind: MissableKind, now: number, limit: number, after: string | null) {
+export const toCursor = (rows: { id: string; at: number | null }[]): Cursor | null => {
+  const last = rows.at(-1);
+  return last ? { at: Number(last.at), id: last.id } : null;
+};
+
+export function dueEscalations(db: Kysely<DB>, now: number, limit: number, after: Cursor | null) {
+  return duePage(db, 'next_escalation_at', now, limit, after).where('status', 'in', ['dispatched', 'in_progress']).execute();
+}
+
+export function dueMissed(db: Kysely<DB>, kind: MissableKind, now: number, limit: number, after: Cursor | null) {
   const { due, met } = MISSABLE[kind];
-  let q = db.selectFrom('item').select('id').where(due, '<=', now).where(met, 'is', null).orderBy('id').limit(limit);
-  if (after) q = q.where('id', '>', after);
-  return q.execute();
+  return duePage(db, due, now, limit, after).where(met, 'is', null).execute();
 }
 
-export function dueRatings(db: Kysely<DB>, now: number, limit: number, after: string | null) {
-  let q = db
-    .selectFrom('item')
-    .select('id')
-    .where('rating_due_at', '<=', now)
-    .where('verified_at', 'is', null)
-    .where('status', '=', 'replied')
-    .orderBy('id')
-    .limit(limit);
-  if (after) q = q.where('id', '>', after);
-  return q.execute();
+export function dueRatings(db: Kysely<DB>, now: number, limit: number, after: Cursor | null) {
+  return duePage(db, 'rating_due_at', now, limit, after).where('verified_at', 'is', null).where('status', '=', 'replied').execute();
 }
 
 /** Departments with at least `count` counted bad reviews verified since `since`. */

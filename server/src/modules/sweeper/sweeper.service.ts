@@ -23,6 +23,8 @@ import {
   dueRatings,
   guardedItemUpdate,
   releaseLease,
+  toCursor,
+  type Cursor,
   type MissableKind,
 } from './sweeper.repository.ts';
 
@@ -78,14 +80,14 @@ export function createSweeper(deps: SweeperDeps) {
     }
   }
 
-  /** Walks the ids returned by `page` in id order, so that items handled in this pass are not read again. */
-  async function eachDue(page: (after: string | null) => Promise<{ id: string }[]>, fn: (id: string) => Promise<void>) {
-    let after: string | null = null;
+  /** Walks the due rows page by page in index order; rows handled in this pass are not read again. */
+  async function eachDue(page: (after: Cursor | null) => Promise<{ id: string; at: number | null }[]>, fn: (id: string) => Promise<void>) {
+    let after: Cursor | null = null;
     for (;;) {
       const rows = await page(after);
       for (const r of rows) await fn(r.id);
       if (rows.length < batch) return;
-      after = rows[rows.length - 1].id;
+      after = toCursor(rows);
     }
   }
 
