@@ -156,6 +156,8 @@ describe('users and roles', () => {
     const listed = await t.call(admin, 'GET', '/api/admin/users?role=handler');
     expect(listed.json().map((u: { username: string }) => u.username)).toContain('new.handler');
     expect(listed.body).not.toMatch(/argon2/);
+    const found = (await t.call(admin, 'GET', '/api/admin/users?q=%E6%96%B0%E6%89%BF')).json(); // q=新承
+    expect(found.map((u: { username: string }) => u.username)).toEqual(['new.handler']);
 
     res = await t.call(admin, 'POST', `/api/admin/users/${created.id}/deactivate`);
     expect(res.statusCode, res.body).toBe(200);

@@ -1,5 +1,7 @@
 // The only SQL of the organisation admin module: plain functions with `db` or `trx` first.
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
+import { containsText } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 
 // ---- districts, departments, centres, windows ----
@@ -55,9 +57,10 @@ export const findWindow = (db: Kysely<DB>, id: string) => db.selectFrom('service
 
 export const USER_COLUMNS = ['id', 'username', 'display_name', 'phone', 'roles', 'district_id', 'department_id', 'centre_id', 'window_id', 'active'] as const;
 
-export function listUsers(db: Kysely<DB>, f: { q?: string; role?: string; active?: boolean }) {
+export function listUsers(db: Kysely<DB>, dialect: Dialect, f: { q?: string; role?: string; active?: boolean }) {
   let q = db.selectFrom('app_user').select([...USER_COLUMNS]).orderBy('username');
-  if (f.q) q = q.where((eb) => eb.or([eb('username', 'like', `%${f.q}%`), eb('display_name', 'like', `%${f.q}%`)]));
+  const needle = f.q;
+  if (needle) q = q.where((eb) => eb.or([containsText(dialect, 'username', needle), containsText(dialect, 'display_name', needle)]));
   // Roles are a JSON array of plain identifiers, so the quoted name is an exact match on both dialects.
   if (f.role) q = q.where('roles', 'like', `%"${f.role}"%`);
   if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);

@@ -303,7 +303,7 @@ export function createOrgStructureService(deps: AdminDeps) {
   /** Adds departments and the people the reader may assign to: names only, within the reader's own scope. */
   async function staffLookups(actor: Actor) {
     const base = await publicLookups();
-    const depts = (await listDepartments(db, { activeOnly: true })).map(({ active: _a, ...d }) => presentDepartment({ ...d, active: 1 }));
+    const depts = (await listDepartments(db, { activeOnly: true })).map(presentDepartment);
     let scope: { departmentIds?: string[]; districtId?: string } | null = null;
     if (actor.roles.includes('admin')) scope = {};
     else if (actor.roles.some((r) => JURISDICTION_ROLES.includes(r))) scope = actor.districtId ? { districtId: actor.districtId } : {};

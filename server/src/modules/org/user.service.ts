@@ -51,7 +51,7 @@ export function createUserService(deps: AdminDeps) {
   const write = createAdminWriter(deps);
 
   async function list(q: z.output<typeof userListQuery>) {
-    return (await listUsers(db, { q: q.q, role: q.role, active: q.active === undefined ? undefined : q.active === 'true' })).map(presentUser);
+    return (await listUsers(db, deps.database.dialect, { q: q.q, role: q.role, active: q.active === undefined ? undefined : q.active === 'true' })).map(presentUser);
   }
 
   async function get(id: string) {
@@ -127,8 +127,9 @@ export function createUserService(deps: AdminDeps) {
       if (Object.keys(set).length) await trx.updateTable('app_user').set(set).where('id', '=', id).execute();
       // A deactivated account or a changed password or scope must not live on in open sessions.
       if (b.active === false || passwordHash || b.roles || scopeChanged(row, scope)) await endSessions(trx, id);
-      const { password: _p, ...logged } = b;
-      await audit('admin.user.update', { id, ...logged, ...(passwordHash ? { passwordReset: true } : {}) });
+      // The audit trail is permanent: it records that the password or phone changed, never their values.
+      const { password: _p, phone, ...logged } = b;
+      await audit('admin.user.update', { id, ...logged, ...(phone !== undefined ? { phoneChanged: true } : {}), ...(passwordHash ? { passwordReset: true } : {}) });
       return presentUser((await findUser(trx, id))!);
     });
   }
