@@ -7,7 +7,9 @@ import { disciplineRoutes } from './discipline/discipline.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
+import { attachmentRoutes } from './attachments/attachment.routes.ts';
+import { excelRoutes } from './excel/excel.routes.ts';
 
 export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
 
-export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes, disciplineRoutes];
+export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes, disciplineRoutes, attachmentRoutes, excelRoutes];
