@@ -1,0 +1,42 @@
+// The routes: public pages first (small bundles), staff pages behind a session; every page is loaded on demand.
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppProviders } from './components/AppProviders.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+
+const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
+const TrackPage = lazy(() => import('./pages/TrackPage.tsx'));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const StaffLayout = lazy(() => import('./components/StaffLayout.tsx').then((m) => ({ default: m.StaffLayout })));
+const WorkbenchPage = lazy(() => import('./pages/WorkbenchPage.tsx'));
+const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
+const ItemPage = lazy(() => import('./pages/ItemPage.tsx'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <AppProviders>
+      <BrowserRouter>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route path="/report" element={<IntakePage />} />
+            <Route path="/track" element={<TrackPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<StaffLayout />}>
+              <Route index element={<WorkbenchPage />} />
+              <Route path="items" element={<LedgerPage />} />
+              <Route path="items/:id" element={<ItemPage />} />
+              <Route path="register" element={<RegisterPage />} />
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="admin/*" element={<AdminPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,16 @@
+// Server health; the login page lists the demo accounts only when the server says it runs with demo data.
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../../api/client.ts';
+import { queryKeys } from '../../../api/keys.ts';
+
+export interface Health {
+  status: string;
+  database: string;
+  /** Not sent by the server yet: when absent, a reachable server is taken to be the demo. */
+  demo?: boolean;
+  calendar?: { missingYears: number[]; warning: string | null };
+}
+
+export function useHealth() {
+  return useQuery({ queryKey: queryKeys.health, queryFn: () => get<Health>('/api/health'), staleTime: 300_000 });
+}
