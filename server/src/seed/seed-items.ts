@@ -532,7 +532,7 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
     // The reply: most within the handling limit, some late (recent late ones stay open and overdue).
     const startAt = Math.max(life.t, Number(row.handle_start_at));
     const due = Number(row.handle_due_at);
-    const at = rng.chance(0.95) ? startAt + Math.max(0, due - startAt) * rng.between(0.05, 0.9) : due + rng.between(2, 72) * HOUR;
+    const at = rng.chance(0.94) ? startAt + Math.max(0, due - startAt) * rng.between(0.05, 0.9) : due + (rng.chance(0.7) ? rng.between(2, 72) : rng.between(72, 300)) * HOUR;
     if (!life.advance(at - life.t)) return false;
     const met = row.handle_due_at === null || life.t <= Number(row.handle_due_at);
     const solved = rng.chance(0.93) ? 'solved' : rng.chance(0.75) ? 'partly' : 'not';
