@@ -151,6 +151,12 @@ export const webhookBody = z.object({ url: z.url({ protocol: /^https?$/ }), even
 
 // ---- Admin API views and inputs added with the organisation admin module (server/src/modules/org/). ----
 
+/** A PATCH body: every field optional and without its create-time default, so that an absent field stays as it is. */
+function patchOf<T extends z.ZodObject>(schema: T) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]));
+  return z.object(shape).strict() as unknown as z.ZodType<Partial<z.output<T>>, Partial<z.input<T>>>;
+}
+
 const active = { active: z.boolean() };
 export const districtView = district.extend(active);
 export const districtPatch = districtBody.partial().strict();
@@ -159,7 +165,7 @@ export const departmentPatch = z.object({ name: text(LIMITS.name), nameEn: text(
 export const centreView = centre.extend(active);
 export const centrePatch = z.object({ name: text(LIMITS.name), address: text(LIMITS.place).nullable() }).partial().strict();
 export const windowView = serviceWindow.extend(active);
-export const windowPatch = windowBody.partial().strict();
+export const windowPatch = patchOf(windowBody);
 /** Only the active centres and windows, for the intake form. */
 export const centreWithWindows = centre.extend({ windows: z.array(serviceWindow) });
 
@@ -188,7 +194,7 @@ export const categoryNode: z.ZodType<CategoryNode> = category.extend({
 }).meta({ id: 'CategoryNode' }); // recursive: the OpenAPI document refers to it as a named component
 
 export const slaMatrixBody = z.object({ rules: z.array(slaRuleBody).min(1).max(500) }).strict();
-export const slaRulePatch = slaRuleBody.partial().strict();
+export const slaRulePatch = patchOf(slaRuleBody);
 export const slaMatrix = z.object({ rules: z.array(slaRule) });
 
 export const calendarStatusView = calendarStatus.extend({ warning: z.string().nullable() });

@@ -242,6 +242,10 @@ describe('the SLA matrix', () => {
     let res = await t.call(admin, 'PATCH', `/api/admin/sla-rules/${general.id}`, { handleDays: 5 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().handleDays).toBe(5);
+    // A PATCH changes only what it names: an urgent row keeps its urgency and its 30-minute sign-for limit.
+    const urgent = matrix.rules.find((r: { tier: string; urgent: boolean }) => r.tier === 'simple' && r.urgent);
+    res = await t.call(admin, 'PATCH', `/api/admin/sla-rules/${urgent.id}`, { handleDays: 2 });
+    expect(res.json()).toEqual({ ...urgent, handleDays: 2 });
 
     const after = await raiseAndDispatch();
     expect(after.handleDue).toBe('2026-12-07T10:00:00.000+08:00');

@@ -21,7 +21,8 @@ const YEARS_AHEAD = 2;
 
 const scopeKey = (r: Pick<RuleInput, 'tier' | 'urgent' | 'type' | 'categoryId'>) => `${r.tier}|${r.urgent}|${r.type ?? ''}|${r.categoryId ?? ''}`;
 
-const ruleRow = (id: string, r: RuleInput, now: number) => ({
+/** An SLA row as stored (the seed could write its defaults with it too). */
+export const slaRuleRow = (id: string, r: RuleInput, now: number) => ({
   id,
   tier: r.tier,
   urgent: r.urgent ? 1 : 0,
@@ -73,7 +74,7 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
       await trx.deleteFrom('sla_rule').execute();
       // Ids in list order, so that the order the admin gave is the order the matrix is read in.
       const base = newId(now);
-      await trx.insertInto('sla_rule').values(rules.map((r, i) => ruleRow(`${base}-${String(i).padStart(3, '0')}`, r, now))).execute();
+      await trx.insertInto('sla_rule').values(rules.map((r, i) => slaRuleRow(`${base}-${String(i).padStart(3, '0')}`, r, now))).execute();
       await audit('admin.sla.replace', { rules });
       return matrix(trx);
     });
@@ -89,7 +90,7 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
     return change(actor, async ({ trx, now, audit }) => {
       await assertUniqueScope(trx, r);
       const id = newId(now);
-      await trx.insertInto('sla_rule').values(ruleRow(id, r, now)).execute();
+      await trx.insertInto('sla_rule').values(slaRuleRow(id, r, now)).execute();
       await audit('admin.sla.add', { id, ...r });
       return presentSlaRule((await findSlaRule(trx, id))!);
     });
@@ -103,7 +104,7 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
     await assertCategories([merged], '');
     return change(actor, async ({ trx, now, audit }) => {
       await assertUniqueScope(trx, merged, id);
-      await trx.updateTable('sla_rule').set(ruleRow(id, merged, now)).where('id', '=', id).execute();
+      await trx.updateTable('sla_rule').set(slaRuleRow(id, merged, now)).where('id', '=', id).execute();
       await audit('admin.sla.update', { id, ...patch });
       return presentSlaRule((await findSlaRule(trx, id))!);
     });
