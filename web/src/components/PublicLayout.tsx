@@ -1,32 +1,28 @@
 // Frame of the public pages (intake, tracking, login): mobile-first, one narrow column.
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Flex, Layout, Typography } from 'antd';
+import { theme } from 'antd';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const { token } = theme.useToken();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#fff', padding: '0 12px', height: 'auto', lineHeight: '48px', borderBottom: '1px solid #f0f0f0' }}>
-        <Flex justify="space-between" align="center" wrap gap={8} style={{ maxWidth: 760, margin: '0 auto' }}>
-          <Link to="/report">
-            <Typography.Text strong style={{ fontSize: 18, color: '#b71c1c' }}>
-              {t('app.name')}
-            </Typography.Text>
+    <div style={{ minHeight: '100vh', background: token.colorBgLayout, color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize }}>
+      <header style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, padding: '4px 12px' }}>
+        <nav style={{ maxWidth: 760, margin: '0 auto', display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+          <Link to="/report" style={{ fontSize: 18, fontWeight: 600, color: token.colorPrimary }}>
+            {t('app.name')}
           </Link>
-          <Flex gap={4} align="center" wrap>
+          <span style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12 }}>
             <Link to="/report">{t('nav.report')}</Link>
-            <Typography.Text type="secondary">·</Typography.Text>
             <Link to="/track">{t('nav.track')}</Link>
             <LanguageSwitch />
-          </Flex>
-        </Flex>
-      </Layout.Header>
-      <Layout.Content style={{ padding: '16px 12px 48px' }}>
-        <main style={{ maxWidth: 760, margin: '0 auto' }}>{children}</main>
-      </Layout.Content>
-    </Layout>
+          </span>
+        </nav>
+      </header>
+      <main style={{ maxWidth: 760, margin: '0 auto', padding: '16px 12px 48px' }}>{children}</main>
+    </div>
   );
 }

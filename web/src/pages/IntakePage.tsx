@@ -1,12 +1,15 @@
 // /report — raise a problem without an account (掌上办), then the receipt.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Typography } from 'antd';
 import type { IntakeReceipt } from '@tingquan/common/schemas/items';
+import { PageTitle } from '../components/PageTitle.tsx';
 import { PublicLayout } from '../components/PublicLayout.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ItemForm } from '../modules/intake/components/ItemForm.tsx';
-import { Receipt } from '../modules/intake/components/Receipt.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
+
+// Loaded only once there is a receipt to show.
+const Receipt = lazy(() => import('../modules/intake/components/Receipt.tsx').then((m) => ({ default: m.Receipt })));
 
 export default function IntakePage() {
   const { t } = useI18n();
@@ -15,15 +18,16 @@ export default function IntakePage() {
   return (
     <PublicLayout>
       {receipt ? (
-        <Receipt
-          receipt={receipt}
-          onTrack={() => navigate('/track', { state: { code: receipt.trackingCode, pin: receipt.accessPin } })}
-          onAnother={() => setReceipt(null)}
-        />
+        <Suspense fallback={<PageLoading />}>
+          <Receipt
+            receipt={receipt}
+            onTrack={() => navigate('/track', { state: { code: receipt.trackingCode, pin: receipt.accessPin } })}
+            onAnother={() => setReceipt(null)}
+          />
+        </Suspense>
       ) : (
         <>
-          <Typography.Title level={3}>{t('intake.title')}</Typography.Title>
-          <Typography.Paragraph type="secondary">{t('intake.intro')}</Typography.Paragraph>
+          <PageTitle intro={t('intake.intro')}>{t('intake.title')}</PageTitle>
           <ItemForm mode="public" onDone={(r) => { setReceipt(r); window.scrollTo(0, 0); }} />
         </>
       )}

@@ -1,13 +1,14 @@
 // The form that raises a problem: used by the public intake (no account) and by staff registering on someone's behalf.
-// Validated on the client with the same shared schema as the server; the server's 400 issues land at their fields.
-import { useState } from 'react';
-import { Button, Checkbox, Form, Input, Radio, Select } from 'antd';
-import { Section } from '../../../components/Section.tsx';
+// Checked on the client with the same shared schema as the server; the server's 400 issues land at their fields.
+import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Input, Radio, Select } from 'antd';
 import { CHANNELS, ITEM_TYPES, REQUESTER_KINDS, TIERS } from '@tingquan/common/enums';
-import { LIMITS } from '@tingquan/common/schemas/primitives';
-import { publicIntakeBody, registerItemBody, type IntakeReceipt } from '@tingquan/common/schemas/items';
+import type { IntakeReceipt } from '@tingquan/common/schemas/items';
 import { fieldErrorsOf } from '../../../api/errors.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { Section } from '../../../components/Section.tsx';
+import { Field } from '../../../components/forms/Field.tsx';
+import { errorsByName, nest, type FlatValues } from '../../../components/forms/flatForm.ts';
 import { dropEmpty, validateWith } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { usePublicLookups } from '../../lookups/hooks/usePublicLookups.ts';
@@ -21,130 +22,190 @@ interface Props {
 }
 
 const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'api');
+/** Fields that depend on another: changing the key clears them. */
+const DEPENDENTS: Record<string, string[]> = { districtId: ['centreId', 'windowId'], centreId: ['windowId'] };
 
 export function ItemForm({ mode, onDone }: Props) {
   const { t, issue, lang } = useI18n();
-  const [form] = Form.useForm();
   const lookups = usePublicLookups();
   const submit = useSubmitItem(mode);
+  const [values, setValues] = useState<FlatValues>(() => ({
+    type: 'complaint',
+    confidential: false,
+    'requester.kind': 'person',
+    ...(mode === 'staff' ? { channel: 'window' } : {}),
+  }));
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
-  const kind = Form.useWatch(['requester', 'kind'], form) ?? 'person';
-  const districtId = Form.useWatch('districtId', form);
-  const centreId = Form.useWatch('centreId', form);
 
-  const centres = (lookups.data?.centres ?? []).filter((c) => !districtId || c.districtId === districtId);
-  const windows = lookups.data?.centres.find((c) => c.id === centreId)?.windows ?? [];
-
-  async function onFinish(raw: Record<string, unknown>) {
-    setSubmitError(null);
-    const values = dropEmpty({
-      ...raw,
-      channel: raw.channel ?? (window.matchMedia?.('(max-width: 767px)').matches ? 'mobile' : 'web'),
+  const set = (name: string, value: unknown) => {
+    setValues((v) => {
+      const next = { ...v, [name]: value };
+      for (const d of DEPENDENTS[name] ?? []) delete next[d];
+      return next;
     });
-    const checked = validateWith<unknown>(mode === 'public' ? publicIntakeBody : registerItemBody, values, issue);
+    setErrors((e) => {
+      if (!(name in e)) return e;
+      const { [name]: _gone, ...rest } = e;
+      return rest;
+    });
+  };
+  const str = (name: string) => (values[name] as string | undefined) ?? undefined;
+  const status = (name: string) => (errors[name] ? ('error' as const) : undefined);
+  const described = (name: string) => (errors[name] ? `f-${name}-error` : undefined);
+
+  const kind = str('requester.kind') ?? 'person';
+  const centres = (lookups.data?.centres ?? []).filter((c) => !values.districtId || c.districtId === values.districtId);
+  const windows = lookups.data?.centres.find((c) => c.id === values.centreId)?.windows ?? [];
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitError(null);
+    const flat: FlatValues = { ...values };
+    // Fields hidden for this kind of requester are not sent.
+    if (kind !== 'enterprise') delete flat['requester.organization'], delete flat['requester.uscc'];
+    if (kind === 'anonymous') delete flat['requester.name'], delete flat['requester.phone'];
+    if (mode === 'public') flat.channel = window.matchMedia?.('(max-width: 767px)').matches ? 'mobile' : 'web';
+    const body = dropEmpty(nest(flat));
+    // The schemas (and Zod) are fetched on the first submit: they would add ~27 KB gzipped to the page's first load.
+    const { publicIntakeBody, registerItemBody } = await import('@tingquan/common/schemas/items');
+    const checked = validateWith<unknown>(mode === 'public' ? publicIntakeBody : registerItemBody, body, issue);
     if (!checked.ok) {
-      form.setFields(checked.errors);
+      setErrors(errorsByName(checked.errors));
+      document.getElementById(`f-${checked.errors[0].name.join('.')}`)?.focus();
       return;
     }
     try {
       onDone(await submit.mutateAsync(checked.data));
-    } catch (e) {
-      const fields = fieldErrorsOf(e, issue);
-      if (fields.length) form.setFields(fields);
-      setSubmitError(e);
+    } catch (err) {
+      setErrors(errorsByName(fieldErrorsOf(err, issue)));
+      setSubmitError(err);
     }
   }
 
+  const id = (name: string) => `f-${name}`;
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      onFinish={onFinish}
-      initialValues={{ type: 'complaint', confidential: false, requester: { kind: 'person' }, ...(mode === 'staff' ? { channel: 'window' } : {}) }}
-      requiredMark="optional"
-      scrollToFirstError
-      data-testid="item-form"
-    >
+    <form onSubmit={onSubmit} noValidate data-testid="item-form">
       {lookups.error ? <ErrorAlert error={lookups.error} /> : null}
       <Section title={t('intake.sectionProblem')}>
         {mode === 'staff' ? (
-          <Form.Item name="channel" label={t('fields.channel')} required>
-            <Select options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) }))} />
-          </Form.Item>
+          <Field id={id('channel')} label={t('fields.channel')} required error={errors.channel}>
+            <Select id={id('channel')} style={{ width: '100%' }} value={str('channel')} onChange={(v) => set('channel', v)} options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) }))} />
+          </Field>
         ) : null}
-        <Form.Item name="type" label={t('fields.type')} required>
-          <Radio.Group optionType="button" options={ITEM_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))} />
-        </Form.Item>
-        <Form.Item name="categoryId" label={t('fields.category')} required>
-          <CategoryPicker tree={categoryTreeOptions(lookups.data?.categories ?? [], lang === 'en-US')} loading={lookups.isPending} />
-        </Form.Item>
-        <Form.Item name="title" label={t('fields.title')} required>
-          <Input maxLength={LIMITS.title} placeholder={t('fields.titlePlaceholder')} showCount />
-        </Form.Item>
-        <Form.Item name="description" label={t('fields.description')} required>
-          <Input.TextArea maxLength={LIMITS.description} rows={5} placeholder={t('fields.descriptionPlaceholder')} showCount />
-        </Form.Item>
+        <Field id={id('type')} label={t('fields.type')} required error={errors.type}>
+          <Radio.Group
+            id={id('type')}
+            aria-label={t('fields.type')}
+            optionType="button"
+            value={str('type')}
+            onChange={(e) => set('type', e.target.value)}
+            options={ITEM_TYPES.map((v) => ({ value: v, label: t(`enums.type.${v}`) }))}
+          />
+        </Field>
+        <Field id={id('categoryId')} label={t('fields.category')} required error={errors.categoryId}>
+          <CategoryPicker id={id('categoryId')} tree={categoryTreeOptions(lookups.data?.categories ?? [], lang === 'en-US')} loading={lookups.isPending} value={str('categoryId')} onChange={(v) => set('categoryId', v)} />
+        </Field>
+        <Field id={id('title')} label={t('fields.title')} required error={errors.title}>
+          <Input id={id('title')} status={status('title')} aria-describedby={described('title')} placeholder={t('fields.titlePlaceholder')} value={str('title')} onChange={(e) => set('title', e.target.value)} />
+        </Field>
+        <Field id={id('description')} label={t('fields.description')} required error={errors.description}>
+          <Input.TextArea
+            id={id('description')}
+            status={status('description')}
+            aria-describedby={described('description')}
+           
+            rows={5}
+            placeholder={t('fields.descriptionPlaceholder')}
+            value={str('description')}
+            onChange={(e) => set('description', e.target.value)}
+          />
+        </Field>
         {mode === 'staff' ? (
-          <Form.Item name="tier" label={t('fields.tier')}>
-            <Select allowClear options={TIERS.map((v) => ({ value: v, label: t(`enums.tier.${v}`) }))} />
-          </Form.Item>
+          <Field id={id('tier')} label={t('fields.tier')} error={errors.tier}>
+            <Select id={id('tier')} allowClear style={{ width: '100%' }} value={str('tier')} onChange={(v) => set('tier', v)} options={TIERS.map((v) => ({ value: v, label: t(`enums.tier.${v}`) }))} />
+          </Field>
         ) : null}
       </Section>
 
       <Section title={t('intake.sectionPlace')}>
-        <Form.Item name="districtId" label={t('fields.district')}>
+        <Field id={id('districtId')} label={t('fields.district')} error={errors.districtId}>
           <Select
+            id={id('districtId')}
+            style={{ width: '100%' }}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('intake.pickPlace')}
+            value={str('districtId')}
+            onChange={(v) => set('districtId', v)}
             options={(lookups.data?.districts ?? []).map((d) => ({ value: d.id, label: lang === 'en-US' && d.nameEn ? d.nameEn : d.name }))}
-            onChange={() => form.setFieldsValue({ centreId: undefined, windowId: undefined })}
           />
-        </Form.Item>
-        <Form.Item name="centreId" label={t('fields.centre')}>
+        </Field>
+        <Field id={id('centreId')} label={t('fields.centre')} error={errors.centreId}>
           <Select
+            id={id('centreId')}
+            style={{ width: '100%' }}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('intake.pickPlace')}
+            value={str('centreId')}
+            onChange={(v) => set('centreId', v)}
             options={centres.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={() => form.setFieldsValue({ windowId: undefined })}
           />
-        </Form.Item>
-        <Form.Item name="windowId" label={t('fields.window')}>
-          <Select allowClear placeholder={t('intake.pickPlace')} disabled={!centreId} options={windows.map((w) => ({ value: w.id, label: w.name }))} />
-        </Form.Item>
-        <Form.Item name="placeText" label={t('fields.placeText')}>
-          <Input maxLength={LIMITS.place} />
-        </Form.Item>
+        </Field>
+        <Field id={id('windowId')} label={t('fields.window')} error={errors.windowId}>
+          <Select
+            id={id('windowId')}
+            style={{ width: '100%' }}
+            allowClear
+            placeholder={t('intake.pickPlace')}
+            disabled={!values.centreId}
+            value={str('windowId')}
+            onChange={(v) => set('windowId', v)}
+            options={windows.map((w) => ({ value: w.id, label: w.name }))}
+          />
+        </Field>
+        <Field id={id('placeText')} label={t('fields.placeText')} error={errors.placeText}>
+          <Input id={id('placeText')} status={status('placeText')} value={str('placeText')} onChange={(e) => set('placeText', e.target.value)} />
+        </Field>
       </Section>
 
       <Section title={t('intake.sectionContact')}>
-        <Form.Item name={['requester', 'kind']} label={t('fields.requesterKind')} required>
-          <Radio.Group optionType="button" options={REQUESTER_KINDS.map((v) => ({ value: v, label: t(`enums.requesterKind.${v}`) }))} />
-        </Form.Item>
+        <Field id={id('requester.kind')} label={t('fields.requesterKind')} required error={errors['requester.kind']}>
+          <Radio.Group
+            id={id('requester.kind')}
+            aria-label={t('fields.requesterKind')}
+            optionType="button"
+            value={kind}
+            onChange={(e) => set('requester.kind', e.target.value)}
+            options={REQUESTER_KINDS.map((v) => ({ value: v, label: t(`enums.requesterKind.${v}`) }))}
+          />
+        </Field>
         {kind === 'enterprise' ? (
           <>
-            <Form.Item name={['requester', 'organization']} label={t('fields.organization')} required>
-              <Input maxLength={LIMITS.name} autoComplete="organization" />
-            </Form.Item>
-            <Form.Item name={['requester', 'uscc']} label={t('fields.uscc')}>
-              <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
-            </Form.Item>
+            <Field id={id('requester.organization')} label={t('fields.organization')} required error={errors['requester.organization']}>
+              <Input id={id('requester.organization')} status={status('requester.organization')} autoComplete="organization" value={str('requester.organization')} onChange={(e) => set('requester.organization', e.target.value)} />
+            </Field>
+            <Field id={id('requester.uscc')} label={t('fields.uscc')} error={errors['requester.uscc']}>
+              <Input id={id('requester.uscc')} status={status('requester.uscc')} maxLength={18} value={str('requester.uscc')} onChange={(e) => set('requester.uscc', e.target.value.toUpperCase())} />
+            </Field>
           </>
         ) : null}
         {kind !== 'anonymous' ? (
           <>
-            <Form.Item name={['requester', 'name']} label={t('fields.name')}>
-              <Input maxLength={LIMITS.name} autoComplete="name" />
-            </Form.Item>
-            <Form.Item name={['requester', 'phone']} label={t('fields.phone')} required>
-              <Input inputMode="tel" maxLength={14} autoComplete="tel" />
-            </Form.Item>
+            <Field id={id('requester.name')} label={t('fields.name')} error={errors['requester.name']}>
+              <Input id={id('requester.name')} status={status('requester.name')} autoComplete="name" value={str('requester.name')} onChange={(e) => set('requester.name', e.target.value)} />
+            </Field>
+            <Field id={id('requester.phone')} label={t('fields.phone')} required error={errors['requester.phone']}>
+              <Input id={id('requester.phone')} status={status('requester.phone')} inputMode="tel" maxLength={14} autoComplete="tel" value={str('requester.phone')} onChange={(e) => set('requester.phone', e.target.value)} />
+            </Field>
           </>
         ) : null}
-        <Form.Item name="confidential" valuePropName="checked" extra={t('fields.confidentialHelp')}>
-          <Checkbox>{t('fields.confidential')}</Checkbox>
-        </Form.Item>
+        <Field id={id('confidential')} label={t('fields.confidential')} help={t('fields.confidentialHelp')}>
+          <Checkbox id={id('confidential')} checked={values.confidential === true} onChange={(e) => set('confidential', e.target.checked)}>
+            {t('fields.confidential')}
+          </Checkbox>
+        </Field>
       </Section>
 
       {submitError ? (
@@ -155,6 +216,6 @@ export function ItemForm({ mode, onDone }: Props) {
       <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending} data-testid="submit-item">
         {mode === 'public' ? t('intake.submit') : t('register.submit')}
       </Button>
-    </Form>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 // The receipt after raising a problem: ledger number, tracking code and the PIN (shown only this once).
-import { Button, Descriptions, Flex, Typography } from 'antd';
+import { Button, Descriptions, Flex } from 'antd';
+import { PageTitle } from '../../../components/PageTitle.tsx';
 import { CheckCircleFilled } from '@ant-design/icons';
 import type { IntakeReceipt } from '@tingquan/common/schemas/items';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -11,12 +12,9 @@ export function Receipt({ receipt, onTrack, onAnother }: { receipt: IntakeReceip
     <Flex vertical gap={16} align="stretch" role="status">
       <Flex vertical align="center" gap={4}>
         <CheckCircleFilled style={{ fontSize: 56, color: WARN_COLORS.none }} aria-hidden />
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('intake.receiptTitle')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {t('intake.receiptHint')}
-        </Typography.Paragraph>
+        <div style={{ textAlign: 'center' }}>
+          <PageTitle intro={t('intake.receiptHint')}>{t('intake.receiptTitle')}</PageTitle>
+        </div>
       </Flex>
       <Descriptions column={1} bordered size="small" data-testid="receipt">
         <Descriptions.Item label={t('intake.ledgerNo')}>
