@@ -92,6 +92,9 @@ describe('districts, departments, service centres and windows', () => {
     res = await t.call(admin, 'POST', `/api/admin/centres/${centre.id}/windows`, { code: 'W01', name: '重复窗口' });
     expect(res.statusCode).toBe(409);
     expect(issuesOf(res)).toEqual(['code']);
+    res = await t.call(admin, 'PATCH', `/api/admin/centres/${centre.id}`, { address: '新区大道1号', districtId: 'd-210103' });
+    expect(res.statusCode).toBe(400);
+    expect(issuesOf(res)).toEqual(['body']);
     res = await t.call(admin, 'PATCH', `/api/admin/centres/${centre.id}`, { address: '新区大道1号' });
     expect(res.json()).toMatchObject({ address: '新区大道1号', windowCount: 1 });
 

@@ -244,7 +244,8 @@ export async function orgRoutes(app: FastifyInstance, services: Services) {
   );
 
   // ---- look-ups ----
-  r.get('/api/public/lookups', { schema: { tags: ['public'], summary: 'Districts, centres with windows, categories and item types for the intake form', response: { 200: publicLookups, ...errorResponses } } }, () =>
+  // Public and unauthenticated: limited per client like the other public routes.
+  r.get('/api/public/lookups', { config: { rateLimit: { max: 300, timeWindow: 60_000 } }, schema: { tags: ['public'], summary: 'Districts, centres with windows, categories and item types for the intake form', response: { 200: publicLookups, ...errorResponses } } }, () =>
     structure.publicLookups(),
   );
   r.get('/api/lookups', { preHandler: read, schema: { tags: ['lookups'], summary: 'The public look-ups plus departments and the people the reader may assign to', response: { 200: staffLookups, ...errorResponses } } }, (req) =>
