@@ -15,11 +15,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  // GET requests.json walks the newest non-confidential items of a date range: one index range scan.
+  // GET requests.json walks the newest non-confidential items of a date range (of one service): one index range scan.
   await db.schema.createIndex('item_open311_feed').on('item').columns(['confidential', 'submitted_at']).execute();
+  await db.schema.createIndex('item_open311_service').on('item').columns(['confidential', 'category_id', 'submitted_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('item_open311_service').execute();
   await db.schema.dropIndex('item_open311_feed').execute();
   await db.schema.dropTable('open311_request').execute();
 }

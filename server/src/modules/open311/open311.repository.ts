@@ -38,13 +38,10 @@ export interface FeedFilter {
 
 /** Public feed: never a confidential item, and only columns that say nothing about who raised it. */
 export async function listFeed(db: Kysely<DB>, f: FeedFilter) {
+  // Names (category, department, centre, district) come from small lookup tables read beside this query: a join per
+  // row would cost more than the 1000-row page itself.
   let q = db
     .selectFrom('item')
-    .innerJoin('category', 'category.id', 'item.category_id')
-    .leftJoin('department', 'department.id', 'item.main_department_id')
-    .leftJoin('service_centre', 'service_centre.id', 'item.centre_id')
-    .leftJoin('district', 'district.id', 'item.district_id')
-    .leftJoin('item as primary', 'primary.id', 'item.primary_id')
     .leftJoin('open311_request as o', 'o.item_id', 'item.id')
     .select([
       'item.id',
@@ -66,15 +63,10 @@ export async function listFeed(db: Kysely<DB>, f: FeedFilter) {
       'item.place_text',
       'item.lat',
       'item.lng',
-      'category.code as service_code',
-      'category.name as service_name',
-      'department.name as department_name',
-      'service_centre.name as centre_name',
-      'district.name as district_name',
-      'primary.ledger_no as primary_ledger_no',
-      'primary.status as primary_status',
-      'primary.reply_text as primary_reply',
-      'primary.closed_at as primary_closed_at',
+      'item.main_department_id',
+      'item.centre_id',
+      'item.district_id',
+      'item.primary_id',
       'o.media_url',
       'o.address_id',
     ])
@@ -84,8 +76,33 @@ export async function listFeed(db: Kysely<DB>, f: FeedFilter) {
   if (f.from !== undefined) q = q.where('item.submitted_at', '>=', f.from);
   if (f.to !== undefined) q = q.where('item.submitted_at', '<=', f.to);
   if (f.statuses) q = q.where('item.status', 'in', f.statuses);
-  return q.orderBy('item.submitted_at', 'desc').orderBy('item.id', 'desc').limit(f.limit).execute();
+  // No tie-breaker: a second sort key would make SQLite sort the whole range instead of walking the index.
+  return q.orderBy('item.submitted_at', 'desc').limit(f.limit).execute();
 }
+
+/** What a merged item shows: its primary's outcome (SPEC §2.2: the merged item follows its primary). */
+export async function findPrimaries(db: Kysely<DB>, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('item').select(['id', 'ledger_no', 'status', 'reply_text', 'reject_reason', 'closed_at', 'rejected_at']).where('id', 'in', ids).execute();
+}
+
+/** id → name of the small tables a feed row points to. */
+export async function loadNames(db: Kysely<DB>) {
+  const [categories, departments, centres, districts] = await Promise.all([
+    db.selectFrom('category').select(['id', 'code', 'name']).execute(),
+    db.selectFrom('department').select(['id', 'name']).execute(),
+    db.selectFrom('service_centre').select(['id', 'name']).execute(),
+    db.selectFrom('district').select(['id', 'name']).execute(),
+  ]);
+  const byId = (rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]));
+  return {
+    categories: new Map(categories.map((c) => [c.id, c])),
+    departments: byId(departments),
+    centres: byId(centres),
+    districts: byId(districts),
+  };
+}
+export type Names = Awaited<ReturnType<typeof loadNames>>;
 export type FeedRow = Awaited<ReturnType<typeof listFeed>>[number];
 
 export async function insertPosting(trx: Transaction<DB>, row: Open311RequestTable): Promise<void> {

@@ -12,7 +12,20 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { DeadlineService } from '../deadlines/deadline.service.ts';
 import type { Idempotency, ItemService } from '../items/item.service.ts';
 import { appendAudit } from '../ledger/event.repository.ts';
-import { findKey, findPostingByItem, findPostingByToken, insertPosting, listFeed, listKeys, listLeafCategories, type FeedRow, type ServiceRow } from './open311.repository.ts';
+import {
+  findKey,
+  findPostingByItem,
+  findPostingByToken,
+  findPrimaries,
+  insertPosting,
+  listFeed,
+  listKeys,
+  listLeafCategories,
+  loadNames,
+  type FeedFilter,
+  type FeedRow,
+  type ServiceRow,
+} from './open311.repository.ts';
 
 /** Spec: a search spans at most 90 days and returns at most 1000 requests. */
 export const MAX_SPAN_MS = 90 * 86_400_000;
@@ -172,34 +185,44 @@ export function createOpen311Service(deps: {
     return `已登记，营商局受理后按问题复杂程度限时办结：${days.join('、')}`;
   }
 
-  function present(r: FeedRow, notice: (r: FeedRow) => string) {
+  type Primary = Awaited<ReturnType<typeof findPrimaries>>[number];
+
+  function present(r: FeedRow, x: { names: Awaited<ReturnType<typeof loadNames>>; primary?: Primary; notice: (r: FeedRow) => string }) {
     // A merged item follows its primary (SPEC §2.2): its requester is answered with the primary's outcome.
-    const status = r.status === 'merged' ? (r.primary_status ?? 'submitted') : r.status;
+    const src = r.status === 'merged' && x.primary ? x.primary : r;
+    const status = r.status === 'merged' && !x.primary ? 'submitted' : src.status;
     const closed = status === 'closed' || status === 'rejected';
-    const reply = r.status === 'merged' ? r.primary_reply : r.reply_text;
     const notes =
       status === 'rejected'
-        ? `不予受理：${r.reject_reason ?? ''}`.trim()
-        : reply ?? (r.status === 'merged' ? `已并入 ${r.primary_ledger_no}` : OPEN_NOTES[status] ?? null);
-    const closedAt = r.status === 'merged' ? r.primary_closed_at : status === 'rejected' ? r.rejected_at : r.closed_at;
+        ? `不予受理：${src.reject_reason ?? ''}`.trim()
+        : (src.reply_text ?? (r.status === 'merged' && x.primary ? `已并入 ${x.primary.ledger_no}` : (OPEN_NOTES[status] ?? null)));
+    const closedAt = status === 'rejected' ? src.rejected_at : src.closed_at;
+    const category = x.names.categories.get(r.category_id);
     return {
       service_request_id: r.ledger_no,
       status: closed ? ('closed' as const) : ('open' as const),
       status_notes: notes,
-      service_name: r.service_name,
-      service_code: r.service_code,
+      service_name: category?.name ?? null,
+      service_code: category?.code ?? r.category_id,
       description: r.description,
-      agency_responsible: r.department_name,
-      service_notice: notice(r),
+      agency_responsible: r.main_department_id ? (x.names.departments.get(r.main_department_id) ?? null) : null,
+      service_notice: x.notice(r),
       requested_datetime: toIso(r.submitted_at)!,
       updated_datetime: toIso(closed && closedAt ? closedAt : r.updated_at),
       expected_datetime: toIso(r.handle_due_at),
-      address: r.place_text ?? r.centre_name ?? r.district_name,
+      address: r.place_text ?? (r.centre_id ? x.names.centres.get(r.centre_id) : undefined) ?? (r.district_id ? x.names.districts.get(r.district_id) : undefined) ?? null,
       address_id: r.address_id,
       lat: r.lat === null ? null : Number(r.lat),
       long: r.lng === null ? null : Number(r.lng),
       media_url: r.media_url,
     };
+  }
+
+  async function feed(filter: FeedFilter) {
+    const [rows, names, notice] = await Promise.all([listFeed(db, filter), loadNames(db), noticeFor()]);
+    const merged = rows.filter((r) => r.status === 'merged' && r.primary_id).map((r) => r.primary_id!);
+    const primaries = new Map((await findPrimaries(db, [...new Set(merged)])).map((p) => [p.id, p]));
+    return rows.map((r) => present(r, { names, notice, primary: r.primary_id ? primaries.get(r.primary_id) : undefined }));
   }
   type Open311Request = ReturnType<typeof present>;
 
@@ -223,34 +246,28 @@ export function createOpen311Service(deps: {
         return found.id;
       });
     }
-    const notice = await noticeFor();
-    if (ids) {
-      // "This overrides all other arguments."
-      const rows = await listFeed(db, { ledgerNos: ids, limit: ids.length });
-      return rows.map((r) => present(r, notice));
-    }
+    // "This overrides all other arguments."
+    if (ids) return feed({ ledgerNos: ids, limit: ids.length });
     // Defaults: the 90 days up to end_date (or now), or the 90 days from start_date.
     if (to === undefined) to = from === undefined ? clock.now() : from + MAX_SPAN_MS;
     if (from === undefined) from = to - MAX_SPAN_MS;
     const wanted = statuses && statuses.length === 1 ? statuses[0] : undefined;
-    const rows = await listFeed(db, {
+    const out = await feed({
       categoryIds,
       from,
       to,
       statuses: wanted === 'closed' ? ['closed', 'rejected'] : wanted === 'open' ? ['submitted', 'accepted', 'dispatched', 'in_progress', 'parked', 'replied', 'verified', 'merged'] : undefined,
       limit: FEED_LIMIT,
     });
-    const out = rows.map((r) => present(r, notice));
     // A merged item takes its primary's status, which SQL filtered on the item's own.
     return wanted ? out.filter((r) => r.status === wanted) : out;
   }
 
   async function request(id: string, params: Params): Promise<Open311Request[]> {
     checkJurisdiction(params);
-    const rows = await listFeed(db, { ledgerNos: [id], limit: 1 });
-    if (!rows.length) throw notFound(`service_request_id ${id} not found`);
-    const notice = await noticeFor();
-    return rows.map((r) => present(r, notice));
+    const out = await feed({ ledgerNos: [id], limit: 1 });
+    if (!out.length) throw notFound(`service_request_id ${id} not found`);
+    return out;
   }
 
   async function token(tokenId: string, params: Params) {

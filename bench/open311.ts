@@ -1,0 +1,178 @@
+// Open311 feed benchmark (`npm run bench -- open311 [--items N] [--requests N] [--pg [url]] [--keep]`): GET requests.json
+// with a date range over N ledger items (default 1,000,000, bulk-inserted straight into `item` by one INSERT … SELECT
+// per chunk), through the real server over HTTP, one client; prints p50/p95/p99 and a final JSON line. Target p95 ≤ 50 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../server/src/config.ts';
+import { openDatabase, type Database } from '../server/src/db/database.ts';
+import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { buildApp } from '../server/src/app.ts';
+import { createServices } from '../server/src/services.ts';
+import { fakeClock } from '../server/src/lib/clock.ts';
+import { seedOrg } from '../server/src/seed/seed-org.ts';
+import { OPEN311_RATE } from '../server/src/modules/open311/open311.routes.ts';
+
+const TARGET_P95_MS = 50;
+const NOW = Date.parse('2026-11-30T02:00:00.000Z');
+const YEAR_MS = 365 * 86_400_000;
+const DAY_MS = 86_400_000;
+const CHUNK = 100_000;
+
+function arg(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+async function open(args: string[]): Promise<{ database: Database; label: string; drop(): Promise<void> }> {
+  const i = args.indexOf('--pg');
+  if (i < 0) {
+    const dir = mkdtempSync(join(tmpdir(), 'tingquan-open311-'));
+    const database = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
+    return { database, label: 'sqlite', drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const url = args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_open311_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const database = openDatabase(url, { schema, poolSize: 4 });
+  return {
+    database,
+    label: 'postgres',
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** A VALUES list (k, id) to pick a row's category or department by `n % count` inside one INSERT … SELECT. */
+const lookup = (ids: string[]) => sql.join(ids.map((id, k) => sql`(${sql.lit(k)}, ${sql.lit(id)})`));
+
+/** Items spread evenly over the year before NOW: 5% confidential, statuses from submitted to closed and rejected. */
+async function bulkInsert(db: Kysely<any>, dialect: 'sqlite' | 'postgres', total: number) {
+  const cats = (await db.selectFrom('category as c').select('c.id').where(({ not, exists, selectFrom }) => not(exists(selectFrom('category as k').select('k.id').whereRef('k.parent_id', '=', 'c.id')))).orderBy('c.id').execute()).map((r) => r.id as string);
+  const depts = (await db.selectFrom('department').select('id').orderBy('id').execute()).map((r) => r.id as string);
+  const step = Math.floor(YEAR_MS / total);
+  for (let from = 0; from < total; from += CHUNK) {
+    const to = Math.min(total, from + CHUNK) - 1;
+    const series =
+      dialect === 'postgres'
+        ? sql`generate_series(${sql.lit(from)}::bigint, ${sql.lit(to)}::bigint) AS s(n)`
+        : sql`(WITH RECURSIVE r(n) AS (SELECT ${sql.lit(from)} UNION ALL SELECT n + 1 FROM r WHERE n < ${sql.lit(to)}) SELECT n FROM r) AS s`;
+    const r = sql`((s.n * 7919) % 100)`;
+    const at = sql`(${sql.lit(NOW - YEAR_MS)} + s.n * ${sql.lit(step)})`;
+    const status = sql`CASE WHEN ${r} < 60 THEN 'closed' WHEN ${r} < 65 THEN 'rejected' WHEN ${r} < 75 THEN 'replied' WHEN ${r} < 90 THEN 'in_progress' WHEN ${r} < 95 THEN 'dispatched' ELSE 'submitted' END`;
+    await sql`
+      INSERT INTO item (id, ledger_no, tracking_code, tracking_pin_hash, channel, type, category_id, title, description,
+        district_id, place_text, lat, lng, requester_kind, requester_name, requester_phone, confidential, tier, urgent,
+        main_department_id, status, submitted_at, accepted_at, rejected_at, reject_reason, handle_due_at, replied_at,
+        reply_text, closed_at, event_hash, updated_at)
+      SELECT 'bench-' || s.n, 'SY-B-' || s.n, 'T' || s.n, 'x', 'api', 'complaint', c.column2, '测试诉求 ' || s.n,
+        '第' || s.n || '号测试诉求：政务服务大厅自助设备故障，影响办事。', NULL, '沈阳市和平区测试路' || (s.n % 500) || '号',
+        41.7 + (s.n % 1000) / 10000.0, 123.4 + (s.n % 997) / 10000.0, 'person', '张三', '13812345678',
+        CASE WHEN (s.n * 31) % 100 < 5 THEN 1 ELSE 0 END, 'general', 0,
+        CASE WHEN ${r} < 65 AND ${r} >= 60 THEN NULL ELSE d.column2 END, ${status}, ${at}, ${at} + 3600000,
+        CASE WHEN ${r} >= 60 AND ${r} < 65 THEN ${at} + 3600000 END,
+        CASE WHEN ${r} >= 60 AND ${r} < 65 THEN '不属于受理范围' END,
+        ${at} + ${sql.lit(3 * DAY_MS)},
+        CASE WHEN ${r} < 60 OR (${r} >= 65 AND ${r} < 75) THEN ${at} + ${sql.lit(2 * DAY_MS)} END,
+        CASE WHEN ${r} < 60 OR (${r} >= 65 AND ${r} < 75) THEN '已处理完毕，设备已修复。' END,
+        CASE WHEN ${r} < 60 THEN ${at} + ${sql.lit(5 * DAY_MS)} END,
+        'x', ${at} + ${sql.lit(5 * DAY_MS)}
+      FROM ${series}
+      JOIN (VALUES ${lookup(cats)}) AS c ON c.column1 = s.n % ${sql.lit(cats.length)}
+      JOIN (VALUES ${lookup(depts)}) AS d ON d.column1 = s.n % ${sql.lit(depts.length)}
+    `.execute(db);
+    process.stdout.write(`\r  inserted ${to + 1} items`);
+  }
+  process.stdout.write('\n');
+  await sql`ANALYZE`.execute(db);
+}
+
+/** A small seeded generator so that every run asks the same questions. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+
+export default async function run(args: string[]) {
+  const total = arg(args, '--items', 1_000_000);
+  // The anonymous per-address rate limit of the feed bounds one client's requests per minute.
+  const requests = Math.min(arg(args, '--requests', 400), OPEN311_RATE.anonymous - 50);
+  const { database, label, drop } = await open(args);
+  try {
+    await migrateToLatest(database.db);
+    const clock = fakeClock(NOW);
+    await seedOrg(database, clock, { demoUsers: false });
+    console.log(`open311 feed on ${label}: ${total} items`);
+    let t0 = performance.now();
+    await bulkInsert(database.db, database.dialect, total);
+    console.log(`  bulk insert ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WEB_DIST: '/nonexistent', WORKERS: 'false', LOG_LEVEL: 'silent' });
+    const services = createServices({ config, database, clock });
+    const app = await buildApp({ services });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const codes = ((await (await fetch(`${address}/open311/v2/services.json`)).json()) as { service_code: string }[]).map((s) => s.service_code);
+
+    const random = rng(311);
+    const spans = [1, 7, 30, 90];
+    const query = () => {
+      const days = spans[Math.floor(random() * spans.length)];
+      const end = NOW - Math.floor(random() * (YEAR_MS - days * DAY_MS));
+      const params = new URLSearchParams({ start_date: iso(end - days * DAY_MS), end_date: iso(end) });
+      const kind = random();
+      if (kind < 0.2) params.set('status', random() < 0.5 ? 'open' : 'closed');
+      else if (kind < 0.4) params.set('service_code', codes[Math.floor(random() * codes.length)]);
+      return `/open311/v2/requests.json?${params}`;
+    };
+    const times: number[] = [];
+    let rows = 0;
+    let bytes = 0;
+    const warmup = 20;
+    for (let i = 0; i < warmup + requests; i++) {
+      const url = query();
+      t0 = performance.now();
+      const res = await fetch(`${address}${url}`);
+      const body = await res.text();
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
+      if (i < warmup) continue;
+      times.push(ms);
+      rows += (JSON.parse(body) as unknown[]).length;
+      bytes += body.length;
+    }
+    await app.close();
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+    const result = {
+      bench: 'open311',
+      dialect: label,
+      items: total,
+      requests: times.length,
+      meanRows: Math.round(rows / times.length),
+      meanKB: Math.round(bytes / times.length / 1024),
+      p50: pct(50),
+      p95: pct(95),
+      p99: pct(99),
+      max: Math.round(times[times.length - 1] * 10) / 10,
+      target: { p95: TARGET_P95_MS },
+      pass: pct(95) <= TARGET_P95_MS,
+    };
+    console.log(`  GET requests.json (date range over 1–90 days; 20% with status, 20% with service_code): ${result.requests} requests, ${result.meanRows} requests/answer on average (${result.meanKB} KB)`);
+    console.log(`  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  max ${result.max} ms  (target p95 ≤ ${TARGET_P95_MS} ms: ${result.pass ? 'met' : 'MISSED'})`);
+    console.log(JSON.stringify(result));
+  } finally {
+    if (!args.includes('--keep')) await drop();
+  }
+}
