@@ -3,75 +3,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ACTION_BODIES,
   ITEM_ACTIONS,
-  acceptBody,
-  addInfoBody,
-  callbackBody,
-  contactBody,
-  decisionBody,
-  dispatchBody,
-  extensionRequestBody,
   intakeReceipt,
   itemDetail,
   itemListQuery,
   itemListResponse,
-  mergeBody,
-  noteBody,
   publicIntakeBody,
-  rateBody,
-  reasonBody,
-  rectifyBody,
   registerItemBody,
-  replyBody,
-  resolveOnSpotBody,
   revealBody,
-  spotCheckBody,
   trackingAuth,
   trackingQuery,
-  triageBody,
-  type ItemAction,
 } from '@tingquan/common';
 import { requireActor, requirePermission } from '../../plugins/auth.ts';
 import { readIdempotencyKey } from '../../plugins/idempotency.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Idempotency, ItemService } from './item.service.ts';
-
-const optionalNote = z.object({ note: z.string().trim().max(2000).optional() }).strict().default({});
-
-export const ACTION_BODIES: Record<Exclude<ItemAction, 'reveal'>, z.ZodType> = {
-  accept: acceptBody,
-  reject: reasonBody,
-  triage: triageBody,
-  resolve_on_spot: resolveOnSpotBody,
-  dispatch: dispatchBody,
-  sign: optionalNote,
-  return: reasonBody,
-  contact: contactBody,
-  progress: noteBody,
-  request_extension: extensionRequestBody,
-  decide_extension: decisionBody,
-  request_park: reasonBody,
-  decide_park: decisionBody,
-  resume: optionalNote,
-  reply: replyBody,
-  rate: rateBody,
-  callback: callbackBody,
-  rectify: rectifyBody,
-  appeal: reasonBody,
-  decide_appeal: decisionBody,
-  request_unreasonable: reasonBody,
-  decide_unreasonable: decisionBody,
-  redo: reasonBody,
-  close_out: optionalNote,
-  spot_check: spotCheckBody,
-  merge: mergeBody,
-  urge: noteBody,
-  supervise: noteBody,
-  escalate: noteBody,
-  transfer_clue: reasonBody,
-  add_info: addInfoBody,
-};
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 /** The Idempotency-Key of a ledger write, claimed by the use case inside its own transaction. */
