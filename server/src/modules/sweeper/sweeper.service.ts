@@ -114,15 +114,19 @@ export function createSweeper(deps: SweeperDeps) {
         return { patch: { listed: 1 }, notify: [msg(deptRecipient(item), 'item.listed', '通报'), msg(roleRecipient('supervisor', item), 'item.listed', '通报')] };
       case 'clue':
         void dl;
-        return { patch: { problem: 1 }, notify: [msg(roleRecipient('inspector', item), 'clue.created', '问题线索')] };
+        return { patch: {}, notify: [msg(roleRecipient('inspector', item), 'clue.created', '问题线索')] };
     }
   }
 
   async function escalate(id: string, dl: Deadlines): Promise<number> {
     const now = clock.now();
     const taken = await onItem(id, async (trx, item) => {
-      if (!['dispatched', 'in_progress'].includes(item.status) || item.next_escalation_at === null || Number(item.next_escalation_at) > now) return null;
-      if (item.handle_start_at === null || item.handle_due_at === null) return null;
+      if (item.next_escalation_at === null || Number(item.next_escalation_at) > now) return null;
+      if (!['dispatched', 'in_progress'].includes(item.status) || item.handle_start_at === null || item.handle_due_at === null) {
+        // Not being handled any more: the pointer is stale, so drop it rather than read it on every pass.
+        await trx.updateTable('item').set({ next_escalation_at: null }).where('id', '=', item.id).where('event_seq', '=', item.event_seq).execute();
+        return null;
+      }
       const scope = scopeOf(item);
       const steps = nextEscalations({
         handleStart: new Date(Number(item.handle_start_at)),
