@@ -56,12 +56,15 @@ const DAY_MS = 86_400_000;
 
 /** Raised inside a transaction when another process changed the item first: roll back and move on. */
 class Lost extends Error {}
+/** Raised between pages when another process took the lease over. */
+class LeaseLost extends Error {}
 
 export function createSweeper(deps: SweeperDeps) {
   const { database, clock, deadlines } = deps;
   const db = database.db;
   const owner = deps.owner ?? `sweeper-${newId()}`;
   const batch = deps.batchSize ?? 200;
+  let holding = false;
 
   const scopeOf = (item: ItemRow) => ({ tier: item.tier as Tier, urgent: !!item.urgent, type: item.type, categoryId: item.category_id });
   const deptRecipient = (item: ItemRow) => (item.main_department_id ? `dept:${item.main_department_id}` : item.district_id ? `role:dispatcher:${item.district_id}` : 'role:dispatcher');
@@ -88,6 +91,8 @@ export function createSweeper(deps: SweeperDeps) {
       for (const r of rows) await fn(r.id);
       if (rows.length < batch) return;
       after = toCursor(rows);
+      // A long catch-up keeps its lease alive; a lost lease ends the pass (the new holder carries on safely).
+      if (holding && !(await claimLease(db, SWEEPER_LEASE, owner, clock.now(), clock.now() + LEASE_MS))) throw new LeaseLost();
     }
   }
 
@@ -305,6 +310,7 @@ export function createSweeper(deps: SweeperDeps) {
     if (useLease && !(await claimLease(db, SWEEPER_LEASE, owner, clock.now(), clock.now() + LEASE_MS))) {
       return { ...counts, skipped: true, ms: Date.now() - started };
     }
+    holding = useLease;
     try {
       const dl = await deadlines.snapshot();
       const now = clock.now();
@@ -320,8 +326,12 @@ export function createSweeper(deps: SweeperDeps) {
       });
       await dissatisfactionClues();
       counts.clues = (await countClues()) - cluesBefore;
+    } catch (err) {
+      if (!(err instanceof LeaseLost)) throw err;
+      counts.skipped = true;
     } finally {
-      if (useLease) await releaseLease(db, SWEEPER_LEASE, owner);
+      if (holding) await releaseLease(db, SWEEPER_LEASE, owner);
+      holding = false;
     }
     counts.ms = Date.now() - started;
     return counts;
