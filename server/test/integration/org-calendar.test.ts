@@ -10,7 +10,7 @@ beforeAll(async () => {
   // Wednesday 2026-12-30 10:00 in Shanghai: three working days reach into January 2027.
   t = await createTestContext({ start: '2026-12-30T02:00:00.000Z' });
   [admin, dispatcher] = await Promise.all(['admin', 'dispatcher'].map((u) => t.login(u)));
-});
+}, 120_000); // seeding hashes passwords: slow when the machine is busy
 afterAll(() => t?.close());
 
 async function dispatchedHandleDue(): Promise<string> {

@@ -13,7 +13,7 @@ beforeAll(async () => {
   [admin, dispatcher, handler, officer, clerk, shenhe] = await Promise.all(
     ['admin', 'dispatcher', 'handler', 'officer', 'clerk', 'dispatcher.shenhe'].map((u) => t.login(u)),
   );
-});
+}, 120_000); // seeding hashes passwords: slow when the machine is busy
 afterAll(() => t?.close());
 
 const issuesOf = (res: { json(): unknown }) => ((res.json() as { issues?: { path: string }[] }).issues ?? []).map((i) => i.path);
