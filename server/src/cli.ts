@@ -7,6 +7,8 @@ import { verifyChains } from './modules/ledger/event.repository.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { runRecomputeStats } from './modules/stats/stats.cli.ts';
 import { runSweep } from './modules/sweeper/sweeper.cli.ts';
+import { runImportItems, runExportLedger } from './modules/excel/excel.cli.ts';
+import { runBackup, runRestore } from './modules/backup/backup.cli.ts';
 
 export interface Command {
   summary: string;
@@ -74,6 +76,26 @@ export const COMMANDS: Record<string, Command> = {
         console.error(`ledger BROKEN: ${p.problem} in chain ${p.stream} at seq ${p.seq}${p.eventId ? ` (event ${p.eventId})` : ''}`);
         return 1;
       }),
+  },
+  'export-ledger': {
+    summary: 'write the whole ledger (台账) as XLSX (or CSV by the extension), requesters masked',
+    usage: 'export-ledger --out FILE.xlsx',
+    run: (args) => withDatabase((database) => runExportLedger({ config, database }, args)),
+  },
+  'import-items': {
+    summary: 'import offline registrations from the XLSX template; prints the row-by-row report (exit 1 if rows were rejected)',
+    usage: 'import-items FILE.xlsx [--as USERNAME]',
+    run: (args) => withDatabase((database) => runImportItems({ config, database }, args)),
+  },
+  backup: {
+    summary: 'online backup of the SQLite database (safe while the server runs); on PostgreSQL use pg_dump',
+    usage: 'backup --out FILE',
+    run: (args) => runBackup(config, args),
+  },
+  restore: {
+    summary: 'replace the SQLite database with a backup whose ledger verifies (the server must be stopped)',
+    usage: 'restore FILE',
+    run: (args) => runRestore(config, args),
   },
 };
 
