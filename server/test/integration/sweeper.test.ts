@@ -206,6 +206,21 @@ describe('verification clocks', () => {
     expect(g.events.filter((e: { action: string; data: { kind?: string } }) => e.action === 'deadline_missed' && e.data.kind === 'callback')).toHaveLength(1);
   });
 
+  it('counts a requester rating in time as the callback clock met, with no default rating and no missed event', async () => {
+    const sweeper = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines });
+    const r = await dispatched();
+    await act(handler, r.id, 'reply', { reply: '已配置复印机，问题已解决。' });
+    const rated = await t.call(null, 'POST', '/api/public/track/rate', { code: r.trackingCode, pin: r.accessPin, payload: { contacted: true, solved: 'solved', satisfaction: 'satisfied' } });
+    expect(rated.statusCode, rated.body).toBe(200);
+    t.clock.advance(8 * DAY);
+    await sweeper.runOnce();
+    const g = (await t.call(await as(dispatcher), 'GET', `/api/items/${r.id}`)).json();
+    expect(g.deadlines.find((d: { kind: string }) => d.kind === 'callback').met).toBe(true);
+    expect(g.verification.source).toBe('requester');
+    expect(g.events.map((e: { action: string }) => e.action)).not.toContain('deadline_missed');
+    expect(g.events.map((e: { action: string }) => e.action)).not.toContain('default_rating');
+  });
+
   it('raises one clue per department and period for repeated dissatisfaction (configurable)', async () => {
     const sweeper = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines });
     await t.database.db
