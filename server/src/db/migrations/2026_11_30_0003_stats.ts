@@ -51,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The refresh reads the items changed since its cursor.
-  await db.schema.createIndex('item_updated').on('item').columns(['updated_at']).execute();
+  await db.schema.createIndex('item_updated').on('item').columns(['updated_at', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

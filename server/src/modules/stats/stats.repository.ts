@@ -67,19 +67,20 @@ export async function writeCursor(trx: Kysely<DB>, value: number) {
     .execute();
 }
 
-/** Items changed since `since` whose fact row is missing or older, with their stored fact row. */
-export async function changedItems(trx: Kysely<DB>, since: number, limit: number, afterId: string) {
-  const rows = await trx
+/**
+ * Items changed since `since` whose fact row is missing or older, with their stored fact version; keyset pages in
+ * (updated_at, id) order so that the read follows the item_updated index.
+ */
+export async function changedItems(trx: Kysely<DB>, since: number, limit: number, after: { updatedAt: number; id: string } | null) {
+  let q = trx
     .selectFrom('item')
     .leftJoin('stats_item', 'stats_item.item_id', 'item.id')
     .select(FACT_COLUMNS.map((c) => `item.${c}` as const))
     .select('stats_item.version as fact_version')
-    .where('item.updated_at', '>=', since)
-    .where('item.id', '>', afterId)
-    .where((eb) => eb.or([eb('stats_item.version', 'is', null), eb('stats_item.version', '!=', eb.ref('item.version'))]))
-    .orderBy('item.id')
-    .limit(limit)
-    .execute();
+    .where('item.updated_at', '>=', after ? after.updatedAt : since)
+    .where((eb) => eb.or([eb('stats_item.version', 'is', null), eb('stats_item.version', '!=', eb.ref('item.version'))]));
+  if (after) q = q.where((eb) => eb.or([eb('item.updated_at', '>', after.updatedAt), eb('item.id', '>', after.id)]));
+  const rows = await q.orderBy('item.updated_at').orderBy('item.id').limit(limit).execute();
   return rows as (FactRow & { fact_version: number | null })[];
 }
 
@@ -91,6 +92,29 @@ export async function factRows(trx: Kysely<DB>, ids: string[]): Promise<StatsIte
 /** All projection rows, in pages by id (the full rebuild). */
 export function itemPage(trx: Kysely<DB>, afterId: string, limit: number) {
   return trx.selectFrom('item').select([...FACT_COLUMNS]).where('id', '>', afterId).orderBy('id').limit(limit).execute() as Promise<FactRow[]>;
+}
+
+export async function insertFacts(trx: Kysely<DB>, rows: StatsItemTable[]) {
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('stats_item').values(rows.slice(i, i + 500)).execute();
+}
+
+/** Builds every rollup grain and the histogram from the fact rows in SQL (the full rebuild). */
+export async function rollupFromFacts(trx: Kysely<DB>) {
+  const acc = sql.join(ACC_COUNTERS.map((c) => sql.ref(c)));
+  const sumAcc = sql.join(ACC_COUNTERS.map((c) => sql`sum(${sql.ref(c)})`));
+  const setAcc = sql.join(ACC_COUNTERS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  for (const grain of GRAINS) {
+    const key = grain === 'city' ? sql.lit('') : sql.ref(DIM_COLUMN[grain]);
+    const by = (day: string) => (grain === 'city' ? sql.ref(day) : sql`${sql.ref(DIM_COLUMN[grain])}, ${sql.ref(day)}`);
+    await sql`insert into stats_rollup (grain, dim_key, day, received, rejected)
+      select ${grain}, ${key}, sub_day, sum(received), sum(rejected) from stats_item group by ${by('sub_day')}`.execute(trx);
+    await sql`insert into stats_rollup (grain, dim_key, day, ${acc})
+      select ${grain}, ${key}, acc_day, ${sumAcc} from stats_item where acc_day is not null group by ${by('acc_day')}
+      on conflict (grain, day, dim_key) do update set ${setAcc}`.execute(trx);
+    await sql`insert into stats_hist (grain, dim_key, day, bucket, n)
+      select ${grain}, ${key}, acc_day, bucket, count(*) from stats_item where bucket is not null and acc_day is not null
+      group by ${by('acc_day')}, bucket`.execute(trx);
+  }
 }
 
 export async function upsertFacts(trx: Kysely<DB>, rows: StatsItemTable[]) {
@@ -274,15 +298,21 @@ export async function readFacts(db: Kysely<DB>, f: FactWhere, group: GroupBy): P
   return out;
 }
 
-/** Open items past their handling deadline now, among those accepted in the period (a narrow index range). */
+/**
+ * Open items past their handling deadline now, among those accepted in the period. The other conditions are
+ * written so that no index applies to them (`+ 0`, `|| ''`): the planner must walk the narrow open_due_at range
+ * rather than a whole year of acceptances.
+ */
 export async function readOverdue(db: Kysely<DB>, f: FactWhere, group: GroupBy, now: number): Promise<Map<string, number>> {
   const g = group.kind === 'day' ? sql.ref('acc_day') : group.kind === 'dim' ? sql.ref(DIM_COLUMN[group.dim]) : sql.lit('');
-  let q = factQuery(db, f)
+  let q = db
+    .selectFrom('stats_item')
     .select(g.as('g'))
     .select(sql<number>`count(*)`.as('n'))
     .where('open_due_at', '<', now)
-    .where('acc_day', '>=', f.fromDay)
-    .where('acc_day', '<=', f.toDay);
+    .where(sql`acc_day + 0`, '>=', f.fromDay)
+    .where(sql`acc_day + 0`, '<=', f.toDay);
+  for (const [dim, values] of Object.entries(f.dims) as [Dimension, string[]][]) q = q.where(sql`${sql.ref(DIM_COLUMN[dim])} || ''`, 'in', values);
   if (group.kind !== 'none') q = q.groupBy(group.kind === 'day' ? 'acc_day' : DIM_COLUMN[group.dim]);
   const rows = (await q.execute()) as { g: unknown; n: number }[];
   return new Map(rows.map((r) => [String(r.g), Number(r.n)]));

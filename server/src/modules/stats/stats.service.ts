@@ -76,7 +76,6 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     const wm = await workingMs();
     return db.transaction().execute(async (trx) => {
       await repo.clearAll(trx);
-      const deltas = repo.emptyDeltas();
       let after = '';
       let maxUpdated = 0;
       let items = 0;
@@ -84,16 +83,14 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
         const rows = await repo.itemPage(trx, after, 5000);
         if (!rows.length) break;
         const facts = rows.map((r) => {
-          const f = factFromRow(r, wm);
-          repo.addFact(deltas, f, 1);
           maxUpdated = Math.max(maxUpdated, Number(r.updated_at));
-          return repo.factToRow(f, Number(r.version));
+          return repo.factToRow(factFromRow(r, wm), Number(r.version));
         });
-        await repo.upsertFacts(trx, facts);
+        await repo.insertFacts(trx, facts);
         items += rows.length;
         after = rows.at(-1)!.id;
       }
-      await repo.applyDeltas(trx, deltas);
+      await repo.rollupFromFacts(trx);
       await repo.writeCursor(trx, maxUpdated);
       return { items };
     });
@@ -112,7 +109,7 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
         await db.transaction().execute(async (trx) => {
           // Serialises refreshes of several processes on PostgreSQL; SQLite serialises writers anyway.
           await forUpdate(database.dialect, trx.selectFrom('stats_cursor').select('value').where('name', '=', 'items')).executeTakeFirst();
-          let after = '';
+          let after: { updatedAt: number; id: string } | null = null;
           let maxSeen = cursor;
           for (;;) {
             const rows = await repo.changedItems(trx, cursor - REFRESH_MARGIN_MS, 2000, after);
@@ -129,7 +126,8 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
             });
             await repo.upsertFacts(trx, upserts);
             await repo.applyDeltas(trx, deltas);
-            after = rows.at(-1)!.id;
+            const last = rows.at(-1)!;
+            after = { updatedAt: Number(last.updated_at), id: last.id };
           }
           if (maxSeen > cursor) await repo.writeCursor(trx, maxSeen);
         });
