@@ -82,7 +82,7 @@ export default async function main(args: string[]) {
     const twoFilters = await timeGets(server.base, city, '/api/stats/summary?districtId=d-210103&channel=window', 20);
     const rssMb = Math.round(rssOf(server.child.pid!) / 1024 / 1024);
     const res = await fetch(`${server.base}/api/stats/summary`, { headers: { cookie: city.cookie } });
-    const figures = (await res.json()).figures;
+    const figures = ((await res.json()) as { figures: Record<string, { value: number }> }).figures;
     const line = (name: string, r: { p50: number; p95: number; max: number; n: number }) =>
       console.log(`${name.padEnd(38)} p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms  max ${String(r.max).padStart(6)} ms  (${r.n} requests)`);
     line('city summary', summary);
