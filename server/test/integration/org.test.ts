@@ -284,6 +284,16 @@ describe('the SLA matrix', () => {
   });
 });
 
+describe('concurrent admin changes', () => {
+  it('lets exactly one of two simultaneous rows with the same scope in', async () => {
+    const body = { tier: 'complex', type: 'report', handleDays: 5 };
+    const answers = await Promise.all([1, 2, 3].map(() => t.call(admin, 'POST', '/api/admin/sla-rules', body)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const rows = (await t.call(admin, 'GET', '/api/admin/sla-rules')).json().rules.filter((r: { tier: string; type: string | null }) => r.tier === 'complex' && r.type === 'report');
+    expect(rows).toHaveLength(1);
+  });
+});
+
 describe('escalation settings', () => {
   it('validates the ladder and stores it', async () => {
     let res = await t.call(admin, 'PUT', '/api/admin/settings/escalation', { superviseAfterWorkingDays: 6, listAfterWorkingDays: 5, clueAfterWorkingDays: 10 });

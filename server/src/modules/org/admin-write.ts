@@ -1,12 +1,12 @@
 // One transaction per admin change with its audit event in it; a unique-key clash becomes a 409 naming the field.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { forUpdate, isUniqueViolation } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { appendAudit } from '../ledger/event.repository.ts';
+import { AUDIT_STREAM, GENESIS, appendAudit } from '../ledger/event.repository.ts';
 
 export interface AdminDeps {
   database: Database;
@@ -34,15 +34,19 @@ export function createAdminWriter({ database, clock }: AdminDeps) {
   return async function write<T>(actor: Actor, work: (tx: AdminTx) => Promise<T>, opts: { uniqueField?: string } = {}): Promise<T> {
     const now = clock.now();
     try {
-      return await database.db.transaction().execute((trx) =>
-        work({
+      return await database.db.transaction().execute(async (trx) => {
+        // Taking the audit chain's head first serialises admin changes, so a check made inside `work` (a duplicate
+        // SLA scope, a category still in use) cannot race another admin's change on PostgreSQL.
+        await trx.insertInto('chain_head').values({ stream: AUDIT_STREAM, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('stream').doNothing()).execute();
+        await forUpdate(database.dialect, trx.selectFrom('chain_head').select('seq').where('stream', '=', AUDIT_STREAM)).execute();
+        return work({
           trx,
           now,
           audit: async (action, data) => {
             await appendAudit(trx, database.dialect, { action, actorId: actor.id, actorRole: actingRole(actor), at: now, data });
           },
-        }),
-      );
+        });
+      });
     } catch (err) {
       if (opts.uniqueField && isUniqueViolation(err)) throw conflict(opts.uniqueField);
       throw err;

@@ -206,9 +206,9 @@ export function createOrgStructureService(deps: AdminDeps) {
     return node;
   }
 
-  async function assertParent(id: string | null | undefined, moving?: string) {
+  async function assertParent(trx: Kysely<DB>, id: string | null | undefined, moving?: string) {
     if (!id) return;
-    const parents = new Map((await listCategories(db)).map((c) => [c.id, c.parent_id]));
+    const parents = new Map((await listCategories(trx)).map((c) => [c.id, c.parent_id]));
     if (!parents.has(id)) throw invalidField('parentId', 'unknown category');
     // Walk up from the new parent: meeting the moved category means the move would make a cycle.
     for (let c: string | null | undefined = id, n = 0; c && n < 100; c = parents.get(c), n++) {
@@ -217,7 +217,7 @@ export function createOrgStructureService(deps: AdminDeps) {
   }
 
   async function createCategory(actor: Actor, b: Out<typeof categoryInput>) {
-    await assertParent(b.parentId);
+    await assertParent(db, b.parentId);
     const id = newId(deps.clock.now());
     return write(
       actor,
@@ -254,8 +254,8 @@ export function createOrgStructureService(deps: AdminDeps) {
 
   async function moveCategory(actor: Actor, id: string, parentId: string | null) {
     const before = await mustFind(findCategory(db, id), 'category');
-    await assertParent(parentId, id);
     return write(actor, async ({ trx, audit }) => {
+      await assertParent(trx, parentId, id);
       await trx.updateTable('category').set({ parent_id: parentId }).where('id', '=', id).execute();
       await audit('admin.category.move', { id, from: before.parent_id, to: parentId });
       return categoryNode(trx, id);
