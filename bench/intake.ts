@@ -2,6 +2,7 @@
 // server on SQLite and on PostgreSQL, and a bare Fastify route as the baseline, under 50 connections posting
 // unique public intakes with Idempotency-Keys; then a burst cut short by SIGKILL, after which every acknowledged
 // ledger number must be in the database.
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { openDatabase } from '../server/src/db/database.ts';
 import { freshDatabase, intake, startServer, type DialectName } from './robust/server-process.ts';
@@ -76,7 +77,7 @@ export default async function main(args: string[]) {
   const seconds = arg(args, '--seconds', quick ? 5 : 30);
   const connections = arg(args, '--connections', 50);
   const withPg = !args.includes('--skip-pg');
-  console.log(`intake: ${connections} connections, ${seconds} s per target, POST /api/public/items with unique bodies and Idempotency-Keys\n`);
+  console.log(`intake: ${connections} connections, ${seconds} s per target, POST /api/public/items with unique bodies and Idempotency-Keys (load average ${loadavg()[0]!.toFixed(2)} on this machine)\n`);
 
   const bare = await startBare(3990);
   const baseline = await hammer({ url: bare.base, path: '/api/public/items', connections, seconds, body: (i) => intake(i, 'bare'), tag: 'bare' });
@@ -111,6 +112,7 @@ export default async function main(args: string[]) {
       target: TARGET,
       met,
       durable: durableOk,
+      loadavg: loadavg().map((x) => Math.round(x * 100) / 100),
     }),
   );
   if (!durableOk) process.exitCode = 1;

@@ -2,6 +2,7 @@
 // 1,000,000) on SQLite, the rollups built once, then the real server answers the city dashboard summary; prints
 // p50/p95, a few other stats endpoints, a sweeper pass when nothing is due (if the services have one) and the
 // server's RSS.
+import { loadavg } from 'node:os';
 import { sqlitePath, openDatabase } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { loadConfig } from '../server/src/config.ts';
@@ -94,7 +95,7 @@ export default async function main(args: string[]) {
     console.log(`received ${figures.received.value}, accepted ${figures.accepted.value}, closure rate ${(figures.closureRate.value * 100).toFixed(2)}%, satisfaction ${(figures.satisfactionRate.value * 100).toFixed(2)}%`);
     const met = summary.p95 <= TARGET.p95 && rssMb <= TARGET.rssMb && (sweep.ms < 0 || sweep.ms <= TARGET.sweepMs);
     console.log(`\ntargets: summary p95 ≤ ${TARGET.p95} ms, sweeper ≤ ${TARGET.sweepMs} ms, RSS ≤ ${TARGET.rssMb} MB: ${met ? 'met' : 'NOT met'}`);
-    console.log(JSON.stringify({ bench: 'stats', items, generateMs: gen.ms, rebuildMs, summary, districtSummary, breakdown, series, twoFilters, sweep, rssMb, target: TARGET, met }));
+    console.log(JSON.stringify({ bench: 'stats', items, generateMs: gen.ms, rebuildMs, summary, districtSummary, breakdown, series, twoFilters, sweep, rssMb, target: TARGET, met, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) }));
   } finally {
     await server.kill('SIGTERM');
     await fresh.drop();

@@ -102,6 +102,18 @@ describe('figures through /api/stats', () => {
     expect(r.items).toBe(6);
   });
 
+  it('reports a disagreement when the projection no longer matches the event history', async () => {
+    // A projection edited behind the ledger's back (no event): the replay must notice.
+    const { db } = t.database;
+    const before = await db.selectFrom('item').select(['closed_at', 'status', 'version', 'updated_at']).where('id', '=', ids.e!.id).executeTakeFirstOrThrow();
+    await db.updateTable('item').set({ status: 'verified', closed_at: null, version: before.version + 1, updated_at: t.clock.now() }).where('id', '=', ids.e!.id).execute();
+    const r = await t.services.stats.recompute({});
+    expect(r.agree).toBe(false);
+    expect(r.diffs.join('\n')).toContain('summary closed: replay 2/null=2 vs api 1/null=1');
+    await db.updateTable('item').set({ ...before, version: before.version + 2, updated_at: t.clock.now() }).where('id', '=', ids.e!.id).execute();
+    expect((await t.services.stats.recompute({})).agree).toBe(true);
+  });
+
   it('keeps up with later changes, and still agrees with the replay', async () => {
     await act(handlerTax, ids.c!.id, 'reply', { reply: '已优化叫号流程。', solved: 'partly' });
     await t.call(null, 'POST', '/api/public/track/rate', { code: ids.c!.trackingCode, pin: ids.c!.accessPin, payload: { contacted: true, solved: 'not', satisfaction: 'very_dissatisfied' } });
