@@ -432,6 +432,20 @@ describe('round trip through the staff API', () => {
     expect(JSON.stringify(closedList)).not.toContain('13700002222');
   });
 
+  it('shows a merged duplicate following its primary', async () => {
+    const nos: string[] = [];
+    for (const text of ['社保大厅排队叫号系统故障，等了两个小时。', '社保大厅叫号机坏了，排队很久没人管。']) {
+      const res = await post({ api_key: apiKey, service_code: 'efficiency.queue', address_string: '沈河区社保大厅', description: text });
+      nos.push(res.json()[0].service_request_id);
+    }
+    const [primary, duplicate] = await Promise.all(nos.map((no) => t.database.db.selectFrom('item').select('id').where('ledger_no', '=', no).executeTakeFirstOrThrow()));
+    const r = await t.call(dispatcher, 'POST', `/api/items/${duplicate.id}/merge`, { primaryId: primary.id });
+    expect(r.statusCode, r.body).toBe(200);
+    const [shown] = await both(`requests/${nos[1]}`, 'requests.json');
+    expect(shown).toMatchObject({ status: 'open', status_notes: `已并入 ${nos[0]}` });
+    expect((await both(`requests?status=open&service_code=efficiency.queue`, 'requests.json')).map((x: { service_request_id: string }) => x.service_request_id)).toContain(nos[1]);
+  });
+
   it('shows a rejected posting closed with the reason', async () => {
     const res = await post({ api_key: apiKey, service_code: 'other.misc', address_string: '浑南区', description: '建议在政务中心门口增设共享单车停放点。' });
     const [{ service_request_id: no }] = res.json();
