@@ -8,6 +8,7 @@ import { createItemService } from './modules/items/item.service.ts';
 import { createOpen311Service } from './modules/open311/open311.service.ts';
 import { createOrgModule } from './modules/org/org.module.ts';
 import { createStatsService } from './modules/stats/stats.service.ts';
+import { createPolicyService } from './modules/policy/policy.service.ts';
 
 export function createServices(deps: { config: Config; database: Database; clock: Clock }) {
   const { config, database, clock } = deps;
@@ -17,6 +18,7 @@ export function createServices(deps: { config: Config; database: Database; clock
   const open311 = createOpen311Service({ database, clock, deadlines, auth, items, jurisdiction: config.OPEN311_JURISDICTION });
   const org = createOrgModule({ database, clock, deadlines, auth, items });
   const stats = createStatsService({ database, clock, deadlines });
-  return { config, database, clock, deadlines, auth, items, org, open311, stats };
+  const policy = createPolicyService({ database, clock, deadlines, items });
+  return { config, database, clock, deadlines, auth, items, org, open311, stats, policy };
 }
 export type Services = ReturnType<typeof createServices>;

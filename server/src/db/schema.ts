@@ -170,3 +170,64 @@ export type StatsRollupTable = StatsCounterColumns & { grain: string; dim_key: s
 export interface StatsHistTable { grain: string; dim_key: string; day: number; bucket: number; n: number }
 export interface StatsCursorTable { name: string; value: number }
 export interface DB { stats_item: StatsItemTable; stats_rollup: StatsRollupTable; stats_hist: StatsHistTable; stats_cursor: StatsCursorTable }
+
+// 2026_11_30_0005_policy: policy library, dated parameters, frozen rule versions, 一企一档, matching runs, delivery.
+export interface PolicyDocumentTable {
+  id: string; number: string; title: string; issuer: string; category: string; level: string; issued_on: string;
+  effective_from: string; effective_to: string | null; text: string; created_at: number; updated_at: number;
+}
+export interface PolicyItemTable {
+  id: string; document_id: string; name: string; category: string; department: string; subject: string; conditions: string;
+  amount_text: string; time_from: string; time_to: string | null; time_note: string | null; basis: string; delivery: string;
+  active: number; created_at: number; updated_at: number;
+}
+export interface PolicyParameterTable { id: string; label: string; unit: string; created_at: number }
+export interface PolicyParameterVersionTable {
+  parameter_id: string; version: number; effective_from: string; value: number; reference: string; created_by: string | null; created_at: number;
+}
+export interface PolicyRuleTable {
+  item_id: string; version: number; effective_from: string; effective_to: string | null; hash: string; body: string;
+  published_at: number; published_by: string | null;
+}
+export interface EnterpriseTable {
+  id: string; uscc: string; name: string; district_code: string | null; industry_code: string | null; phone: string | null;
+  facts: string; created_at: number; updated_at: number;
+}
+export interface EnterpriseFactHistoryTable {
+  id: string; enterprise_id: string; fact: string; value: string; source: string; as_of: string; import_id: string | null; recorded_at: number;
+}
+export interface EnterpriseImportTable {
+  id: string; filename: string; format: string; source: string | null; as_of: string; total: number; imported: number; skipped: number;
+  report: string; created_by: string | null; created_at: number;
+}
+export interface PolicyRunTable {
+  id: string; scope: string; item_id: string | null; enterprise_id: string | null; as_of: string; status: string; total: number;
+  done: number; cursor: string | null; candidates: number; attempts: number; owner: string | null; lease_until: number | null;
+  error: string | null; created_by: string | null; created_at: number; started_at: number | null; finished_at: number | null;
+}
+export interface PolicyRunItemTable {
+  run_id: string; item_id: string; rule_version: number; rule_hash: string; population: number; eligible: number; unknown: number;
+  ineligible: number; total_amount: number; criteria: string;
+}
+export interface PolicyCandidateTable {
+  id: string; item_id: string; enterprise_id: string; as_of: string; run_id: string | null; amount: number | null; rule_version: number;
+  rule_hash: string; engine_version: string; parameter_snapshot_date: string; explanation: string; status: string; delivery: string;
+  publicity_until: number | null; consent_token_hash: string | null; paid_amount: number | null; payment_ref: string | null;
+  failure_reason: string | null; attempts: number; decided_by: string | null; reason: string | null; created_at: number;
+  updated_at: number; paid_at: number | null;
+}
+export interface PolicyDeliveryEventTable {
+  id: string; candidate_id: string; action: string; from_status: string; to_status: string; actor_id: string | null; at: number; data: string;
+}
+export interface PolicyFastApplicationTable {
+  id: string; item_id: string; enterprise_id: string; status: string; prefilled: string; supplement: string | null; due_at: number;
+  decided_at: number | null; decision_note: string | null; created_by: string | null; created_at: number; updated_at: number;
+}
+export interface PolicyComplaintTable { item_id: string; policy_item_id: string; enterprise_id: string | null; candidate_id: string | null; created_at: number }
+export interface DB {
+  policy_document: PolicyDocumentTable; policy_item: PolicyItemTable; policy_parameter: PolicyParameterTable;
+  policy_parameter_version: PolicyParameterVersionTable; policy_rule: PolicyRuleTable; enterprise: EnterpriseTable;
+  enterprise_fact_history: EnterpriseFactHistoryTable; enterprise_import: EnterpriseImportTable; policy_run: PolicyRunTable;
+  policy_run_item: PolicyRunItemTable; policy_candidate: PolicyCandidateTable; policy_delivery_event: PolicyDeliveryEventTable;
+  policy_fast_application: PolicyFastApplicationTable; policy_complaint: PolicyComplaintTable;
+}

@@ -10,6 +10,8 @@ import { statsRoutes } from './stats/stats.routes.ts';
 import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { excelRoutes } from './excel/excel.routes.ts';
 
+import { policyRoutes } from './policy/policy.routes.ts';
+
 export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
 
-export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes, disciplineRoutes, attachmentRoutes, excelRoutes];
+export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes, disciplineRoutes, attachmentRoutes, excelRoutes, policyRoutes];

@@ -1,0 +1,330 @@
+// Matching runs: a background job that sweeps enterprises (in id order, chunk by chunk) against the active items, keeps
+// every eligible decision with its explanation, and per-criterion failure counts. A run is claimed through the database
+// (owner + lease, a conditional update), its cursor and aggregates are written with each chunk's candidates, so a crashed
+// run resumes where it stopped; after MAX_ATTEMPTS claims it is marked failed.
+import {
+  type BatchResult,
+  columnsFromEnterprises,
+  type Enterprise,
+  type EnterpriseView,
+  POLICY_ENGINE_VERSION,
+  prepareColumns,
+  sweep,
+  viewEnterprise,
+} from '@tingquan/common/policy/index';
+import type { Database } from '../../db/database.ts';
+import type { PolicyCandidateTable, PolicyRunTable } from '../../db/schema.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { localDay, toIso } from '../../lib/clock.ts';
+import { invalidField, notFound } from '../../lib/errors.ts';
+import { newId, randomToken } from '../../lib/ids.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { CatalogueCache } from './policy.catalogue.ts';
+import { enterpriseOf, receiptsBetween } from './policy.repository.ts';
+
+export const RUN_CHUNK = 4000;
+export const RUN_LEASE_MS = 120_000;
+export const MAX_ATTEMPTS = 3;
+
+export interface RunHooks {
+  /** Enterprises per chunk (tests use small chunks). */
+  chunk?: number;
+  afterChunk?: (done: number) => void;
+}
+
+export interface RunAggregate {
+  itemId: string;
+  ruleVersion: number;
+  ruleHash: string;
+  population: number;
+  eligible: number;
+  unknown: number;
+  ineligible: number;
+  totalAmount: number;
+  criteria: { id: string; label: string; kind: string; fail: number; unknown: number }[];
+}
+
+export function runViewOf(r: PolicyRunTable) {
+  const total = Number(r.total);
+  const done = Number(r.done);
+  return {
+    id: r.id,
+    scope: r.scope,
+    itemId: r.item_id,
+    enterpriseId: r.enterprise_id,
+    asOf: r.as_of,
+    status: r.status as 'queued' | 'running' | 'done' | 'failed',
+    total,
+    done,
+    progress: total ? Math.round((done / total) * 1000) / 1000 : r.status === 'done' ? 1 : 0,
+    candidates: Number(r.candidates),
+    attempts: Number(r.attempts),
+    error: r.error,
+    createdAt: toIso(r.created_at)!,
+    startedAt: toIso(r.started_at),
+    finishedAt: toIso(r.finished_at),
+  };
+}
+
+function addResult(agg: Map<string, RunAggregate>, r: BatchResult) {
+  let a = agg.get(r.itemId);
+  if (!a) {
+    a = { itemId: r.itemId, ruleVersion: r.ruleVersion, ruleHash: r.ruleHash, population: 0, eligible: 0, unknown: 0, ineligible: 0, totalAmount: 0, criteria: r.criteria.map((c) => ({ id: c.id, label: c.label, kind: c.kind, fail: 0, unknown: 0 })) };
+    agg.set(r.itemId, a);
+  }
+  a.population += r.population;
+  a.eligible += r.eligible;
+  a.unknown += r.unknown;
+  a.ineligible += r.ineligible;
+  a.totalAmount += r.totalAmount;
+  r.failCounts.forEach((n, k) => (a.criteria[k].fail += n));
+  r.unknownCounts.forEach((n, k) => (a.criteria[k].unknown += n));
+}
+
+export function createMatching(deps: { database: Database; clock: Clock; catalogue: CatalogueCache; owner?: string }) {
+  const { database, clock, catalogue } = deps;
+  const db = database.db;
+  const owner = deps.owner ?? `proc-${randomToken(6)}`;
+
+  function scopedEnterprises(run: Pick<PolicyRunTable, 'scope' | 'enterprise_id'>) {
+    let q = db.selectFrom('enterprise');
+    if (run.scope === 'enterprise') q = q.where('id', '=', run.enterprise_id!);
+    return q;
+  }
+
+  async function start(actor: Actor, body: { scope: 'all' | 'item' | 'enterprise'; itemId?: string; enterpriseId?: string; asOf?: string }) {
+    const now = clock.now();
+    const asOf = body.asOf ?? localDay(now);
+    if (body.scope === 'item') {
+      const item = await db.selectFrom('policy_item').select(['id', 'active']).where('id', '=', body.itemId!).executeTakeFirst();
+      if (!item) throw invalidField('itemId', 'unknown policy item');
+      if (!item.active) throw invalidField('itemId', 'the item is not active');
+    }
+    if (body.scope === 'enterprise' && !(await db.selectFrom('enterprise').select('id').where('id', '=', body.enterpriseId!).executeTakeFirst())) {
+      throw invalidField('enterpriseId', 'unknown enterprise');
+    }
+    const run: PolicyRunTable = {
+      id: newId(now),
+      scope: body.scope,
+      item_id: body.scope === 'item' ? body.itemId! : null,
+      enterprise_id: body.scope === 'enterprise' ? body.enterpriseId! : null,
+      as_of: asOf,
+      status: 'queued',
+      total: 0,
+      done: 0,
+      cursor: null,
+      candidates: 0,
+      attempts: 0,
+      owner: null,
+      lease_until: null,
+      error: null,
+      created_by: actor.id,
+      created_at: now,
+      started_at: null,
+      finished_at: null,
+    };
+    run.total = Number((await scopedEnterprises(run).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    await db.insertInto('policy_run').values(run).execute();
+    return runViewOf(run);
+  }
+
+  async function get(id: string) {
+    const run = await db.selectFrom('policy_run').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!run) throw notFound('matching run');
+    return runViewOf(run);
+  }
+
+  async function list(limit = 20) {
+    const rows = await db.selectFrom('policy_run').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map(runViewOf);
+  }
+
+  /** Takes the oldest queued run, or one whose owner's lease ran out (a crashed process): once across processes. */
+  async function claim(): Promise<PolicyRunTable | null> {
+    const now = clock.now();
+    const next = await db
+      .selectFrom('policy_run')
+      .selectAll()
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return null;
+    if (Number(next.attempts) >= MAX_ATTEMPTS) {
+      await db
+        .updateTable('policy_run')
+        .set({ status: 'failed', error: next.error ?? `gave up after ${MAX_ATTEMPTS} attempts`, finished_at: now, owner: null, lease_until: null })
+        .where('id', '=', next.id)
+        .where('attempts', '=', next.attempts)
+        .execute();
+      return null;
+    }
+    const res = await db
+      .updateTable('policy_run')
+      .set({ status: 'running', owner, lease_until: now + RUN_LEASE_MS, attempts: Number(next.attempts) + 1, started_at: next.started_at ?? now })
+      .where('id', '=', next.id)
+      .where('attempts', '=', next.attempts)
+      .where('status', '=', next.status)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return null;
+    return { ...next, status: 'running', owner, attempts: Number(next.attempts) + 1 };
+  }
+
+  async function loadAggregates(runId: string): Promise<Map<string, RunAggregate>> {
+    const rows = await db.selectFrom('policy_run_item').selectAll().where('run_id', '=', runId).execute();
+    return new Map(
+      rows.map((r) => [
+        r.item_id,
+        { itemId: r.item_id, ruleVersion: Number(r.rule_version), ruleHash: r.rule_hash, population: Number(r.population), eligible: Number(r.eligible), unknown: Number(r.unknown), ineligible: Number(r.ineligible), totalAmount: Number(r.total_amount), criteria: JSON.parse(r.criteria) },
+      ]),
+    );
+  }
+
+  /** Works a claimed run to the end (or until its lease is lost). `hooks.afterChunk` lets tests simulate a crash. */
+  async function execute(run: PolicyRunTable, hooks: RunHooks = {}): Promise<void> {
+    const cat = await catalogue.get();
+    const targets = cat.boundAt(run.as_of, run.scope === 'item' ? (id) => id === run.item_id : undefined);
+    const items = new Map(targets.map((t) => [t.item.id, t.item]));
+    const bounds = targets.map((t) => t.bound);
+    const agg = await loadAggregates(run.id);
+    const chunk = hooks.chunk ?? RUN_CHUNK;
+    let cursor = run.cursor;
+    let done = Number(run.done);
+    let found = Number(run.candidates);
+    for (;;) {
+      let q = scopedEnterprises(run).select(['id', 'uscc', 'name', 'facts']).orderBy('id').limit(chunk);
+      if (cursor) q = q.where('id', '>', cursor);
+      const rows = await q.execute();
+      if (!rows.length) break;
+      const receipts = await receiptsBetween(db, rows[0].id, rows[rows.length - 1].id);
+      const enterprises: Enterprise[] = rows.map((r) => enterpriseOf(r, (receipts.get(r.id) ?? []).map((x) => ({ itemId: x.itemId, date: localDay(x.paidAt) }))));
+      const results = bounds.length ? sweep(bounds, prepareColumns(columnsFromEnterprises(enterprises), run.as_of)) : [];
+      const views = new Map<number, EnterpriseView>();
+      const now = clock.now();
+      const candidates: PolicyCandidateTable[] = [];
+      for (const [k, r] of results.entries()) {
+        addResult(agg, r);
+        const item = items.get(r.itemId)!;
+        for (const i of r.candidates) {
+          let view = views.get(i);
+          if (!view) views.set(i, (view = viewEnterprise(enterprises[i], run.as_of)));
+          const decision = bounds[k].explain(view);
+          candidates.push({
+            id: newId(now),
+            item_id: r.itemId,
+            enterprise_id: rows[i].id,
+            as_of: run.as_of,
+            run_id: run.id,
+            amount: decision.amount?.value ?? null,
+            rule_version: decision.ruleVersion,
+            rule_hash: decision.ruleHash,
+            engine_version: decision.engineVersion ?? POLICY_ENGINE_VERSION,
+            parameter_snapshot_date: decision.parameterSnapshotDate,
+            explanation: JSON.stringify(decision),
+            status: 'candidate',
+            delivery: item.delivery,
+            publicity_until: null,
+            consent_token_hash: null,
+            paid_amount: null,
+            payment_ref: null,
+            failure_reason: null,
+            attempts: 0,
+            decided_by: null,
+            reason: null,
+            created_at: now,
+            updated_at: now,
+            paid_at: null,
+          });
+        }
+      }
+      const last = rows[rows.length - 1].id;
+      const lost = await db.transaction().execute(async (trx) => {
+        for (let s = 0; s < candidates.length; s += 300) {
+          // A decision already taken forward (confirmed, paid …) is never rewritten by a later run.
+          await trx
+            .insertInto('policy_candidate')
+            .values(candidates.slice(s, s + 300))
+            .onConflict((oc) =>
+              oc
+                .columns(['item_id', 'enterprise_id', 'as_of'])
+                .doUpdateSet((eb) => ({
+                  run_id: eb.ref('excluded.run_id'),
+                  amount: eb.ref('excluded.amount'),
+                  rule_version: eb.ref('excluded.rule_version'),
+                  rule_hash: eb.ref('excluded.rule_hash'),
+                  engine_version: eb.ref('excluded.engine_version'),
+                  parameter_snapshot_date: eb.ref('excluded.parameter_snapshot_date'),
+                  explanation: eb.ref('excluded.explanation'),
+                  updated_at: eb.ref('excluded.updated_at'),
+                }))
+                .where('policy_candidate.status', '=', 'candidate'),
+            )
+            .execute();
+        }
+        await trx.deleteFrom('policy_run_item').where('run_id', '=', run.id).execute();
+        const aggRows = [...agg.values()].map((a) => ({
+          run_id: run.id,
+          item_id: a.itemId,
+          rule_version: a.ruleVersion,
+          rule_hash: a.ruleHash,
+          population: a.population,
+          eligible: a.eligible,
+          unknown: a.unknown,
+          ineligible: a.ineligible,
+          total_amount: a.totalAmount,
+          criteria: JSON.stringify(a.criteria),
+        }));
+        for (let s = 0; s < aggRows.length; s += 200) await trx.insertInto('policy_run_item').values(aggRows.slice(s, s + 200)).execute();
+        const res = await trx
+          .updateTable('policy_run')
+          .set({ cursor: last, done: done + rows.length, candidates: found + candidates.length, lease_until: clock.now() + RUN_LEASE_MS })
+          .where('id', '=', run.id)
+          .where('owner', '=', owner)
+          .where('status', '=', 'running')
+          .executeTakeFirst();
+        // Another process took the run over (our lease ran out): roll this chunk back and stop.
+        if (Number(res.numUpdatedRows) !== 1) throw new LeaseLost();
+        return false;
+      }).catch((e) => {
+        if (e instanceof LeaseLost) return true;
+        throw e;
+      });
+      if (lost) return;
+      cursor = last;
+      done += rows.length;
+      found += candidates.length;
+      hooks.afterChunk?.(done);
+      if (rows.length < chunk) break;
+    }
+    await db
+      .updateTable('policy_run')
+      .set({ status: 'done', finished_at: clock.now(), owner: null, lease_until: null, total: done })
+      .where('id', '=', run.id)
+      .where('owner', '=', owner)
+      .execute();
+  }
+
+  /** One step of the worker: claim a run and work it; a failure puts it back for another attempt (or fails it). */
+  async function runOnce(hooks?: RunHooks): Promise<string | null> {
+    const run = await claim();
+    if (!run) return null;
+    try {
+      await execute(run, hooks);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await db
+        .updateTable('policy_run')
+        .set(Number(run.attempts) >= MAX_ATTEMPTS ? { status: 'failed', error: message, finished_at: clock.now(), owner: null, lease_until: null } : { status: 'queued', error: message, owner: null, lease_until: null })
+        .where('id', '=', run.id)
+        .where('owner', '=', owner)
+        .execute();
+      throw err;
+    }
+    return run.id;
+  }
+
+  return { start, get, list, claim, execute, runOnce, owner };
+}
+export type Matching = ReturnType<typeof createMatching>;
+
+class LeaseLost extends Error {}

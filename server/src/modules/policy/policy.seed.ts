@@ -1,0 +1,101 @@
+// Demo data of the policy platform: the demo catalogue (207 items, 27 documents, dated parameters, published rule
+// versions), generated enterprises in bulk, a first matching run, and part of its candidates taken through delivery.
+import { buildDemoCatalogue, type DemoCatalogue } from '@tingquan/common/policy/demo-catalogue';
+import { generateEnterprises } from '@tingquan/common/policy/demo-enterprises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { localDay } from '../../lib/clock.ts';
+import { newId } from '../../lib/ids.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { documentRow, itemRow } from './policy.repository.ts';
+import type { PolicyService } from './policy.service.ts';
+
+async function insertSlices<T>(rows: T[], size: number, insert: (slice: T[]) => Promise<unknown>) {
+  for (let s = 0; s < rows.length; s += size) await insert(rows.slice(s, s + size));
+}
+
+/** Loads a catalogue (documents, items, parameters, published rules) into empty policy tables. */
+export async function seedPolicyCatalogue(db: Kysely<DB>, now: number, catalogue: DemoCatalogue = buildDemoCatalogue()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertSlices(catalogue.documents.map((d) => documentRow(d, now)), 100, (s) => trx.insertInto('policy_document').values(s).execute());
+    await insertSlices(catalogue.items.map((i) => itemRow(i, now)), 100, (s) => trx.insertInto('policy_item').values(s).execute());
+    await insertSlices(catalogue.parameters.map((p) => ({ id: p.id, label: p.label, unit: p.unit, created_at: now })), 200, (s) => trx.insertInto('policy_parameter').values(s).execute());
+    const versions = catalogue.parameters.flatMap((p) =>
+      p.versions.map((v) => ({ parameter_id: p.id, version: v.version, effective_from: v.effectiveFrom, value: v.value, reference: JSON.stringify(v.reference), created_by: null, created_at: now })),
+    );
+    await insertSlices(versions, 200, (s) => trx.insertInto('policy_parameter_version').values(s).execute());
+    const rules = catalogue.rules.map((r) => ({
+      item_id: r.itemId,
+      version: r.version,
+      effective_from: r.effectiveFrom,
+      effective_to: r.effectiveTo ?? null,
+      hash: r.hash,
+      body: JSON.stringify(r),
+      published_at: Date.parse(r.publishedAt),
+      published_by: null,
+    }));
+    await insertSlices(rules, 100, (s) => trx.insertInto('policy_rule').values(s).execute());
+  });
+}
+
+/** Generated enterprises straight into 一企一档 (one multi-row insert per slice). */
+export async function seedEnterprises(db: Kysely<DB>, now: number, count: number, opts: { seed?: number; asOf?: string } = {}): Promise<number> {
+  const rows = generateEnterprises(count, { seed: opts.seed ?? 20260630, asOf: opts.asOf ?? localDay(now) });
+  await db.transaction().execute(async (trx) => {
+    const values = rows.map((e) => ({
+      id: newId(now),
+      uscc: e.uscc,
+      name: e.name,
+      district_code: e.facts.districtCode?.value ?? null,
+      industry_code: e.facts.industryCode?.value ?? null,
+      phone: null,
+      facts: JSON.stringify(e.facts),
+      created_at: now,
+      updated_at: now,
+    }));
+    await insertSlices(values, 500, (s) => trx.insertInto('enterprise').values(s).onConflict((oc) => oc.column('uscc').doNothing()).execute());
+  });
+  return rows.length;
+}
+
+/**
+ * The whole policy demo: catalogue, enterprises, a first run over all of them, and a realistic delivery history —
+ * for every fifth 免申即享 or confirm item, its candidates paid over the past months; a few in each later state.
+ */
+export async function seedPolicyDemo(database: Database, clock: Clock, policy: PolicyService, opts: { enterprises: number; seed?: number }) {
+  const db = database.db;
+  if (await db.selectFrom('policy_item').select('id').limit(1).executeTakeFirst()) return null;
+  const now = clock.now();
+  await seedPolicyCatalogue(db, now);
+  const enterprises = await seedEnterprises(db, now, opts.enterprises, { seed: opts.seed });
+  await policy.matching.start(SYSTEM_ACTOR, { scope: 'all', asOf: localDay(now) });
+  while (await policy.matching.runOnce()) {
+    /* works the run to the end */
+  }
+  const items = await db.selectFrom('policy_item').select('id').orderBy('id').execute();
+  const states = ['paid', 'paid', 'paid', 'disbursed', 'consented', 'notified', 'confirmed'] as const;
+  let moved = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const [k, item] of items.entries()) {
+      if (k % 5 !== 0) continue;
+      const rows = await trx.selectFrom('policy_candidate').select(['id', 'amount']).where('item_id', '=', item.id).orderBy('id').limit(60).execute();
+      const events = [];
+      for (const [j, c] of rows.entries()) {
+        const status = states[j % states.length];
+        const at = now - ((j * 7919) % 180) * 86_400_000;
+        const paid = status === 'paid' || status === 'disbursed';
+        await trx
+          .updateTable('policy_candidate')
+          .set({ status, decided_by: 'u-policy', updated_at: at, ...(paid ? { paid_amount: c.amount ?? 0, payment_ref: `DEMO-${c.id.slice(-8)}`, attempts: 1 } : {}), ...(status === 'paid' ? { paid_at: at } : {}) })
+          .where('id', '=', c.id)
+          .execute();
+        events.push({ id: newId(now), candidate_id: c.id, action: 'seed', from_status: 'candidate', to_status: status, actor_id: null, at, data: JSON.stringify({ demo: true }) });
+        moved++;
+      }
+      if (events.length) await trx.insertInto('policy_delivery_event').values(events).execute();
+    }
+  });
+  return { enterprises, delivered: moved };
+}
