@@ -5,10 +5,10 @@ import { ACTION_RULES, ITEM_ACTIONS, type ItemAction } from './lifecycle.ts';
 const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
   requester: ['item.create', 'item.read'],
   window_clerk: ['item.create', 'item.register', 'item.read', 'item.export', 'item.import'],
-  dispatcher: ['item.create', 'item.register', 'item.read', 'item.export', 'item.import', 'stats.read', 'org.read'],
+  dispatcher: ['item.create', 'item.register', 'item.read', 'item.export', 'item.import', 'stats.read', 'org.read', 'project.read'],
   handler: ['item.read', 'item.export', 'org.read'],
   dept_lead: ['item.read', 'item.export', 'stats.read', 'org.read'],
-  supervisor: ['item.read', 'item.export', 'stats.read', 'org.read', 'spot_check.manage', 'clue.read'],
+  supervisor: ['item.read', 'item.export', 'stats.read', 'org.read', 'project.read', 'spot_check.manage', 'clue.read'],
   inspector: ['item.read', 'item.register', 'stats.read', 'org.read', 'clue.read', 'clue.manage', 'undercover.manage'],
   officer: ['item.create', 'item.register', 'item.read', 'project.read', 'org.read'],
   policy_admin: ['policy.manage', 'policy.read', 'org.read'],

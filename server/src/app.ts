@@ -86,6 +86,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuth(app, services.auth);
+  // Configuration is cached in this process (reference data for intake, the deadline rules): an admin's successful
+  // change drops the caches at once; other processes pick it up within their cache lifetimes.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 400 && request.url.startsWith('/api/admin/')) {
+      services.items.invalidateReferenceData();
+      services.deadlines.invalidate();
+    }
+  });
   installIdempotency(app, services.database.db, services.clock);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

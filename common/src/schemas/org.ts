@@ -5,7 +5,7 @@ import { DEPARTMENT_LEVELS, ITEM_TYPES, ROLES, TIERS } from '../enums.ts';
 import { LIMITS, day, id, pageQuery, phone, text } from './primitives.ts';
 import { itemSummary } from './items.ts';
 
-const code = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'letters, digits, - and _ only' });
+const code = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_.-]+$/, { message: 'letters, digits, . - and _ only' });
 
 export const districtBody = z.object({ code, name: text(LIMITS.name), nameEn: text(LIMITS.name).optional() }).strict();
 export const district = z.object({ id: z.string(), code: z.string(), name: z.string(), nameEn: z.string().nullable() });

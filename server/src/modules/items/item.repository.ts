@@ -32,13 +32,12 @@ export async function officerProjectIds(db: Kysely<DB>, actor: Actor): Promise<s
   return rows.map((r) => r.id);
 }
 
-/** Next value of a named counter (ledger numbers): the row update serialises writers, a rollback issues nothing. */
+/** Next value of a named counter (ledger numbers): one upsert that serialises writers; a rollback issues nothing. */
 export async function nextCounter(trx: Transaction<DB>, name: string): Promise<number> {
-  await trx.insertInto('counter').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
   const row = await trx
-    .updateTable('counter')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', name)
+    .insertInto('counter')
+    .values({ name, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counter.value', '+', 1) })))
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);

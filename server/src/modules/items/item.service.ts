@@ -130,31 +130,67 @@ export function createItemService(deps: ItemServiceDeps) {
     }
   }
 
+  /**
+   * Reference data for intake (categories, districts, centres, windows, projects), kept in memory: intake is the
+   * hottest path. An unknown id reloads at once, so new entries are seen immediately; changes to existing entries
+   * (a deactivated category) are seen within REFS_TTL_MS.
+   */
+  const REFS_TTL_MS = 10_000;
+  interface Refs {
+    at: number;
+    categories: Map<string, boolean>;
+    districts: Map<string, boolean>;
+    centres: Map<string, { district: string | null; active: boolean }>;
+    windows: Map<string, { centre: string; active: boolean }>;
+    projects: Set<string>;
+  }
+  let refs: Promise<Refs> | null = null;
+  const loadRefs = async (): Promise<Refs> => {
+    const [categories, districts, centres, windows, projects] = await Promise.all([
+      db.selectFrom('category').select(['id', 'active']).execute(),
+      db.selectFrom('district').select(['id', 'active']).execute(),
+      db.selectFrom('service_centre').select(['id', 'district_id', 'active']).execute(),
+      db.selectFrom('service_window').select(['id', 'centre_id', 'active']).execute(),
+      db.selectFrom('key_project').select('id').execute(),
+    ]);
+    return {
+      at: Date.now(),
+      categories: new Map(categories.map((c) => [c.id, !!c.active])),
+      districts: new Map(districts.map((d) => [d.id, !!d.active])),
+      centres: new Map(centres.map((c) => [c.id, { district: c.district_id, active: !!c.active }])),
+      windows: new Map(windows.map((w) => [w.id, { centre: w.centre_id, active: !!w.active }])),
+      projects: new Set(projects.map((p) => p.id)),
+    };
+  };
+  async function referenceData(fresh = false) {
+    const current = refs ? await refs : null;
+    // Wall time, not the injected clock: this is a cache lifetime, not a rule about the ledger.
+    if (!current || fresh || Date.now() - current.at > REFS_TTL_MS) {
+      refs = loadRefs();
+      refs.catch(() => (refs = null));
+    }
+    return refs!;
+  }
+
   async function assertRefs(body: { categoryId: string; districtId?: string; centreId?: string; windowId?: string; projectId?: string }) {
-    const cat = await db.selectFrom('category').select(['id', 'active']).where('id', '=', body.categoryId).executeTakeFirst();
-    if (!cat || !cat.active) throw invalidField('categoryId', 'unknown category');
-    if (body.districtId && !(await db.selectFrom('district').select('id').where('id', '=', body.districtId).executeTakeFirst())) {
-      throw invalidField('districtId', 'unknown district');
-    }
-    let centreDistrict: string | null | undefined;
-    if (body.centreId) {
-      const c = await db.selectFrom('service_centre').select(['id', 'district_id']).where('id', '=', body.centreId).executeTakeFirst();
-      if (!c) throw invalidField('centreId', 'unknown service centre');
-      centreDistrict = c.district_id;
-    }
+    let r = await referenceData();
+    const ids = [body.categoryId, body.districtId, body.centreId, body.windowId, body.projectId];
+    const known = () =>
+      r.categories.has(body.categoryId) && (!body.districtId || r.districts.has(body.districtId)) && (!body.centreId || r.centres.has(body.centreId)) && (!body.windowId || r.windows.has(body.windowId)) && (!body.projectId || r.projects.has(body.projectId));
+    if (ids.some(Boolean) && !known()) r = await referenceData(true);
+    if (!r.categories.get(body.categoryId)) throw invalidField('categoryId', 'unknown category');
+    if (body.districtId && !r.districts.get(body.districtId)) throw invalidField('districtId', 'unknown district');
+    if (body.centreId && !r.centres.get(body.centreId)?.active) throw invalidField('centreId', 'unknown service centre');
+    let centreId = body.centreId;
     if (body.windowId) {
-      const w = await db.selectFrom('service_window').select(['centre_id']).where('id', '=', body.windowId).executeTakeFirst();
-      if (!w) throw invalidField('windowId', 'unknown window');
-      if (body.centreId && w.centre_id !== body.centreId) throw invalidField('windowId', 'window is not in that service centre');
-      if (!body.centreId) {
-        body.centreId = w.centre_id;
-        centreDistrict = (await db.selectFrom('service_centre').select('district_id').where('id', '=', w.centre_id).executeTakeFirst())?.district_id;
-      }
+      const window = r.windows.get(body.windowId);
+      if (!window?.active) throw invalidField('windowId', 'unknown window');
+      if (centreId && window.centre !== centreId) throw invalidField('windowId', 'window is not in that service centre');
+      centreId ??= window.centre;
     }
-    if (body.projectId && !(await db.selectFrom('key_project').select('id').where('id', '=', body.projectId).executeTakeFirst())) {
-      throw invalidField('projectId', 'unknown key project');
-    }
-    return { districtId: body.districtId ?? centreDistrict ?? null, centreId: body.centreId ?? null };
+    if (body.projectId && !r.projects.has(body.projectId)) throw invalidField('projectId', 'unknown key project');
+    const centreDistrict = centreId ? r.centres.get(centreId)?.district : null;
+    return { districtId: body.districtId ?? centreDistrict ?? null, centreId: centreId ?? null };
   }
 
   /** Intake from any channel: the public form, a window clerk, the hotline, Open311, an undercover check. */
@@ -166,14 +202,11 @@ export function createItemService(deps: ItemServiceDeps) {
     const reg = body as RegisterItemBody;
     const staff = actor && actor.kind !== 'tracking' && actor.roles.some((r) => r !== 'requester');
     if (reg.channel && !['web', 'mobile'].includes(reg.channel) && !staff) throw forbidden('only staff may register on another channel');
-    const refs = await assertRefs({ ...body });
+    const checked = await assertRefs({ ...body });
     // A window clerk registers at their own centre unless they say otherwise.
-    const centreId = refs.centreId ?? (actor?.roles.includes('window_clerk') ? actor.centreId : null);
+    const centreId = checked.centreId ?? (actor?.roles.includes('window_clerk') ? actor.centreId : null);
     const windowId = body.windowId ?? (actor?.roles.includes('window_clerk') && centreId === actor.centreId ? actor.windowId : null);
-    let districtId = refs.districtId;
-    if (!districtId && centreId) {
-      districtId = (await db.selectFrom('service_centre').select('district_id').where('id', '=', centreId).executeTakeFirst())?.district_id ?? null;
-    }
+    const districtId = checked.districtId ?? (centreId ? ((await referenceData()).centres.get(centreId)?.district ?? null) : null);
     const project = reg.projectId ?? null;
     const urgent = reg.urgent ?? !!project; // key-project items default to the urgent tier (SPEC §2.7)
     const tier: Tier = reg.tier ?? 'general';
@@ -921,7 +954,12 @@ export function createItemService(deps: ItemServiceDeps) {
     await db.transaction().execute((trx) => appendAudit(trx, database.dialect, { action, actorId: actor.id, actorRole: actor.roles[0] ?? null, at: clock.now(), data }));
   }
 
-  return { intake, act, get, list, track, revealRequester, audit, idempotent, requestHash: (v: unknown) => sha256(canonicalJson(v)) };
+  /** Forget the cached reference data (after an admin changes categories, centres, windows or projects). */
+  const invalidateReferenceData = () => {
+    refs = null;
+  };
+
+  return { intake, act, get, list, track, revealRequester, audit, idempotent, invalidateReferenceData, requestHash: (v: unknown) => sha256(canonicalJson(v)) };
 }
 export type ItemService = ReturnType<typeof createItemService>;
 
