@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import './theme/global.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

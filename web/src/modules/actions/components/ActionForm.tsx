@@ -23,20 +23,23 @@ interface Props {
   labels?: Record<string, string>;
 }
 
-function FieldInput({ field, departments }: { field: FieldSpec; departments?: Props['departments'] }) {
+/** Form.Item hands its child value, onChange and id: they are passed on to the actual control. */
+function FieldInput({ field, departments, ...control }: { field: FieldSpec; departments?: Props['departments']; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
   const { t } = useI18n();
+  const c = control as Record<string, never>;
   switch (field.kind) {
     case 'text':
-      return <Input maxLength={64} />;
+      return <Input maxLength={64} {...c} />;
     case 'longText':
-      return <Input.TextArea rows={3} maxLength={LIMITS.description} />;
+      return <Input.TextArea rows={3} maxLength={LIMITS.description} {...c} />;
     case 'number':
-      return <InputNumber min={field.min} max={field.max} precision={0} />;
+      return <InputNumber min={field.min} max={field.max} precision={0} {...c} />;
     case 'date':
-      return <DatePicker />;
+      return <DatePicker {...c} />;
     case 'boolean':
       return (
         <Radio.Group
+          {...c}
           optionType="button"
           options={[
             { value: true, label: t(field.yes ?? 'common.yes') },
@@ -46,14 +49,14 @@ function FieldInput({ field, departments }: { field: FieldSpec; departments?: Pr
       );
     case 'enum':
       return field.values.length <= 5 ? (
-        <Radio.Group options={field.values.map((v) => ({ value: v, label: t(`${field.labels}.${v}`) }))} />
+        <Radio.Group {...c} options={field.values.map((v) => ({ value: v, label: t(`${field.labels}.${v}`) }))} />
       ) : (
-        <Select options={field.values.map((v) => ({ value: v, label: t(`${field.labels}.${v}`) }))} />
+        <Select {...c} options={field.values.map((v) => ({ value: v, label: t(`${field.labels}.${v}`) }))} />
       );
     case 'department':
-      return <Select showSearch={{ optionFilterProp: 'label' }} options={departments ?? []} />;
+      return <Select {...c} showSearch={{ optionFilterProp: 'label' }} options={departments ?? []} />;
     case 'departments':
-      return <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={departments ?? []} />;
+      return <Select {...c} mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={departments ?? []} />;
   }
 }
 
@@ -92,7 +95,7 @@ export function ActionForm({ action, spec, submit, onDone, onCancel, issuePrefix
   }
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} requiredMark="optional" data-testid={`action-form-${action}`}>
+    <Form form={form} name={action} layout="vertical" onFinish={onFinish} requiredMark="optional" data-testid={`action-form-${action}`}>
       {spec.fields.map((f) => (
         <Form.Item key={f.name} name={f.name} label={labels?.[f.name] ?? t(`fields.${f.name}`)} required={f.required}>
           <FieldInput field={f} departments={departments} />

@@ -10,6 +10,9 @@ export interface CountdownState {
 export const DEFAULT_WARN_RATIO = 0.75;
 const LEVEL_ORDER: WarnLevel[] = ['none', 'yellow', 'red'];
 
+/** Statuses in which the handling deadline is running (after the reply it no longer counts down). */
+export const HANDLING_STATUSES: readonly string[] = ['accepted', 'dispatched', 'in_progress'];
+
 /**
  * `serverLevel` is the level the server recorded with working-day arithmetic; the clock can only make it worse,
  * so the shown level is the more severe of the two.

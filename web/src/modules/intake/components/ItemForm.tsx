@@ -201,9 +201,9 @@ export function ItemForm({ mode, onDone }: Props) {
             </Field>
           </>
         ) : null}
-        <Field id={id('confidential')} label={t('fields.confidential')} help={t('fields.confidentialHelp')}>
+        <Field id={id('confidential')} label={t('fields.confidential')}>
           <Checkbox id={id('confidential')} checked={values.confidential === true} onChange={(e) => set('confidential', e.target.checked)}>
-            {t('fields.confidential')}
+            {t('fields.confidentialHelp')}
           </Checkbox>
         </Field>
       </Section>

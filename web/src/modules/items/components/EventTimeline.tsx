@@ -18,9 +18,10 @@ export function EventTimeline({ events }: { events: EventView[] }) {
           const label = eventLabelKey(e.action, ITEM_ACTIONS, KNOWN_STEPS);
           return {
             key: e.seq,
-            title: formatDateTime(e.at),
             content: (
               <div>
+                <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+                <br />
                 <Typography.Text strong>{label === 'events.other' ? `${t(label)} · ${e.action}` : t(label)}</Typography.Text>
                 {e.actorName ? (
                   <Typography.Text type="secondary">

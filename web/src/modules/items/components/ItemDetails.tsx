@@ -65,7 +65,9 @@ export function ItemDetails({ item }: { item: ItemDetail }) {
         </Card>
       ) : null}
       <Card size="small" title={t('item.attachments')}>
-        {item.attachments.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('item.noAttachments')} /> : null}
+        {item.attachments.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('item.noAttachments')} />
+        ) : (
         <List
           size="small"
           dataSource={item.attachments}
@@ -82,6 +84,7 @@ export function ItemDetails({ item }: { item: ItemDetail }) {
             );
           }}
         />
+        )}
       </Card>
     </Flex>
   );

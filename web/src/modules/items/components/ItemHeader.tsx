@@ -28,6 +28,7 @@ export function ItemHeader({ item }: { item: ItemDetail }) {
         <Typography.Text type="secondary">
           {t(`enums.type.${item.type}`)} · {t(`enums.channel.${item.channel}`)} · {item.categoryName ?? '—'} · {formatDateTime(item.submittedAt)}
         </Typography.Text>
+        {item.deadlines.some((d) => d.due) ? (
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} title={t('item.deadlines')} data-testid="deadlines">
           {item.deadlines
             .filter((d) => d.due)
@@ -44,6 +45,7 @@ export function ItemHeader({ item }: { item: ItemDetail }) {
               </Descriptions.Item>
             ))}
         </Descriptions>
+        ) : null}
       </Flex>
     </Card>
   );

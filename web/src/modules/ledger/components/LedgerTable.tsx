@@ -6,6 +6,7 @@ import type { ItemSummary } from '@tingquan/common/schemas/items';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { Countdown } from '../../deadlines/components/Countdown.tsx';
+import { HANDLING_STATUSES } from '../../deadlines/utils/countdown.ts';
 import type { ItemPage } from '../hooks/useItemList.ts';
 import { PAGE_SIZES, type LedgerFilters } from '../utils/filters.ts';
 
@@ -28,7 +29,7 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
       size="small"
       loading={loading}
       dataSource={data?.items ?? []}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1450 }}
       data-testid="ledger-table"
       pagination={{
         current: filters.page ?? 1,
@@ -48,10 +49,10 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
       }}
       columns={[
         { key: 'ledgerNo', title: t('ledger.columns.ledgerNo'), dataIndex: 'ledgerNo', sorter: true, sortOrder: orderOf('ledgerNo'), width: 150, render: (v: string, r) => <Link to={`/items/${r.id}`}>{v}</Link> },
-        { key: 'title', title: t('ledger.columns.title'), dataIndex: 'title', ellipsis: true, render: (v: string, r) => <Link to={`/items/${r.id}`}>{v}</Link> },
+        { key: 'title', title: t('ledger.columns.title'), dataIndex: 'title', width: 300, ellipsis: true, render: (v: string, r) => <Link to={`/items/${r.id}`}>{v}</Link> },
         { key: 'status', title: t('ledger.columns.status'), dataIndex: 'status', width: 110, render: (v) => <StatusTag status={v} /> },
         { key: 'type', title: t('ledger.columns.type'), dataIndex: 'type', width: 90, render: (v: string) => t(`enums.type.${v}`) },
-        { key: 'channel', title: t('ledger.columns.channel'), dataIndex: 'channel', width: 110, render: (v: string) => t(`enums.channel.${v}`) },
+        { key: 'channel', title: t('ledger.columns.channel'), dataIndex: 'channel', width: 130, render: (v: string) => t(`enums.channel.${v}`) },
         { key: 'category', title: t('ledger.columns.category'), dataIndex: 'categoryName', width: 130, ellipsis: true },
         { key: 'district', title: t('ledger.columns.district'), dataIndex: 'districtName', width: 100, ellipsis: true },
         { key: 'department', title: t('ledger.columns.department'), dataIndex: 'mainDepartmentName', width: 150, ellipsis: true },
@@ -64,11 +65,11 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
           sortOrder: orderOf('handleDueAt'),
           width: 170,
           render: (v: string | null, r) =>
-            r.status === 'closed' || r.status === 'rejected' || r.status === 'merged' ? (
-              <Tag>{formatDateTime(v)}</Tag>
-            ) : (
+            HANDLING_STATUSES.includes(r.status) ? (
               <Countdown start={r.acceptedAt ?? r.submittedAt} due={v} serverLevel={r.warnLevel} />
-            ),
+            ) : v ? (
+              <Tag>{formatDateTime(v)}</Tag>
+            ) : null,
         },
       ]}
     />

@@ -25,7 +25,7 @@ export function TrackLookup({ initial, onLookUp, loading }: { initial?: Tracking
       <Form.Item name="pin" label={t('fields.pin')} required>
         <Input.Password autoComplete="off" inputMode="numeric" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={loading}>
+      <Button type="primary" htmlType="submit" block loading={loading} data-testid="track-submit">
         {t('track.lookUp')}
       </Button>
     </Form>

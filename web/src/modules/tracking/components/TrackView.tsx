@@ -28,8 +28,12 @@ export function TrackView({ auth, item }: { auth: TrackingAuth; item: ItemDetail
         <Timeline
           items={publicTimeline(item.events).map((s) => ({
             key: s.key,
-            title: formatDateTime(s.at),
-            content: t(s.textKey),
+            content: (
+              <div>
+                <div>{t(s.textKey)}</div>
+                <Typography.Text type="secondary">{formatDateTime(s.at)}</Typography.Text>
+              </div>
+            ),
           }))}
         />
       </Section>

@@ -1,0 +1,55 @@
+// A screenshot of every main page in both languages (e2e/artifacts/, looked at by a person): Chinese must render and
+// nothing may overlap or overflow. Each page is also checked for horizontal overflow here.
+import { expect, test, type Page } from '@playwright/test';
+import { login, screenshot, useLanguage } from './helpers.ts';
+
+const LANGS = ['zh-CN', 'en-US'] as const;
+
+async function noHorizontalOverflow(page: Page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(width);
+}
+
+for (const lang of LANGS) {
+  test(`public pages in ${lang}, phone and desktop`, async ({ browser }) => {
+    for (const [label, viewport] of [['375', { width: 375, height: 812 }], ['desktop', { width: 1280, height: 800 }]] as const) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await useLanguage(page, lang);
+      for (const [name, path] of [['report', '/report'], ['track', '/track'], ['login', '/login']]) {
+        await page.goto(path);
+        await expect(page.locator('main')).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await noHorizontalOverflow(page);
+        await screenshot(page, `${name}-${lang}-${label}`);
+      }
+      await context.close();
+    }
+  });
+
+  test(`staff pages in ${lang}`, async ({ page }) => {
+    await useLanguage(page, lang);
+    await login(page, 'supervisor');
+    await page.waitForLoadState('networkidle');
+    await noHorizontalOverflow(page);
+    await screenshot(page, `workbench-${lang}`);
+    await page.goto('/items?status=closed,replied,verified');
+    await expect(page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `ledger-${lang}`);
+    await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row a').first().click();
+    await expect(page.getByTestId('item-header')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await noHorizontalOverflow(page);
+    await screenshot(page, `item-${lang}`);
+    await page.goto('/dashboard');
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `dashboard-${lang}`);
+    await page.context().clearCookies();
+    await login(page, 'clerk');
+    await page.goto('/register');
+    await expect(page.getByTestId('item-form')).toBeVisible();
+    await noHorizontalOverflow(page);
+    await screenshot(page, `register-${lang}`);
+  });
+}
