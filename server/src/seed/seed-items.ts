@@ -191,7 +191,7 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
     // Office hours in Shanghai (08:30–17:30 local = 00:30–09:30 UTC), a few in the evening (hotline, web).
     const localMidnight = base - ((base + 8 * HOUR) % DAY);
     const hour = rng.chance(0.9) ? rng.between(8.5, 17.5) : rng.between(17.5, 22);
-    return Math.min(localMidnight + hour * HOUR, now - 60_000);
+    return Math.min(Math.round((localMidnight + hour * HOUR) / 1000) * 1000, now - 60_000);
   }).sort((a, b) => a - b);
 
   const counters = new Map<string, number>();

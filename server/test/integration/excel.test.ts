@@ -2,7 +2,8 @@
 // import of offline registrations: good rows in, bad rows reported by column, nothing half-imported.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
+import { sql } from 'kysely';
+import { DIALECT, createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
 import { IMPORT_COLUMNS } from '../../src/modules/excel/excel.service.ts';
 
 let t: TestContext;
@@ -129,6 +130,26 @@ describe('ledger import', () => {
     const exported = await readSheet((await t.call(dispatcher, 'GET', '/api/items/export.xlsx?q=' + encodeURIComponent(report.rows[0].ledgerNo))).rawPayload);
     expect(exported).toHaveLength(2);
     expect(exported[1]).toEqual(expect.arrayContaining([report.rows[0].ledgerNo, '窗口', '李* 139****1111', '投诉', '办公设备', '自助打印机坏了']));
+  });
+
+  it('imports nothing when the database fails half-way through the file', async () => {
+    // A trigger makes the second row's insert fail at the database, after the first row was written in the same transaction.
+    if (DIALECT === 'postgres') {
+      await sql`CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.title = '数据库故障行' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(t.database.db);
+      await sql`CREATE TRIGGER boom BEFORE INSERT ON item FOR EACH ROW EXECUTE FUNCTION boom()`.execute(t.database.db);
+    } else {
+      await sql`CREATE TRIGGER boom BEFORE INSERT ON item WHEN NEW.title = '数据库故障行' BEGIN SELECT RAISE(ABORT, 'boom'); END`.execute(t.database.db);
+    }
+    try {
+      const count = async () => Number((await t.database.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const res = await importFile(dispatcher, await xlsx([row({ 标题: '第一行正常' }), row({ 标题: '数据库故障行' })]));
+      expect(res.statusCode).toBe(500);
+      expect(await count()).toBe(before);
+      expect(await t.database.db.selectFrom('item').select('id').where('title', '=', '第一行正常').executeTakeFirst()).toBeUndefined();
+    } finally {
+      await sql`DROP TRIGGER boom${sql.raw(DIALECT === 'postgres' ? ' ON item' : '')}`.execute(t.database.db);
+    }
   });
 
   it('refuses a file that is not XLSX (415) and staff without the permission (403), importing nothing', async () => {
