@@ -6,6 +6,7 @@ import { systemClock } from './lib/clock.ts';
 import { verifyChains } from './modules/ledger/event.repository.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { runRecomputeStats } from './modules/stats/stats.cli.ts';
+import { runPolicyImport, runPolicyMatch, runPolicySeed } from './modules/policy/policy.cli.ts';
 import { runSweep } from './modules/sweeper/sweeper.cli.ts';
 import { runImportItems, runExportLedger } from './modules/excel/excel.cli.ts';
 import { runBackup, runRestore } from './modules/backup/backup.cli.ts';
@@ -62,6 +63,21 @@ export const COMMANDS: Record<string, Command> = {
   sweep: {
     summary: 'run one deadline sweep now (escalations, missed clocks, default ratings, clues); exactly once with running servers',
     run: () => withDatabase((database) => runSweep(database)),
+  },
+  'policy-match': {
+    summary: 'run policy matching (all active items × all enterprises, or one item) to the end and print the result',
+    usage: 'policy-match [--as-of D] [--item ID]',
+    run: (args) => withDatabase(async (database) => runPolicyMatch({ config, database }, args)),
+  },
+  'policy-import': {
+    summary: 'import enterprise facts (一企一档) from a CSV or XLSX export; bad rows are listed and skipped',
+    usage: 'policy-import FILE --as-of D [--source S]',
+    run: (args) => withDatabase(async (database) => runPolicyImport({ config, database }, args)),
+  },
+  'policy-seed': {
+    summary: 'seed the policy demo (catalogue, enterprises, a first run) into empty policy tables',
+    usage: 'policy-seed [--enterprises N]',
+    run: (args) => withDatabase(async (database) => runPolicySeed({ config, database }, args)),
   },
   'verify-ledger': {
     summary: 'check every hash chain of the event log; names the first broken event',

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Services } from './services.ts';
 import { createOutboxWorker, logSmsProvider } from './modules/outbox/outbox.worker.ts';
 import { createSweeper } from './modules/sweeper/sweeper.service.ts';
+import { POLICY_RUN_POLL_MS } from './modules/policy/policy.matching.ts';
 
 export interface Loop {
   stop(): Promise<void>;
@@ -36,5 +37,6 @@ export function startWorkers(services: Services, log: Logger): Loop {
   const loops: Loop[] = [every(services.config.OUTBOX_INTERVAL_MS, () => outbox.runOnce(), log, 'outbox')];
   const sweeper = createSweeper({ database: services.database, clock: services.clock, deadlines: services.deadlines });
   loops.push(every(services.config.SWEEP_INTERVAL_MS, () => sweeper.runOnce(), log, 'sweeper'));
+  loops.push(every(POLICY_RUN_POLL_MS, () => services.policy.matching.runOnce(), log, 'policy-matching'));
   return { stop: async () => void (await Promise.all(loops.map((l) => l.stop()))) };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import { seedItems } from './seed-items.ts';
 import { seedOrg } from './seed-org.ts';
+import { DEMO_ENTERPRISES, seedPolicyDemo } from '../modules/policy/policy.seed.ts';
 
 export interface SeedLog {
   info(obj: object, msg?: string): void;
@@ -19,5 +20,6 @@ export async function seedDemo(
   const started = Date.now();
   const { items, events } = await seedItems(database, clock, { count: opts.items, seed: opts.seed, cityCode: opts.cityCode });
   opts.log?.info({ items, events, ms: Date.now() - started }, 'seeded demo items');
+  await seedPolicyDemo(database, clock, { enterprises: DEMO_ENTERPRISES, seed: opts.seed, log: opts.log });
   return { org, items };
 }

@@ -25,6 +25,8 @@ import { enterpriseOf, receiptsBetween } from './policy.repository.ts';
 export const RUN_CHUNK = 4000;
 export const RUN_LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 3;
+/** How often a worker looks for a queued (or abandoned) run. */
+export const POLICY_RUN_POLL_MS = 2000;
 
 export interface RunHooks {
   /** Enterprises per chunk (tests use small chunks). */
