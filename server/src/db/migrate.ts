@@ -1,5 +1,6 @@
 // Runs the frozen migrations in order (Kysely Migrator); the list is static so that bundling and tsx agree.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './dialect.ts';
 import * as m0001 from './migrations/2026_11_30_0001_ledger.ts';
 import * as m0002 from './migrations/2026_11_30_0002_sweeper.ts';
 import * as m0006 from './migrations/2026_11_30_0006_org.ts';
@@ -23,7 +24,10 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  // On PostgreSQL the migrator must look for its own tables in the schema we are in (tests run one schema per file,
+  // and the migrator would otherwise see another schema's lock table and skip creating its own).
+  const schema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider: new StaticProvider(), ...(schema && schema !== 'public' ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
