@@ -109,6 +109,19 @@ class ItemLife {
     return { handle_start_at: start, handle_due_at: due, handle_met: null, warn_level: 0, escalation_level: 0, next_escalation_at: this.dl.nextEscalationAt(start, due, 0, scope) };
   }
 
+  /** What the deadline sweeper does (sweeper.service.ts): an actorless event that is not a user action. */
+  record(action: string, data: Record<string, unknown>, patch: Partial<ItemTable>, followUps: Change['followUps'] = []) {
+    const row = this.row;
+    let head = { seq: row.event_seq, hash: row.event_hash };
+    for (const [a, d] of [[action, data] as const, ...followUps.map((f) => [f.action, f.data] as const)]) {
+      const e = chainEvent(row.id, row.id, head, { action: a, actorId: null, actorRole: null, at: this.t, data: d });
+      e.id = this.rng.id(this.t);
+      this.events.push(e);
+      head = { seq: e.seq, hash: e.hash };
+    }
+    Object.assign(row, patch, ...followUps.map((f) => f.patch), { event_seq: head.seq, event_hash: head.hash, version: row.version + 1 });
+  }
+
   /** What item.service's act() does after a handler: chain the event(s), then patch the projection. */
   act(action: ItemAction, actor: Actor, change: Change) {
     const row = this.row;
@@ -570,7 +583,7 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
         : solved === 'not'
           ? rng.pick(['dissatisfied', 'very_dissatisfied'] as const)
           : rng.weighted([['very_satisfied', 52], ['satisfied', 33], ['basically_satisfied', 12.5], ['dissatisfied', 1.8], ['very_dissatisfied', 0.7]] as const);
-    const contacted = source === 'default' ? row.contacted_at !== null || row.tier === 'simple' : rng.chance(0.97);
+    const contacted = source === 'default' ? row.contacted_at !== null : rng.chance(0.97);
     const badReview = BAD_REVIEW.includes(satisfaction);
     const comment = badReview && source !== 'default' ? rng.pick(BAD_REVIEW_COMMENTS) : undefined;
     const patch: Partial<ItemTable> = {
@@ -590,12 +603,20 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
       const after = { ...row, ...patch };
       followUps.push({ action: 'close_out', data: { auto: true, onTime: !!(row.handle_met ?? 1) }, patch: closePatch(after, life.t) });
     }
-    if (source === 'callback') {
+    if (source === 'default') {
+      // The sweeper's default rating (sweeper.service.ts defaultRating): its own event and a narrower patch.
+      life.record(
+        'default_rating',
+        { satisfaction, solved, source: 'default', ratingDueAt: Number(row.rating_due_at) },
+        { status: 'verified', contacted: row.contacted_at !== null ? 1 : 0, solved, satisfaction, rating_source: 'default', verified_at: life.t, bad_review: 0, updated_at: life.t },
+        followUps.map((f) => ({ ...f, patch: { ...f.patch, status: 'closed', closed_at: life.t, on_time: row.handle_met ?? 1, next_escalation_at: null } })),
+      );
+    } else if (source === 'callback') {
       const met = row.callback_due_at === null || life.t <= Number(row.callback_due_at);
       life.act('callback', supervisor, { patch: { ...patch, callback_met: met ? 1 : 0 }, data: { ...data, met }, followUps });
     } else {
-      // The requester rates with the tracking code (no account); a default rating is the sweeper's, without an actor.
-      life.act('rate', source === 'requester' ? { id: null, role: 'requester' } : { id: null, role: null }, { patch, data, followUps });
+      // The requester rates with the tracking code (no account).
+      life.act('rate', { id: null, role: 'requester' }, { patch, data, followUps });
     }
     if (row.status === 'closed') return;
 

@@ -46,6 +46,12 @@ describe('demo items', () => {
       let satisfaction: string | null = null, handleMet: number | null = null;
       for (const e of history.slice(1)) {
         const data = JSON.parse(e.data);
+        if (e.action === 'default_rating') {
+          // The sweeper's default rating (not a user action): replied → verified.
+          if (status !== 'replied') problems.push(`${item.ledger_no}: default rating from ${status}`);
+          [status, satisfaction] = ['verified', data.satisfaction];
+          continue;
+        }
         if (!actions.has(e.action)) continue;
         const action = e.action as ItemAction;
         if (!canTransition(action, status)) problems.push(`${item.ledger_no}: ${action} from ${status}`);
