@@ -209,7 +209,7 @@ describe('discovery and services', () => {
   it('serves discovery, the leaf categories as services and their definitions in XML and JSON', async () => {
     const discovery = await both('discovery', 'discovery');
     expect(discovery.endpoints[0].formats).toEqual(['text/xml', 'application/json']);
-    expect(discovery.endpoints[0].url).toBe('/open311/v2');
+    expect(discovery.endpoints[0].url).toBe('http://localhost:80/open311/v2');
 
     const services = await both('services', 'services.json');
     const codes = services.map((s: { service_code: string }) => s.service_code);

@@ -97,14 +97,15 @@ async function georeport(app: FastifyInstance, open311: Open311Service, items: I
     });
 
   for (const ext of ['', '.xml', '.json']) {
-    get(`/discovery${ext}`, async () => ({
+    get(`/discovery${ext}`, async (request) => ({
       data: {
         changeset: '2026-11-30T00:00:00+08:00',
         contact: `听劝 Tingquan, ${open311.jurisdiction}`,
         key_service: 'API keys are issued by the administrator of this Tingquan instance (营商环境建设局)',
         endpoints: (['production'] as const).map((type) => ({
           specification: 'http://wiki.open311.org/GeoReport_v2',
-          url: OPEN311_PREFIX,
+          // Absolute, as the spec's examples are; behind a proxy the forwarded host and protocol (trustProxy).
+          url: `${request.protocol}://${request.host}${OPEN311_PREFIX}`,
           changeset: '2026-11-30T00:00:00+08:00',
           type,
           formats: ['text/xml', 'application/json'],
