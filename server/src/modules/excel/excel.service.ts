@@ -248,10 +248,10 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
       const cv = get('服务中心');
       const centre = lookup('服务中心', cv, () => centres.find((c) => c.id === cv || c.name === cv)?.id);
       const wv = get('窗口');
-      const window = lookup('窗口', wv, () => {
-        const inCentre = windows.filter((w) => !centre || w.centre_id === centre);
-        return inCentre.find((w) => w.id === wv || w.code === wv || (centre && w.name === wv))?.id;
-      });
+      // A window's code or name is only unique within its centre.
+      const bareWindow = wv && !centre && !windows.some((w) => w.id === wv);
+      if (bareWindow) errors.push({ column: '窗口', message: 'name the service centre (服务中心) of the window' });
+      const window = bareWindow ? undefined : lookup('窗口', wv, () => windows.find((w) => (!centre || w.centre_id === centre) && (w.id === wv || w.code === wv || w.name === wv))?.id);
       const conf = get('保密');
       if (conf && !['是', '否', 'true', 'false', '1', '0'].includes(conf)) errors.push({ column: '保密', message: 'use 是 or 否' });
       const submittedAt = instantOf(raw('登记时间'));
