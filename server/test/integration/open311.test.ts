@@ -387,6 +387,8 @@ describe('GET requests', () => {
     await both('requests?start_date=yesterday', 'errors', 400);
     await both('requests?start_date=2026-12-01', 'errors', 400); // no time zone
     await both('requests?end_date=2026-13-01T00:00:00Z', 'errors', 400);
+    await both('requests?end_date=2026-02-30T00:00:00Z', 'errors', 400); // no such day: refused, not rolled over
+    expect(await both('requests?end_date=2026-12-05T00:00:00%2B0800', 'requests.json')).toBeInstanceOf(Array); // basic-format offset
     await both(`requests?start_date=2026-12-05T00:00:00Z&end_date=2026-12-01T00:00:00Z`, 'errors', 400);
     await both(`requests?start_date=2026-01-01T00:00:00Z&end_date=2026-12-01T00:00:00Z`, 'errors', 400); // > 90 days
     await both('requests?status=pending', 'errors', 400);

@@ -68,11 +68,22 @@ function str(params: Params, name: string): string | undefined {
 }
 
 /** ISO 8601 with a time zone (Z or ±hh:mm), as the spec requires of every datetime. */
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/** Epoch ms of an ISO 8601 datetime with a zone, or NaN; a day that does not exist (2026-02-30) is refused, not rolled over. */
+function parseIsoDatetime(s: string): number {
+  const m = ISO_DATETIME.exec(s);
+  if (!m) return NaN;
+  const [y, mo, d, h, mi, sec, oh, om] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || sec > 59 || oh > 23 || om > 59) return NaN;
+  return Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
 function datetime(params: Params, name: string): number | undefined {
   const s = str(params, name);
   if (s === undefined) return undefined;
-  const ms = ISO_DATETIME.test(s) ? Date.parse(s) : NaN;
+  const ms = parseIsoDatetime(s);
   if (!Number.isFinite(ms)) throw badArgument(name, 'must be an ISO 8601 datetime with a time zone, e.g. 2026-11-30T10:00:00+08:00');
   return ms;
 }
@@ -343,7 +354,7 @@ export function createOpen311Service(deps: {
       const v = given[0];
       if (given.some((g) => g.length > 2000)) throw badArgument(field, 'at most 2000 characters');
       if (def.datatype === 'number' && !/^-?\d+(\.\d+)?$/.test(v)) throw badArgument(field, 'must be a number');
-      if (def.datatype === 'datetime' && !(ISO_DATETIME.test(v) && Number.isFinite(Date.parse(v)))) throw badArgument(field, 'must be an ISO 8601 datetime with a time zone');
+      if (def.datatype === 'datetime' && !Number.isFinite(parseIsoDatetime(v))) throw badArgument(field, 'must be an ISO 8601 datetime with a time zone');
       if (def.datatype === 'singlevaluelist' || def.datatype === 'multivaluelist') {
         for (const g of given) if (!def.values.some((o) => o.key === g)) throw badArgument(field, `${g} is not one of the listed values`);
       }
