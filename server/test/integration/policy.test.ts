@@ -159,6 +159,9 @@ describe('enterprise file, matching and delivery', () => {
     const none = await upload(policy, '/api/policy/enterprises/import?asOf=2026-11-15', 'x.csv', Buffer.from('revenue\n100\n'));
     expect(none.statusCode).toBe(400);
     expect(none.json().issues[0].path).toBe('file');
+    // A broken multipart body is the client's fault, never a 500.
+    const broken = await t.app.inject({ method: 'POST', url: '/api/policy/enterprises/import?asOf=2026-11-15', payload: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=x', cookie: policy.cookie, 'x-csrf-token': policy.csrf } });
+    expect(broken.statusCode).toBe(400);
   });
 
   it('runs matching as a background job and lists candidates with explanations and failure counts', async () => {

@@ -68,6 +68,16 @@ export function runViewOf(r: PolicyRunTable) {
   };
 }
 
+/** Which items a run covers: all active ones, one, or (internal, for the demo seed) a list kept as JSON in item_id. */
+function itemFilter(run: Pick<PolicyRunTable, 'scope' | 'item_id'>): ((itemId: string) => boolean) | undefined {
+  if (run.scope === 'item') return (id) => id === run.item_id;
+  if (run.scope === 'items') {
+    const ids = new Set(JSON.parse(run.item_id ?? '[]') as string[]);
+    return (id) => ids.has(id);
+  }
+  return undefined;
+}
+
 function addResult(agg: Map<string, RunAggregate>, r: BatchResult) {
   let a = agg.get(r.itemId);
   if (!a) {
@@ -94,21 +104,21 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     return q;
   }
 
-  async function start(actor: Actor, body: { scope: 'all' | 'item' | 'enterprise'; itemId?: string; enterpriseId?: string; asOf?: string }) {
+  async function start(actor: Actor, body: { scope: 'all' | 'item' | 'enterprise'; itemId?: string; enterpriseId?: string; asOf?: string } | { scope: 'items'; itemIds: string[]; asOf?: string }) {
     const now = clock.now();
     const asOf = body.asOf ?? localDay(now);
-    if (body.scope === 'item') {
+    if (body.scope === 'item' && body.itemId) {
       const item = await db.selectFrom('policy_item').select(['id', 'active']).where('id', '=', body.itemId!).executeTakeFirst();
       if (!item) throw invalidField('itemId', 'unknown policy item');
       if (!item.active) throw invalidField('itemId', 'the item is not active');
     }
-    if (body.scope === 'enterprise' && !(await db.selectFrom('enterprise').select('id').where('id', '=', body.enterpriseId!).executeTakeFirst())) {
+    if (body.scope === 'enterprise' && body.enterpriseId && !(await db.selectFrom('enterprise').select('id').where('id', '=', body.enterpriseId!).executeTakeFirst())) {
       throw invalidField('enterpriseId', 'unknown enterprise');
     }
     const run: PolicyRunTable = {
       id: newId(now),
       scope: body.scope,
-      item_id: body.scope === 'item' ? body.itemId! : null,
+      item_id: body.scope === 'item' ? body.itemId! : body.scope === 'items' ? JSON.stringify(body.itemIds) : null,
       enterprise_id: body.scope === 'enterprise' ? body.enterpriseId! : null,
       as_of: asOf,
       status: 'queued',
@@ -185,7 +195,7 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
   /** Works a claimed run to the end (or until its lease is lost). `hooks.afterChunk` lets tests simulate a crash. */
   async function execute(run: PolicyRunTable, hooks: RunHooks = {}): Promise<void> {
     const cat = await catalogue.get();
-    const targets = cat.boundAt(run.as_of, run.scope === 'item' ? (id) => id === run.item_id : undefined);
+    const targets = cat.boundAt(run.as_of, itemFilter(run));
     const items = new Map(targets.map((t) => [t.item.id, t.item]));
     const bounds = targets.map((t) => t.bound);
     const agg = await loadAggregates(run.id);

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DatedParameterSchema } from '@tingquan/common/policy/index';
 import { id } from '@tingquan/common';
+import { AppError } from '../../lib/errors.ts';
 import { requireActor, requirePermission } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
 import type { Services } from '../../services.ts';
@@ -92,7 +93,11 @@ export async function policyRoutes(app: FastifyInstance, services: Services) {
       },
     },
     async (q) => {
-      const { file } = await readForm(q);
+      const { file } = await readForm(q).catch((e: unknown) => {
+        // readForm lets a malformed multipart body's parser error through as a 500; reading the request is all it does.
+        if (e instanceof AppError) throw e;
+        throw new AppError('bad_request', 'the multipart body could not be read', { issues: [{ path: 'file', message: 'malformed multipart/form-data' }] });
+      });
       return policy.importEnterprises(requireActor(q), file, q.query);
     },
   );

@@ -65,30 +65,32 @@ export async function seedEnterprises(db: Kysely<DB>, now: number, count: number
 }
 
 /**
- * The whole policy demo: catalogue, enterprises, a first run over all of them, and a realistic delivery history —
- * for every fifth 免申即享 or confirm item, its candidates paid over the past months; a few in each later state.
+ * The whole policy demo: catalogue and enterprises; a first run over every 20th item, worked here, whose candidates get
+ * a realistic delivery history (paid over the past months, a few in each later state); and a run over all items, queued
+ * for the workers so that a demo server starts at once and fills the remaining candidate lists in the background.
  */
 export async function seedPolicyDemo(database: Database, clock: Clock, opts: { enterprises: number; seed?: number; log?: { info(obj: object, msg?: string): void } }) {
   const db = database.db;
   if (await db.selectFrom('policy_item').select('id').limit(1).executeTakeFirst()) return null;
   const started = Date.now();
   const now = clock.now();
+  const asOf = localDay(now);
   await seedPolicyCatalogue(db, now);
   const enterprises = await seedEnterprises(db, now, opts.enterprises, { seed: opts.seed });
   const seededAt = Date.now();
+  const items = (await db.selectFrom('policy_item').select('id').orderBy('id').execute()).map((i) => i.id);
+  const delivered = items.filter((_, k) => k % 20 === 0);
   const matching = createMatching({ database, clock, catalogue: createCatalogueCache(db), owner: 'seed' });
-  const run = await matching.start(SYSTEM_ACTOR, { scope: 'all', asOf: localDay(now) });
+  const first = await matching.start(SYSTEM_ACTOR, { scope: 'items', itemIds: delivered, asOf });
   while (await matching.runOnce()) {
     /* works the run to the end */
   }
   const matchedAt = Date.now();
-  const items = await db.selectFrom('policy_item').select('id').orderBy('id').execute();
   const states = ['paid', 'paid', 'paid', 'disbursed', 'consented', 'notified', 'confirmed'] as const;
   let moved = 0;
   await db.transaction().execute(async (trx) => {
-    for (const [k, item] of items.entries()) {
-      if (k % 5 !== 0) continue;
-      const rows = await trx.selectFrom('policy_candidate').select(['id', 'amount']).where('item_id', '=', item.id).orderBy('id').limit(60).execute();
+    for (const itemId of delivered) {
+      const rows = await trx.selectFrom('policy_candidate').select(['id', 'amount']).where('item_id', '=', itemId).orderBy('id').limit(60).execute();
       const events = [];
       for (const [j, c] of rows.entries()) {
         const status = states[j % states.length];
@@ -105,7 +107,8 @@ export async function seedPolicyDemo(database: Database, clock: Clock, opts: { e
       if (events.length) await trx.insertInto('policy_delivery_event').values(events).execute();
     }
   });
-  const result = { enterprises, candidates: (await matching.get(run.id)).candidates, delivered: moved };
+  const queued = await matching.start(SYSTEM_ACTOR, { scope: 'all', asOf });
+  const result = { enterprises, items: items.length, firstRunCandidates: (await matching.get(first.id)).candidates, delivered: moved, queuedRun: queued.id };
   opts.log?.info({ ...result, seedMs: seededAt - started, matchMs: matchedAt - seededAt, totalMs: Date.now() - started }, 'seeded policy demo');
   return result;
 }
