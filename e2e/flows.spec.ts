@@ -10,7 +10,7 @@ async function fillIntake(page: Page, title: string) {
   await pick(page, form.getByTestId('category-level-0'), '服务态度');
   // The second level appears once a category with children is chosen.
   const sub = form.getByTestId('category-level-1');
-  if (await sub.count()) await pick(page, sub, '', false);
+  await pick(page, sub, '态度生硬');
   await form.locator('#f-title').fill(title);
   await form.locator('#f-description').fill('在市政务服务中心二楼窗口办理营业执照变更，工作人员态度冷淡，材料一次没说清楚。');
   await pick(page, form.locator('.ant-select').filter({ has: page.locator('#f-districtId') }), '沈河区', true);
@@ -65,6 +65,11 @@ test('a citizen at phone width raises a problem, sees field errors first, then t
 test('window clerk registers, dispatcher dispatches, handler replies, citizen rates 不满意, supervisor redoes and closes', async ({ page }) => {
   test.setTimeout(120_000);
   await useLanguage(page, 'zh-CN');
+
+  // The figures before: the dashboard must count this item once it is received and once it is closed.
+  await login(page, 'supervisor');
+  const before = await dashboardFigures(page);
+  await logout(page);
 
   // The clerk registers a problem raised at the window.
   await login(page, 'clerk');
@@ -172,4 +177,16 @@ test('window clerk registers, dispatcher dispatches, handler replies, citizen ra
   await expect(page.getByTestId('item-status')).toHaveText('已销号');
   await expect(page.getByTestId('action-redo')).toHaveCount(0);
   await screenshot(page, 'item-closed-zh-CN');
+
+  const after = await dashboardFigures(page);
+  expect(after.received).toBe(before.received + 1);
+  expect(after.closed).toBe(before.closed + 1);
+  await screenshot(page, 'dashboard-after-zh-CN');
 });
+
+async function dashboardFigures(page: Page): Promise<{ received: number; closed: number }> {
+  await page.goto('/dashboard');
+  const read = async (key: string) => Number((await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
+  await expect(page.getByTestId('figure-received')).toBeVisible();
+  return { received: await read('received'), closed: await read('closed') };
+}

@@ -39,5 +39,7 @@ export async function csrfOf(page: Page): Promise<string> {
 export async function pick(page: Page, select: ReturnType<Page['locator']>, option: string, search = false): Promise<void> {
   await select.click();
   if (search) await page.keyboard.type(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // The newest open dropdown: a closing one may linger in the DOM for its animation.
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
