@@ -1,6 +1,6 @@
 // Open311 GeoReport v2 use cases: services from the category tree, postings that become ledger items through the
 // ordinary intake, the public feed (never confidential items, never who raised them), and the admin's API keys.
-import { registerItemBody, type RegisterItemBody, type Tier } from '@tingquan/common';
+import { OPEN_STATUSES, registerItemBody, type RegisterItemBody, type Tier } from '@tingquan/common';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -95,6 +95,13 @@ function list(s: string | undefined, name: string, max: number): string[] | unde
   if (parts.length > max) throw badArgument(name, `at most ${max} values`);
   return parts;
 }
+
+/**
+ * Open311 knows two statuses. `closed` is a ledger item closed out (销号) or rejected (不予受理): both are final
+ * answers, with the reply or the reason as status_notes. Everything still being worked on is `open`, parked (挂账)
+ * and extended items included (SPEC §2.2: never counted as closed). A merged duplicate shows its primary's outcome.
+ */
+const CLOSED_STATUSES = ['closed', 'rejected'];
 
 const TIER_LABEL: Record<Tier, string> = { simple: '简单问题', general: '一般问题', complex: '复杂问题' };
 const OPEN_NOTES: Record<string, string> = {
@@ -202,7 +209,7 @@ export function createOpen311Service(deps: {
     // A merged item follows its primary (SPEC §2.2): its requester is answered with the primary's outcome.
     const src = r.status === 'merged' && x.primary ? x.primary : r;
     const status = r.status === 'merged' && !x.primary ? 'submitted' : src.status;
-    const closed = status === 'closed' || status === 'rejected';
+    const closed = CLOSED_STATUSES.includes(status);
     const notes =
       status === 'rejected'
         ? `不予受理：${src.reject_reason ?? ''}`.trim()
@@ -267,7 +274,7 @@ export function createOpen311Service(deps: {
       categoryIds,
       from,
       to,
-      statuses: wanted === 'closed' ? ['closed', 'rejected'] : wanted === 'open' ? ['submitted', 'accepted', 'dispatched', 'in_progress', 'parked', 'replied', 'verified', 'merged'] : undefined,
+      statuses: wanted === 'closed' ? CLOSED_STATUSES : wanted === 'open' ? [...OPEN_STATUSES, 'merged'] : undefined,
       limit: FEED_LIMIT,
     });
     // A merged item takes its primary's status, which SQL filtered on the item's own.
