@@ -506,5 +506,11 @@ describe('API keys', () => {
     await expectError(limited as never, 429, 'too many requests');
     // Another key is not held back by the first one's burst.
     expect((await t.app.inject({ method: 'GET', url: `/open311/v2/discovery.json?api_key=${apiKey}` })).statusCode).toBe(200);
+
+    // Postings carry the key in the form body: counted per key as well (refused postings count too).
+    const other = (await t.call(admin, 'POST', '/api/admin/open311-keys', { name: '限流测试二' })).json().token;
+    for (let i = 0; i < OPEN311_RATE.keyed; i++) expect((await post({ api_key: other })).statusCode).toBe(400);
+    await expectError(await post({ api_key: other }), 429, 'too many requests');
+    expect((await post({ api_key: apiKey })).statusCode).toBe(400);
   });
 });
