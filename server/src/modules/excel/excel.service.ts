@@ -40,6 +40,19 @@ export interface ImportRowReport {
   errors?: { column: string; message: string }[];
 }
 
+/**
+ * exceljs writes the sheet's XML into the zip's deflate stream without heeding its backpressure, so a big ledger
+ * would pile up uncompressed in memory (~1.3 KB a row). Wait until the deflater (the sheet stream's pipe) drains.
+ */
+async function deflated(sheet: ExcelJS.Worksheet): Promise<void> {
+  // archiver wraps the sheet's stream in a readable-stream v2 PassThrough: only its internal states tell the backlog.
+  type Legacy = { _writableState?: { length: number }; _readableState?: { length: number } };
+  const pipes = ((sheet as unknown as { stream?: { pipes?: Legacy[] } }).stream?.pipes ?? []) as Legacy[];
+  const backlog = () => pipes.reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
+  if (backlog() > 1 << 20) while (backlog() > 1 << 18) await new Promise<void>((resolve) => setTimeout(resolve, 2));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 const yesNo = (v: number | null) => (v === null ? '' : v ? '是' : '否');
 const PAGE = 2000;
 
@@ -136,7 +149,7 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
       sheet.getRow(1).commit();
       for await (const row of ledgerRows(actor, q)) {
         sheet.addRow(row).commit();
-        count++;
+        if (++count % 500 === 0) await deflated(sheet);
       }
       sheet.commit();
       await workbook.commit();
