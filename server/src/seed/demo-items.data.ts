@@ -229,7 +229,7 @@ export const CATEGORY_DEPARTMENTS: Record<string, { main: string; co?: string }>
   'utilities.water': { main: 'sj' },
   'utilities.gas': { main: 'rq' },
   'utilities.heat': { main: 'rl' },
-  'startup.register': { main: 'district:scjg', co: 'sw' },
+  'startup.register': { main: 'scjg', co: 'sw' },
   'startup.seal': { main: 'gaj', co: 'scjg' },
   'construction.permit': { main: 'zj', co: 'zrzy' },
   'construction.acceptance': { main: 'zj' },
