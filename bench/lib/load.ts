@@ -20,7 +20,8 @@ export interface LoadResult {
 export async function hammer(opts: { url: string; path: string; connections: number; seconds: number; body: (i: number) => unknown; headers?: Record<string, string>; tag: string }): Promise<LoadResult> {
   let i = 0;
   let accepted = 0;
-  const instance = autocannon({
+  // Without a callback autocannon returns a promise of its result.
+  const r: any = await autocannon({
     url: opts.url,
     connections: opts.connections,
     duration: opts.seconds,
@@ -40,11 +41,7 @@ export async function hammer(opts: { url: string; path: string; connections: num
         },
       },
     ],
-  });
-  const r: any = await new Promise((done, fail) => {
-    instance.on('done', done);
-    instance.on('error', fail);
-  });
+  } as any);
   return {
     requests: r.requests.total,
     accepted,

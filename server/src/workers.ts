@@ -38,5 +38,7 @@ export function startWorkers(services: Services, log: Logger): Loop {
   const sweeper = createSweeper({ database: services.database, clock: services.clock, deadlines: services.deadlines });
   loops.push(every(services.config.SWEEP_INTERVAL_MS, () => sweeper.runOnce(), log, 'sweeper'));
   loops.push(every(POLICY_RUN_POLL_MS, () => services.policy.matching.runOnce(), log, 'policy-matching'));
+  // Keeps the figures' rollups close to the ledger so that a dashboard request rarely has changes to apply.
+  loops.push(every(5_000, () => services.stats.refresh(), log, 'stats-refresh'));
   return { stop: async () => void (await Promise.all(loops.map((l) => l.stop()))) };
 }
