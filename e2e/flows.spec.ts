@@ -63,7 +63,7 @@ test('a citizen at phone width raises a problem, sees field errors first, then t
 });
 
 test('window clerk registers, dispatcher dispatches, handler replies, citizen rates 不满意, supervisor redoes and closes', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await useLanguage(page, 'zh-CN');
 
   // The figures before: the dashboard must count this item once it is received and once it is closed.
@@ -190,3 +190,28 @@ async function dashboardFigures(page: Page): Promise<{ received: number; closed:
   await expect(page.getByTestId('figure-received')).toBeVisible();
   return { received: await read('received'), closed: await read('closed') };
 }
+
+test('an admin edits the SLA matrix and sees the calendar warning; a handler sees no admin page', async ({ page }) => {
+  await useLanguage(page, 'zh-CN');
+  await login(page, 'admin');
+  await page.goto('/admin?tab=sla');
+  const cell = page.getByRole('spinbutton', { name: 'sla-general 办理（工作日）' });
+  await expect(cell).toHaveValue('3');
+  await cell.fill('4');
+  await page.getByTestId('sla-save-sla-general').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('spinbutton', { name: 'sla-general 办理（工作日）' })).toHaveValue('4');
+  await screenshot(page, 'admin-sla-zh-CN');
+  await page.goto('/admin?tab=calendar');
+  await expect(page.getByTestId('calendar-banner')).toContainText('尚无官方节假日数据');
+  await screenshot(page, 'admin-calendar-zh-CN');
+  // Put the matrix back as it was, so the other tests' deadlines are the defaults.
+  await page.request.patch('/api/admin/sla-rules/sla-general', { data: { handleDays: 3 }, headers: { 'x-csrf-token': await csrfOf(page) } });
+  await logout(page);
+
+  await login(page, 'handler');
+  await expect(page.getByRole('menuitem', { name: '系统管理' })).toHaveCount(0);
+  const forced = await page.request.patch('/api/admin/sla-rules/sla-general', { data: { handleDays: 9 }, headers: { 'x-csrf-token': await csrfOf(page) } });
+  expect(forced.status()).toBe(403);
+});

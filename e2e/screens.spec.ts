@@ -51,5 +51,13 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('item-form')).toBeVisible();
     await noHorizontalOverflow(page);
     await screenshot(page, `register-${lang}`);
+    await page.context().clearCookies();
+    await login(page, 'admin');
+    for (const tab of ['sla', 'calendar', 'users']) {
+      await page.goto(`/admin?tab=${tab}`);
+      await page.waitForLoadState('networkidle');
+      await noHorizontalOverflow(page);
+      await screenshot(page, `admin-${tab}-${lang}`);
+    }
   });
 }

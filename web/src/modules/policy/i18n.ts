@@ -18,6 +18,9 @@ const zhCN = {
     yuan: '{amount} 元',
     deliveryMode: { 'no-application': '免申即享', confirm: '确认兑现', 'fast-application': '快申快享' },
     why: '为什么',
+    showAll: '显示全部 {n} 项',
+    fillToSettle: '补充“{fact}”可判断 {n} 项',
+    separator: '；',
   },
   facts: {
     groups: { basic: '基本信息', finance: '经营与财务', qualification: '资质与信用' },
@@ -125,6 +128,9 @@ const enUS: PolicyMessages = {
     yuan: '{amount} yuan',
     deliveryMode: { 'no-application': 'No application needed', confirm: 'Delivered on confirmation', 'fast-application': 'Fast application' },
     why: 'Why',
+    showAll: 'Show all {n}',
+    fillToSettle: 'giving “{fact}” settles {n}',
+    separator: '; ',
   },
   facts: {
     groups: { basic: 'Basics', finance: 'Business and finance', qualification: 'Certifications and credit' },

@@ -1,6 +1,6 @@
 // The dashboard for one period and scope: headline figures, trends, breakdowns, overdue by district, league, hotspots.
 import { useMemo, useState } from 'react';
-import { Card, Col, Row, Segmented, Typography } from 'antd';
+import { Card, Col, Empty, Row, Segmented, Typography } from 'antd';
 import type { Query } from '../../../api/client.ts';
 import { EChart } from '../../../components/EChart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -64,7 +64,7 @@ export function DashboardView({ scope }: { scope: Query }) {
       </Col>
       <Col xs={24} xl={8}>
         <Card size="small" title={t('dashboard.overdueByDistrict')}>
-          {overdue ? <EChart option={overdue} label={t('dashboard.overdueByDistrict')} /> : <PageLoading />}
+          {!overdue ? <PageLoading /> : overdue.series[0].data.length === 0 ? <Empty description={t('dashboard.noOverdue')} /> : <EChart option={overdue} label={t('dashboard.overdueByDistrict')} />}
         </Card>
       </Col>
       <Col xs={24} xl={16}>

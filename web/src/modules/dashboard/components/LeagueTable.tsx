@@ -16,13 +16,14 @@ export function LeagueTable({ league }: { league: League }) {
       rowKey="departmentId"
       dataSource={league.ranked}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      scroll={{ x: 800 }}
+      scroll={{ x: 960 }}
       data-testid="league-table"
       columns={[
         { key: 'rank', title: '#', dataIndex: 'rank', width: 48 },
         {
           key: 'name',
           title: t('ledger.columns.department'),
+          width: 260,
           render: (_: unknown, r) => (
             <span>
               {lang === 'en-US' && r.nameEn ? r.nameEn : r.name}{' '}

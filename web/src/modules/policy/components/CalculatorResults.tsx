@@ -1,14 +1,21 @@
 // The calculator's answer: what the enterprise can get (and how much), what needs more data, and the near misses.
-import { Collapse, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Collapse, Flex, Tag, Typography } from 'antd';
 import { Section } from '../../../components/Section.tsx';
 import { usePolicyText } from '../hooks/usePolicyText.ts';
 import type { CalculatorEntry, CalculatorResult } from '../types.ts';
 import { ExplanationView } from './ExplanationView.tsx';
+import { missingFactCounts } from '../utils/missing.ts';
 
-function EntryList({ entries, testId }: { entries: CalculatorEntry[]; testId: string }) {
+const SHOWN = 20;
+
+function EntryList({ entries: all, testId }: { entries: CalculatorEntry[]; testId: string }) {
   const { t, formatNumber } = usePolicyText();
-  if (!entries.length) return <Typography.Text type="secondary">{t('calculator.none')}</Typography.Text>;
+  const [showAll, setShowAll] = useState(false);
+  if (!all.length) return <Typography.Text type="secondary">{t('calculator.none')}</Typography.Text>;
+  const entries = showAll ? all : all.slice(0, SHOWN);
   return (
+    <>
     <Collapse
       data-testid={testId}
       size="small"
@@ -29,6 +36,12 @@ function EntryList({ entries, testId }: { entries: CalculatorEntry[]; testId: st
         children: <ExplanationView decision={e.explanation} />,
       }))}
     />
+    {all.length > SHOWN && !showAll ? (
+      <Button type="link" onClick={() => setShowAll(true)}>
+        {t('calculator.showAll', { n: all.length })}
+      </Button>
+    ) : null}
+    </>
   );
 }
 
@@ -40,6 +53,14 @@ export function CalculatorResults({ result }: { result: CalculatorResult }) {
         <EntryList entries={result.eligible} testId="eligible-list" />
       </Section>
       <Section title={t('calculator.needsData', { n: result.needsData.length })}>
+        {result.needsData.length ? (
+          <Typography.Paragraph data-testid="missing-summary">
+            {missingFactCounts(result.needsData)
+              .slice(0, 5)
+              .map((m) => t('calculator.fillToSettle', { fact: t(`factLabels.${m.fact}`), n: m.count }))
+              .join(t('calculator.separator'))}
+          </Typography.Paragraph>
+        ) : null}
         <EntryList entries={result.needsData} testId="needs-data-list" />
       </Section>
       <Section title={t('calculator.nearMisses', { n: result.nearMisses.length })}>

@@ -48,6 +48,7 @@ export function CandidateTable({ data, loading, page, onPage }: Props) {
         {summary ? <Tag color="blue" data-testid="decision-summary">{summary}</Tag> : null}
       </Flex>
       {decide.error ? <ErrorAlert error={decide.error} /> : null}
+      <div data-testid="candidate-table">
       <Table<Candidate>
         rowKey="id"
         size="small"
@@ -82,6 +83,7 @@ export function CandidateTable({ data, loading, page, onPage }: Props) {
           },
         ]}
       />
+      </div>
       <Modal
         open={!!rejecting}
         title={t('candidates.rejectReason')}
