@@ -92,6 +92,9 @@ describe('rule editor', () => {
     const versions = (await t.call(policy, 'GET', '/api/policy/items/hnte-first/rules')).json();
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(versions[0]).toEqual(v1);
+    const audit = await t.database.db.selectFrom('event').select(['action', 'actor_id', 'data']).where('action', '=', 'policy.rule_published').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].data)).toMatchObject({ itemId: 'hnte-first', version: 2 });
     // Backdating a change before the version in force is refused.
     const back = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules', { ...draft, effectiveFrom: '2026-01-01' });
     expect(back.statusCode).toBe(400);
@@ -107,6 +110,23 @@ describe('rule editor', () => {
     // Before the new version takes effect, version 1 decides.
     const old = (await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/test', { facts: { ...HNTE, establishedOn: '2025-06-01' }, asOf: '2026-11-30' })).json();
     expect(old).toMatchObject({ status: 'eligible', ruleVersion: 1 });
+  });
+
+  it('adds a dated parameter value from a date on, keeping the earlier values for earlier dates', async () => {
+    const url = '/api/policy/parameters/hnte_first_award/versions';
+    const body = { effectiveFrom: '2027-01-01', value: 200000, reference: { document: '沈政办发〔2026〕30号', article: '第一条' } };
+    const back = await t.call(policy, 'POST', url, { ...body, effectiveFrom: '2025-06-01' });
+    expect(back.statusCode).toBe(400);
+    expect(back.json().issues[0].path).toBe('effectiveFrom');
+    const res = await t.call(policy, 'POST', url, body);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().versions.map((v: { value: number }) => v.value)).toEqual([100000, 150000, 200000]);
+    const calc = async (asOf: string) =>
+      (await t.call(null, 'POST', '/api/public/policy/calculator', { facts: { ...HNTE, hnteCertifiedOn: '2026-10-01' }, asOf })).json().eligible.find((e: { itemId: string }) => e.itemId === 'hnte-first');
+    expect((await calc('2027-02-01')).amount).toBe(200000);
+    expect((await calc('2026-12-15')).amount).toBe(150000);
+    expect((await calc('2027-02-01')).explanation.amount.parameters[0]).toMatchObject({ version: 3, reference: { document: '沈政办发〔2026〕30号' } });
+    expect((await t.call(policy, 'POST', '/api/policy/parameters/no_such/versions', body)).statusCode).toBe(404);
   });
 
   it('is for policy staff only', async () => {
@@ -304,4 +324,29 @@ describe('matching run recovery', () => {
     expect(await m.get(run.id)).toMatchObject({ status: 'failed', error: 'disk full', attempts: 3 });
     expect(await m.runOnce()).toBeNull();
   });
+});
+
+describe('demo data', () => {
+  it('seeds the catalogue, enterprises, a first worked run with a delivery history, and queues the full run', async () => {
+    const { seedPolicyDemo } = await import('../../src/modules/policy/policy.seed.ts');
+    const d = await createTestContext();
+    try {
+      const r = await seedPolicyDemo(d.database, d.clock, { enterprises: 300, seed: 3 });
+      expect(r).toMatchObject({ enterprises: 300, items: 207 });
+      expect(await seedPolicyDemo(d.database, d.clock, { enterprises: 300 })).toBeNull();
+      const n = async (table: 'policy_document' | 'policy_parameter' | 'policy_rule' | 'enterprise') => Number((await d.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      expect([await n('policy_document'), await n('policy_parameter'), await n('policy_rule'), await n('enterprise')]).toEqual([27, 108, 235, 300]);
+      const s = await d.login('policy');
+      const runs = (await d.call(s, 'GET', '/api/policy/runs')).json();
+      expect(runs.map((x: { status: string; scope: string }) => `${x.scope}:${x.status}`).sort()).toEqual(['all:queued', 'items:done']);
+      const stats = (await d.call(s, 'GET', '/api/policy/stats')).json();
+      expect(stats.enterprisesBenefited).toBeGreaterThan(0);
+      expect(stats.byDistrict.length).toBeGreaterThan(0);
+      // The queued run is the workers' job; worked here, it fills every item's candidate list.
+      await d.services.policy.matching.runOnce();
+      expect((await d.call(s, 'GET', `/api/policy/runs/${runs.find((x: { scope: string }) => x.scope === 'all').id}`)).json()).toMatchObject({ status: 'done', done: 300 });
+    } finally {
+      await d.close();
+    }
+  }, 120_000);
 });

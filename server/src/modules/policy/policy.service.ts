@@ -17,7 +17,9 @@ import {
 } from '@tingquan/common/policy/index';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import type { PolicyCandidateTable } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { DB, PolicyCandidateTable } from '../../db/schema.ts';
+import { appendAudit } from '../ledger/event.repository.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { dayStart, localDay, toIso } from '../../lib/clock.ts';
 import { AppError, invalidField, notFound } from '../../lib/errors.ts';
@@ -55,6 +57,9 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
   const delivery = createDelivery({ database, clock });
   const importer = createEnterpriseImport({ database, clock });
   const today = () => localDay(clock.now());
+  /** Rule and parameter changes decide who gets money: each is an audit event in the same transaction. */
+  const audit = (trx: Transaction<DB>, actor: Actor, at: number, action: string, data: Record<string, unknown>) =>
+    appendAudit(trx, database.dialect, { action, actorId: actor.id, actorRole: 'policy_admin', at, data });
 
   // ── library ────────────────────────────────────────────────────────────────────────────────────────────
   async function listDocuments() {
@@ -151,6 +156,7 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
         .insertInto('policy_parameter_version')
         .values(body.versions.map((v, i) => ({ parameter_id: body.id, version: i + 1, effective_from: v.effectiveFrom, value: v.value, reference: JSON.stringify(v.reference), created_by: actor.id, created_at: now })))
         .execute();
+      await audit(trx, actor, now, 'policy.parameter_created', { parameterId: body.id, versions: body.versions.length });
     });
     return (await listParameters()).find((p) => p.id === body.id)!;
   }
@@ -162,10 +168,12 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
       if (!(await trx.selectFrom('policy_parameter').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('parameter');
       const last = await trx.selectFrom('policy_parameter_version').selectAll().where('parameter_id', '=', id).orderBy('version', 'desc').limit(1).executeTakeFirst();
       if (last && body.effectiveFrom <= last.effective_from) throw invalidField('effectiveFrom', `must be after ${last.effective_from}, when version ${last.version} took effect`);
+      const version = Number(last?.version ?? 0) + 1;
       await trx
         .insertInto('policy_parameter_version')
-        .values({ parameter_id: id, version: Number(last?.version ?? 0) + 1, effective_from: body.effectiveFrom, value: body.value, reference: JSON.stringify(body.reference), created_by: actor.id, created_at: now })
+        .values({ parameter_id: id, version, effective_from: body.effectiveFrom, value: body.value, reference: JSON.stringify(body.reference), created_by: actor.id, created_at: now })
         .execute();
+      await audit(trx, actor, now, 'policy.parameter_changed', { parameterId: id, version, value: body.value, effectiveFrom: body.effectiveFrom, reference: body.reference });
     });
     return (await listParameters()).find((p) => p.id === id)!;
   }
@@ -201,6 +209,7 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
         .insertInto('policy_rule')
         .values({ item_id: itemId, version: published.version, effective_from: published.effectiveFrom, effective_to: published.effectiveTo ?? null, hash: published.hash, body: JSON.stringify(published), published_at: now, published_by: actor.id })
         .execute();
+      await audit(trx, actor, now, 'policy.rule_published', { itemId, version: published.version, hash: published.hash, effectiveFrom: published.effectiveFrom });
       return published;
     });
   }
