@@ -53,11 +53,29 @@ for (const lang of LANGS) {
     await screenshot(page, `register-${lang}`);
     await page.context().clearCookies();
     await login(page, 'admin');
-    for (const tab of ['sla', 'calendar', 'users']) {
+    for (const tab of ['sla', 'calendar', 'users', 'tokens']) {
       await page.goto(`/admin?tab=${tab}`);
       await page.waitForLoadState('networkidle');
       await noHorizontalOverflow(page);
       await screenshot(page, `admin-${tab}-${lang}`);
     }
+    for (const [user, path] of [['inspector', '/discipline'], ['officer', '/projects']]) {
+      await page.context().clearCookies();
+      await login(page, user);
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await noHorizontalOverflow(page);
+      await screenshot(page, `${path.slice(1)}-${lang}`);
+    }
   });
 }
+
+test('the language switch changes every text and is remembered', async ({ page }) => {
+  await page.goto('/report');
+  await expect(page.getByRole('heading', { name: '我要找茬' })).toBeVisible();
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByRole('heading', { name: 'Report a problem' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Report a problem' })).toBeVisible();
+});

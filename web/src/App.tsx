@@ -14,6 +14,8 @@ const ItemPage = lazy(() => import('./pages/ItemPage.tsx'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+const DisciplinePage = lazy(() => import('./pages/DisciplinePage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -32,6 +34,8 @@ export function App() {
               <Route path="register" element={<RegisterPage />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="admin/*" element={<AdminPage />} />
+              <Route path="discipline" element={<DisciplinePage />} />
+              <Route path="projects" element={<ProjectsPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

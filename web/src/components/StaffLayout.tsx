@@ -15,6 +15,8 @@ const NAV: { path: string; key: string; permission?: string }[] = [
   { path: '/items', key: 'nav.ledger', permission: 'item.read' },
   { path: '/register', key: 'nav.register', permission: 'item.register' },
   { path: '/dashboard', key: 'nav.dashboard', permission: 'stats.read' },
+  { path: '/discipline', key: 'nav.discipline', permission: 'clue.read' },
+  { path: '/projects', key: 'nav.projects', permission: 'project.read' },
   { path: '/admin', key: 'nav.admin', permission: 'org.manage' },
 ];
 

@@ -70,7 +70,7 @@ export function CalendarPanel() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { key: 'day', title: t('admin.calendar.day'), dataIndex: 'day' },
-          { key: 'kind', title: t('fields.kind'), dataIndex: 'kind', render: (k: string) => t(`admin.calendar.${k}`) },
+          { key: 'kind', title: t('admin.calendar.kind'), dataIndex: 'kind', render: (k: string) => t(`admin.calendar.${k}`) },
           { key: 'note', title: t('fields.note'), dataIndex: 'note' },
           {
             key: 'remove',

@@ -41,7 +41,7 @@ export function TokensPanel() {
         pagination={false}
         columns={[
           { key: 'name', title: t('admin.tokens.name'), dataIndex: 'name' },
-          { key: 'kind', title: t('fields.kind'), dataIndex: 'kind' },
+          { key: 'kind', title: t('admin.tokens.kind'), dataIndex: 'kind' },
           { key: 'createdAt', title: t('intake.submittedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           { key: 'lastUsedAt', title: t('admin.tokens.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatDateTime(v) },
           { key: 'revokedAt', title: t('admin.tokens.revoked'), dataIndex: 'revokedAt', render: (v: string | null) => formatDateTime(v) },

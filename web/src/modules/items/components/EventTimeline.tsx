@@ -30,6 +30,11 @@ export function EventTimeline({ events }: { events: EventView[] }) {
                     {e.actorRole ? ` (${t(`enums.role.${e.actorRole}`)})` : ''}
                   </Typography.Text>
                 ) : null}
+                {typeof e.data.satisfaction === 'string' ? (
+                  <Typography.Paragraph style={{ marginBottom: 0 }}>
+                    {t('fields.satisfaction')}: {t(`enums.satisfaction.${e.data.satisfaction}`)}
+                  </Typography.Paragraph>
+                ) : null}
                 {eventTexts(e.data).map((x) => (
                   <Typography.Paragraph key={x.field} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
                     {t(`fields.${x.field}`)}: {x.text}
