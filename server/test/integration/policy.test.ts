@@ -10,7 +10,7 @@ import { createCatalogueCache } from '../../src/modules/policy/policy.catalogue.
 
 let t: TestContext;
 let policy: Session;
-const [A, B, C] = generateEnterprises(3, { seed: 7 }).map((e) => e.uscc);
+const [A, B, C, D] = generateEnterprises(4, { seed: 7 }).map((e) => e.uscc);
 const badUscc = `${A.slice(0, 17)}${A[17] === '0' ? '1' : '0'}`;
 
 /** A high-tech enterprise certified this year: eligible for 高新技术企业首次认定奖励 (150,000 元 from 2026). */
@@ -267,6 +267,24 @@ describe('enterprise file, matching and delivery', () => {
     const again = await t.call(policy, 'POST', `/api/policy/candidates/${row.id}/confirm`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().allowedActions).toEqual([]);
+  });
+
+  it('withdraws a candidate nobody acted on when a later run on the same date no longer finds it eligible', async () => {
+    const row = (listed: string) => `${D},丁公司,${listed},高新技术企业,2026-06-01,2019-03-01`;
+    const head = '统一社会信用代码,企业名称,列入严重失信主体名单,资质认定,高新技术企业认定日期,成立日期';
+    await upload(policy, '/api/policy/enterprises/import?asOf=2026-12-01', 'd.csv', Buffer.from(`${head}\n${row('否')}\n`));
+    const run = async () => {
+      await t.call(policy, 'POST', '/api/policy/runs', { scope: 'item', itemId: 'hnte-first', asOf: '2026-12-20' });
+      await t.services.policy.matching.runOnce();
+      return (await t.call(policy, 'GET', '/api/policy/items/hnte-first/candidates?asOf=2026-12-20')).json();
+    };
+    const first = await run();
+    expect(first.items.map((c: { enterprise: { uscc: string } }) => c.enterprise.uscc)).toContain(D);
+    // The credit bureau lists it as seriously dishonest: the next run drops it, and says why in the counts.
+    await upload(policy, '/api/policy/enterprises/import?asOf=2026-12-10&source=credit', 'credit.csv', Buffer.from(`统一社会信用代码,列入严重失信主体名单\n${D},是\n`));
+    const second = await run();
+    expect(second.items.map((c: { enterprise: { uscc: string } }) => c.enterprise.uscc)).not.toContain(D);
+    expect(second.aggregates.criteria.find((c: { kind: string; fact?: string; fail: number }) => c.kind === 'exclusion' && c.label.includes('失信')).fail).toBeGreaterThanOrEqual(1);
   });
 
   it('pre-fills a fast application due in 60 working days', async () => {

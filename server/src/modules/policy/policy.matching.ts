@@ -308,12 +308,20 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
       hooks.afterChunk?.(done);
       if (rows.length < chunk) break;
     }
-    await db
-      .updateTable('policy_run')
-      .set({ status: 'done', finished_at: clock.now(), owner: null, lease_until: null, total: done })
-      .where('id', '=', run.id)
-      .where('owner', '=', owner)
-      .execute();
+    // Decisions of the same date that this complete run no longer finds eligible, and nobody has acted on, are withdrawn.
+    await db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('policy_run')
+        .set({ status: 'done', finished_at: clock.now(), owner: null, lease_until: null, total: done })
+        .where('id', '=', run.id)
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      let stale = trx.deleteFrom('policy_candidate').where('as_of', '=', run.as_of).where('status', '=', 'candidate').where((eb) => eb.or([eb('run_id', '!=', run.id), eb('run_id', 'is', null)]));
+      if (run.scope !== 'all') stale = stale.where('item_id', 'in', targets.length ? targets.map((t) => t.item.id) : ['']);
+      if (run.scope === 'enterprise') stale = stale.where('enterprise_id', '=', run.enterprise_id!);
+      await stale.execute();
+    });
   }
 
   /** One step of the worker: claim a run and work it; a failure puts it back for another attempt (or fails it). */
