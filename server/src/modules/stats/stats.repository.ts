@@ -79,7 +79,8 @@ export async function changedItems(trx: Kysely<DB>, since: number, limit: number
     .select('stats_item.version as fact_version')
     .where('item.updated_at', '>=', after ? after.updatedAt : since)
     .where((eb) => eb.or([eb('stats_item.version', 'is', null), eb('stats_item.version', '!=', eb.ref('item.version'))]));
-  if (after) q = q.where((eb) => eb.or([eb('item.updated_at', '>', after.updatedAt), eb('item.id', '>', after.id)]));
+  // A row-value comparison, not an OR: the planner keeps walking the (updated_at, id) index instead of the table.
+  if (after) q = q.where(sql<boolean>`(item.updated_at, item.id) > (${after.updatedAt}, ${after.id})`);
   const rows = await q.orderBy('item.updated_at').orderBy('item.id').limit(limit).execute();
   return rows as (FactRow & { fact_version: number | null })[];
 }
