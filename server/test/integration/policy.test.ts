@@ -38,6 +38,18 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t?.close());
 
+describe('OpenAPI', () => {
+  it('documents every policy route with its request and response schemas', async () => {
+    const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
+    const paths = Object.keys(doc.paths).filter((p) => p.includes('/policy'));
+    expect(paths).toEqual(expect.arrayContaining(['/api/public/policy/calculator', '/api/policy/items/{id}/rules', '/api/policy/items/{id}/candidates', '/api/policy/runs/{id}', '/api/policy/enterprises/import', '/api/policy/stats']));
+    expect(paths.length).toBeGreaterThanOrEqual(25);
+    const calc = doc.paths['/api/public/policy/calculator'].post;
+    expect(calc.requestBody.content['application/json'].schema.properties.facts.properties).toHaveProperty('industryCode');
+    expect(calc.responses['200'].content['application/json'].schema.properties).toHaveProperty('nearMisses');
+  });
+});
+
 describe('policy calculator (public)', () => {
   it('says which items an enterprise can get, why, how much, and what it is missing', async () => {
     const res = await t.call(null, 'POST', '/api/public/policy/calculator', { facts: HNTE, asOf: '2026-11-30' });
