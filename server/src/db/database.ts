@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema.ts';
 
 // int8 (counts, epoch-ms timestamps) and numeric (sums) arrive as strings from pg; numbers here are well within 2^53.
@@ -50,6 +50,33 @@ function withStatementCache(conn: SQLite.Database, max = 1000): SQLite.Database 
   });
 }
 
+const YIELDS = Symbol('yields');
+
+/**
+ * better-sqlite3 is synchronous, so awaiting a query never gives the event loop a turn: a background job looping over
+ * queries (matching runs, sweeps, rollups) would starve HTTP requests for as long as it runs. Each query first yields
+ * one turn of the event loop, so requests interleave with background work.
+ */
+class YieldingSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async (): Promise<DatabaseConnection> => {
+      const connection = (await acquire()) as DatabaseConnection & { [YIELDS]?: true };
+      if (!connection[YIELDS]) {
+        const execute = connection.executeQuery.bind(connection);
+        connection.executeQuery = async (query) => {
+          await new Promise((resolve) => setImmediate(resolve));
+          return execute(query);
+        };
+        connection[YIELDS] = true;
+      }
+      return connection;
+    };
+    return driver;
+  }
+}
+
 export function openDatabase(url: string, opts: { poolSize?: number; schema?: string } = {}): Database {
   if (url.startsWith('sqlite:')) {
     const file = sqlitePath(url);
@@ -61,7 +88,7 @@ export function openDatabase(url: string, opts: { poolSize?: number; schema?: st
     conn.pragma('foreign_keys = ON');
     conn.pragma('busy_timeout = 5000');
     conn.pragma('cache_size = -65536');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
+    const db = new Kysely<DB>({ dialect: new YieldingSqliteDialect({ database: withStatementCache(conn) }) });
     return { db, dialect: 'sqlite', url, file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
