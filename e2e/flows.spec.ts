@@ -215,3 +215,16 @@ test('an admin edits the SLA matrix and sees the calendar warning; a handler see
   const forced = await page.request.patch('/api/admin/sla-rules/sla-general', { data: { handleDays: 9 }, headers: { 'x-csrf-token': await csrfOf(page) } });
   expect(forced.status()).toBe(403);
 });
+
+test('a clerk imports the Excel template and gets the row-by-row report', async ({ page }) => {
+  await useLanguage(page, 'zh-CN');
+  await login(page, 'clerk');
+  const template = await page.request.get('/api/items/import-template.xlsx');
+  expect(template.status()).toBe(200);
+  await page.goto('/items');
+  await page.getByTestId('import-open').click();
+  await page.getByLabel('选择文件').setInputFiles({ name: 'template.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template.body() });
+  await page.getByRole('button', { name: '上传并导入' }).click();
+  await expect(page.getByText(/已导入 \d+ 条，退回 \d+ 条|填写的内容有误|请求有误/)).toBeVisible();
+  await screenshot(page, 'import-zh-CN');
+});

@@ -11,7 +11,7 @@ export async function login(page: Page, username: string): Promise<void> {
   await page.locator('#username, input[autocomplete="username"]').first().fill(username);
   await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('me-name')).toBeVisible();
+  await expect(page.getByTestId('me-name')).toBeVisible({ timeout: 30_000 });
 }
 
 export async function logout(page: Page): Promise<void> {

@@ -12,7 +12,7 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: '../test-results',
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   // One browser at a time: the machine is small and the flows are faster alone than side by side.
   fullyParallel: false,
   workers: 1,

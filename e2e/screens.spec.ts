@@ -37,6 +37,12 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
     await screenshot(page, `ledger-${lang}`);
+    // The export link carries exactly the filters on screen, and the server answers it with a workbook.
+    const href = await page.getByTestId('export-link').getAttribute('href');
+    expect(new URL(href!, 'http://x').searchParams.get('status')).toBe('closed,replied,verified');
+    const xlsx = await page.request.get(href!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row a').first().click();
     await expect(page.getByTestId('item-header')).toBeVisible();
     await page.waitForLoadState('networkidle');

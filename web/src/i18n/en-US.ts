@@ -221,7 +221,7 @@ export const enUS: Messages = {
   },
   register: {
     title: 'Register a problem',
-    intro: 'Register a problem received at a window, by phone, by letter or elsewhere on someone’s behalf.',
+    intro: 'Register a problem received at a window, by phone, by letter or elsewhere on behalf of the person raising it.',
     submit: 'Register',
     done: 'Registered',
   },
@@ -253,7 +253,7 @@ export const enUS: Messages = {
     title: 'Staff sign-in',
     submit: 'Sign in',
     demoTitle: 'Demo accounts',
-    demoHint: 'Demo environment; every account’s password is',
+    demoHint: 'Demo environment; the password of every account is',
     failed: 'Wrong username or password',
     useAccount: 'Use',
   },
@@ -288,6 +288,7 @@ export const enUS: Messages = {
     title: 'Ledger',
     searchPlaceholder: 'Search title, description or ledger number',
     total: '{n} items',
+    import: { button: 'Import Excel', title: 'Import offline registrations', template: 'Download the template', file: 'Choose a file', upload: 'Upload and import', result: '{ok} imported, {bad} rejected', row: 'Row', rejected: 'Rejected' },
     overdueOnly: 'Overdue only',
     dateRange: 'Submitted',
     columns: {
@@ -346,8 +347,8 @@ export const enUS: Messages = {
     redList: 'Red list',
     blackList: 'Black list',
     hotspotsTitle: 'Hotspots',
-    basicallyCounts: 'Satisfaction counts “fairly satisfied”',
-    basicallyNotCounted: 'Satisfaction does not count “fairly satisfied”',
+    basicallyCounts: 'Satisfaction counts "fairly satisfied"',
+    basicallyNotCounted: 'Satisfaction does not count "fairly satisfied"',
     by: { channel: 'By channel', category: 'By category', district: 'By district', type: 'By type', tier: 'By complexity' },
     hotspots: { topCategories: 'Top categories', topDistricts: 'Top districts', topCentres: 'Top service centres', rising: 'Rising topics' },
     figures: {

@@ -286,6 +286,7 @@ export const zhCN = {
     title: '台账',
     searchPlaceholder: '搜索标题、描述或台账编号',
     total: '共 {n} 条',
+    import: { button: '导入 Excel', title: '导入线下登记', template: '下载导入模板', file: '选择文件', upload: '上传并导入', result: '已导入 {ok} 条，退回 {bad} 条', row: '行', rejected: '退回' },
     overdueOnly: '仅看超期',
     dateRange: '提交日期',
     columns: {

@@ -5,6 +5,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useMe } from '../modules/auth/hooks/useMe.ts';
+import { ImportDialog } from '../modules/ledger/components/ImportDialog.tsx';
 import { LedgerFiltersBar } from '../modules/ledger/components/LedgerFiltersBar.tsx';
 import { LedgerTable } from '../modules/ledger/components/LedgerTable.tsx';
 import { useItemList } from '../modules/ledger/hooks/useItemList.ts';
@@ -23,11 +24,14 @@ export default function LedgerPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('ledger.title')} {filters.queue ? <Tag closable onClose={() => update({ queue: undefined })}>{t(`workbench.queues.${filters.queue}`)}</Tag> : null}
         </Typography.Title>
-        {me.permissions.includes('item.export') ? (
-          <Button icon={<DownloadOutlined />} href={exportHref(filters)} data-testid="export-link">
-            {t('common.exportExcel')}
-          </Button>
-        ) : null}
+        <Flex gap={8}>
+          {me.permissions.includes('item.import') ? <ImportDialog /> : null}
+          {me.permissions.includes('item.export') ? (
+            <Button icon={<DownloadOutlined />} href={exportHref(filters)} data-testid="export-link">
+              {t('common.exportExcel')}
+            </Button>
+          ) : null}
+        </Flex>
       </Flex>
       <div style={{ height: 12 }} />
       <LedgerFiltersBar filters={filters} onChange={update} onReset={() => setParams(new URLSearchParams())} />
