@@ -296,7 +296,29 @@ describe('enterprise file, matching and delivery', () => {
     await upload(policy, '/api/policy/enterprises/import?asOf=2026-12-10&source=credit', 'credit.csv', Buffer.from(`统一社会信用代码,列入严重失信主体名单\n${D},是\n`));
     const second = await run();
     expect(second.items.map((c: { enterprise: { uscc: string } }) => c.enterprise.uscc)).not.toContain(D);
-    expect(second.aggregates.criteria.find((c: { kind: string; fact?: string; fail: number }) => c.kind === 'exclusion' && c.label.includes('失信')).fail).toBeGreaterThanOrEqual(1);
+    expect(second.aggregates.criteria.find((c: { kind: string; label: string; fail: number }) => c.kind === 'exclusion' && c.label.includes('失信')).fail).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets the department an item names confirm its candidates (二次确认), and nothing else', async () => {
+    // A candidate of 知识产权质押融资贴息, whose confirming department is 市市场监管局 (the demo handler's).
+    const db = t.database.db;
+    const model = await db.selectFrom('policy_candidate').selectAll().limit(1).executeTakeFirstOrThrow();
+    const id = `cand-ip-${Date.now()}`;
+    await db.insertInto('policy_candidate').values({ ...model, id, item_id: 'ip-pledge', as_of: '2026-11-29', status: 'candidate', delivery: 'confirm', run_id: null }).execute();
+    const handler = await t.login('handler');
+    const list = await t.call(handler, 'GET', '/api/policy/items/ip-pledge/candidates');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.find((c: { id: string }) => c.id === id).abilities).toEqual(['confirm', 'reject']);
+    // Another department's item is not there for them; later delivery steps are the policy staff's.
+    expect((await t.call(handler, 'GET', '/api/policy/items/hnte-first/candidates')).statusCode).toBe(404);
+    expect((await t.call(handler, 'GET', `/api/policy/candidates/${candidateId}`)).statusCode).toBe(404);
+    expect((await t.call(handler, 'POST', `/api/policy/candidates/${candidateId}/confirm`, {})).statusCode).toBe(404);
+    expect((await t.call(handler, 'POST', `/api/policy/candidates/${id}/notify`, {})).statusCode).toBe(403);
+    const ok = await t.call(handler, 'POST', `/api/policy/candidates/${id}/confirm`, {});
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'confirmed', abilities: [] });
+    expect((await t.call(await t.login('handler.tax'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode).toBe(404);
+    expect((await t.call(await t.login('dispatcher'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode).toBe(403);
   });
 
   it('pre-fills a fast application due in 60 working days', async () => {

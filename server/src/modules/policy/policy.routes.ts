@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DatedParameterSchema } from '@tingquan/common/policy/index';
 import { id } from '@tingquan/common';
 import { AppError } from '../../lib/errors.ts';
-import { requireActor, requirePermission } from '../../plugins/auth.ts';
+import { authenticated, requireActor, requirePermission } from '../../plugins/auth.ts';
 import { errorResponses } from '../../plugins/schemas.ts';
 import type { Services } from '../../services.ts';
 import { readForm } from '../attachments/attachment.routes.ts';
@@ -114,23 +114,26 @@ export async function policyRoutes(app: FastifyInstance, services: Services) {
   // Candidates and delivery
   r.get(
     '/api/policy/items/:id/candidates',
-    { preHandler: read, schema: { tags, summary: 'Candidates of an item with explanations and how many enterprises fail each criterion', params: itemParams, querystring: s.candidateListQuery, response: { 200: s.candidateList, ...errorResponses } } },
+    { preHandler: authenticated, schema: { tags, summary: 'Candidates of an item with explanations and how many enterprises fail each criterion (policy staff, or the item’s department)', params: itemParams, querystring: s.candidateListQuery, response: { 200: s.candidateList, ...errorResponses } } },
     async (q) => policy.listCandidates(requireActor(q), q.params.id, q.query),
   );
-  r.get('/api/policy/candidates/:id', { preHandler: read, schema: { tags, params: idParams, response: { 200: s.candidateView, ...errorResponses } } }, async (q) =>
+  r.get('/api/policy/candidates/:id', { preHandler: authenticated, schema: { tags, params: idParams, response: { 200: s.candidateView, ...errorResponses } } }, async (q) =>
     policy.getCandidate(requireActor(q), q.params.id),
   );
   const actions = { confirm: s.confirmBody, reject: s.rejectBody, notify: z.object({}).strict().default({}), disburse: s.disburseBody, reconcile: s.reconcileBody, retry: s.disburseBody } as const;
   for (const [action, body] of Object.entries(actions) as [keyof typeof actions, z.ZodType][]) {
     r.post(
       `/api/policy/candidates/:id/${action}`,
-      { preHandler: manage, schema: { tags, summary: `Delivery: ${action}`, params: idParams, body, response: { 200: s.candidateView, ...errorResponses } } },
+      {
+        preHandler: action === 'confirm' || action === 'reject' ? authenticated : manage,
+        schema: { tags, summary: `Delivery: ${action}${action === 'confirm' || action === 'reject' ? ' (policy staff, or the item’s department: 二次确认)' : ''}`, params: idParams, body, response: { 200: s.candidateView, ...errorResponses } },
+      },
       async (q) => policy.act(requireActor(q), q.params.id, action, q.body),
     );
   }
   r.post(
     '/api/policy/candidates/bulk',
-    { preHandler: manage, schema: { tags, summary: 'Confirm or reject many candidates', body: s.bulkBody, response: { 200: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.string().optional(), error: z.string().optional() })) }), ...errorResponses } } },
+    { preHandler: authenticated, schema: { tags, summary: 'Confirm or reject many candidates (policy staff, or the items’ department)', body: s.bulkBody, response: { 200: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.string().optional(), error: z.string().optional() })) }), ...errorResponses } } },
     async (q) => policy.bulk(requireActor(q), q.body),
   );
 

@@ -24,12 +24,12 @@ import type { Clock } from '../../lib/clock.ts';
 import { dayStart, localDay, toIso } from '../../lib/clock.ts';
 import { AppError, invalidField, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { hasPermission } from '@tingquan/common';
 import type { Actor } from '../auth/actor.ts';
 import type { DeadlineService } from '../deadlines/deadline.service.ts';
 import type { ItemService } from '../items/item.service.ts';
 import { createCatalogueCache } from './policy.catalogue.ts';
-import { abilitiesOf, createDelivery } from './policy.delivery.ts';
+import { createDelivery } from './policy.delivery.ts';
+import { accessOf, canDecideItem, canReadItem, candidateAbilities, type PolicyAccess } from './policy.policy.ts';
 import { createEnterpriseImport } from './policy.import.ts';
 import { createMatching } from './policy.matching.ts';
 import { documentOf, documentRow, enterpriseOf, itemOf, itemRow, ruleOf } from './policy.repository.ts';
@@ -297,7 +297,7 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
   }
 
   // ── candidates ─────────────────────────────────────────────────────────────────────────────────────────
-  function candidateView(r: PolicyCandidateTable & { uscc: string; name: string; district_code: string | null }, actor: Actor, full = false) {
+  function candidateView(r: PolicyCandidateTable & { uscc: string; name: string; district_code: string | null }, access: PolicyAccess, item: { department: string }, full = false) {
     return {
       id: r.id,
       itemId: r.item_id,
@@ -315,7 +315,7 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
       paymentRef: r.payment_ref,
       failureReason: r.failure_reason,
       reason: r.reason,
-      abilities: abilitiesOf(r, clock.now(), hasPermission(actor.roles, 'policy.manage')),
+      abilities: candidateAbilities(access, item, r, clock.now()),
       ...(full ? { explanation: JSON.parse(r.explanation) } : {}),
     };
   }
@@ -338,8 +338,16 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
     return { runId: a.run_id, asOf: a.as_of, population: Number(a.population), eligible: Number(a.eligible), unknown: Number(a.unknown), ineligible: Number(a.ineligible), totalAmount: Number(a.total_amount), criteria: JSON.parse(a.criteria) };
   }
 
+  /** The item behind a candidate list or decision, if the reader may see it (else: not found). */
+  async function readableItem(access: PolicyAccess, itemId: string) {
+    const item = await db.selectFrom('policy_item').select(['id', 'department']).where('id', '=', itemId).executeTakeFirst();
+    if (!item || !canReadItem(access, item)) throw notFound('policy item');
+    return item;
+  }
+
   async function listCandidates(actor: Actor, itemId: string, q: z.output<typeof candidateListQuery>) {
-    await getItem(itemId);
+    const access = await accessOf(db, actor);
+    const item = await readableItem(access, itemId);
     let base = db.selectFrom('policy_candidate').where('item_id', '=', itemId);
     if (q.status) base = base.where('status', '=', q.status);
     if (q.asOf) base = base.where('as_of', '=', q.asOf);
@@ -348,18 +356,32 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
     if (q.status) rows = rows.where('c.status', '=', q.status);
     if (q.asOf) rows = rows.where('c.as_of', '=', q.asOf);
     const page = await rows.orderBy('c.as_of', 'desc').orderBy('c.amount', 'desc').orderBy('c.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-    return { total, page: q.page, pageSize: q.pageSize, items: page.map((r) => candidateView(r, actor, true)), aggregates: await aggregatesFor(itemId, q.asOf) };
+    return { total, page: q.page, pageSize: q.pageSize, items: page.map((r) => candidateView(r, access, item, true)), aggregates: await aggregatesFor(itemId, q.asOf) };
   }
 
-  async function getCandidate(actor: Actor, id: string) {
+  async function getCandidate(actor: Actor, id: string, access?: PolicyAccess) {
+    access ??= await accessOf(db, actor);
     const row = await candidateRows().where('c.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('candidate');
-    return { ...candidateView(row, actor, true), history: await delivery.history(id) };
+    const item = await readableItem(access, row.item_id).catch(() => {
+      throw notFound('candidate');
+    });
+    return { ...candidateView(row, access, item, true), history: await delivery.history(id) };
+  }
+
+  /** A department may decide its own items' candidates; every later step is the policy staff's. */
+  async function assertMayAct(access: PolicyAccess, id: string, action: string) {
+    const row = await db.selectFrom('policy_candidate as c').innerJoin('policy_item as i', 'i.id', 'c.item_id').select(['i.department']).where('c.id', '=', id).executeTakeFirst();
+    if (!row || !canReadItem(access, row)) throw notFound('candidate');
+    const decide = action === 'confirm' || action === 'reject';
+    if (decide ? !canDecideItem(access, row) : !access.manage) throw new AppError('forbidden', `only policy staff may ${action}`);
   }
 
   const consentUrl = (token: string) => `${deps.publicUrl ?? ''}/policy/consent?token=${token}`;
 
   async function act(actor: Actor, id: string, action: 'confirm' | 'reject' | 'notify' | 'disburse' | 'reconcile' | 'retry', body: any) {
+    const access = await accessOf(db, actor);
+    await assertMayAct(access, id, action);
     switch (action) {
       case 'confirm':
         await delivery.confirm(actor, id, body ?? {});
@@ -378,15 +400,17 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
         await delivery.reconcile(actor, id, body);
         break;
     }
-    return getCandidate(actor, id);
+    return getCandidate(actor, id, access);
   }
 
   /** Confirms or rejects many candidates; each is its own transition, so one that moved meanwhile is reported, not fatal. */
   async function bulk(actor: Actor, body: { ids: string[]; action: 'confirm' | 'reject'; reason?: string; publicityDays?: number }) {
     if (body.action === 'reject' && !body.reason) throw invalidField('reason', 'required to reject');
+    const access = await accessOf(db, actor);
     const results: { id: string; ok: boolean; status?: string; error?: string }[] = [];
     for (const id of body.ids) {
       try {
+        await assertMayAct(access, id, body.action);
         const row = body.action === 'confirm' ? await delivery.confirm(actor, id, { publicityDays: body.publicityDays }) : await delivery.reject(actor, id, body.reason!);
         results.push({ id, ok: true, status: row.status });
       } catch (e) {
