@@ -34,10 +34,13 @@ export function eventHash(e: { stream: string; seq: number; item_id: string | nu
   );
 }
 
-/** Builds the next event of a chain whose head is (seq, hash); the caller stores the returned head. */
-export function chainEvent(stream: string, itemId: string | null, head: { seq: number; hash: string }, input: EventInput): EventTable {
+/**
+ * Builds the next event of a chain whose head is (seq, hash); the caller stores the returned head. The id is made
+ * here unless given (the demo seeder gives reproducible ids).
+ */
+export function chainEvent(stream: string, itemId: string | null, head: { seq: number; hash: string }, input: EventInput, id = newId(input.at)): EventTable {
   const row = {
-    id: newId(input.at),
+    id,
     stream,
     seq: head.seq + 1,
     item_id: itemId,
