@@ -342,6 +342,8 @@ export const enUS: Messages = {
     trend: 'Trend (monthly)',
     breakdown: 'Breakdown',
     overdueByDistrict: 'Overdue open items by district',
+    export: 'Export figures (CSV)',
+    csvHeader: 'Figure,Value,Numerator,Denominator,Definition',
     noOverdue: 'No overdue open items',
     league: 'Department league table',
     redList: 'Red list',

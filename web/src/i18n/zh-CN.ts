@@ -340,6 +340,8 @@ export const zhCN = {
     trend: '趋势（按月）',
     breakdown: '分布',
     overdueByDistrict: '各区县超期未办结',
+    export: '导出数据 (CSV)',
+    csvHeader: '指标,数值,分子,分母,口径',
     noOverdue: '没有超期未办结的诉求',
     league: '部门红黑榜',
     redList: '红榜',

@@ -1,6 +1,8 @@
 // The dashboard for one period and scope: headline figures, trends, breakdowns, overdue by district, league, hotspots.
 import { useMemo, useState } from 'react';
-import { Card, Col, Empty, Row, Segmented, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Segmented, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { figuresCsv } from '../utils/csv.ts';
 import type { Query } from '../../../api/client.ts';
 import { EChart } from '../../../components/EChart.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -36,14 +38,29 @@ export function DashboardView({ scope }: { scope: Query }) {
   const bars = useMemo(() => (breakdown.data ? breakdownOption(breakdown.data.rows, 'received', labelOf(by), text) : null), [breakdown.data, text, by]); // eslint-disable-line react-hooks/exhaustive-deps
   const overdue = useMemo(() => (districts.data ? breakdownOption(districts.data.rows, 'overdueOpen', labelOf('district'), text) : null), [districts.data, text]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  function downloadCsv(data: Summary) {
+    const keys = Object.keys(data.figures);
+    const csv = figuresCsv(data.figures, keys, Object.fromEntries(keys.map((k) => [k, t(`dashboard.figures.${k}`)])), lang, t('dashboard.csvHeader').split(','));
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    a.download = `tingquan-${data.period.from}-${data.period.to}.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
   if (summary.isPending) return <PageLoading />;
   if (summary.error) return <ErrorAlert error={summary.error} />;
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Typography.Text type="secondary">
-          {summary.data.period.from} – {summary.data.period.to} · {t(summary.data.settings.countBasicallySatisfied ? 'dashboard.basicallyCounts' : 'dashboard.basicallyNotCounted')}
-        </Typography.Text>
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Text type="secondary">
+            {summary.data.period.from} – {summary.data.period.to} · {t(summary.data.settings.countBasicallySatisfied ? 'dashboard.basicallyCounts' : 'dashboard.basicallyNotCounted')}
+          </Typography.Text>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadCsv(summary.data)} data-testid="figures-export">
+            {t('dashboard.export')}
+          </Button>
+        </Flex>
       </Col>
       <Col span={24}>
         <FigureCards figures={summary.data.figures} />
