@@ -4,6 +4,7 @@ import { DEFAULT_SLA_RULES } from '@tingquan/common';
 import type { Database } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
+import { slaRuleToRow } from '../modules/deadlines/sla-rule.row.ts';
 import { CATEGORIES, CITY_CENTRE_WINDOWS, CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, DISTRICTS, DISTRICT_CENTRE_WINDOWS, DISTRICT_DEPARTMENTS } from './org.data.ts';
 
 export const districtId = (code: string) => `d-${code}`;
@@ -68,21 +69,7 @@ export async function seedOrg(database: Database, clock: Clock, opts: { demoUser
     await trx
       .insertInto('sla_rule')
       .values(
-        DEFAULT_SLA_RULES.map((r) => ({
-          id: `sla-${r.tier}${r.urgent ? '-urgent' : ''}`,
-          tier: r.tier,
-          urgent: r.urgent ? 1 : 0,
-          type: r.type,
-          category_id: r.categoryId,
-          sign_minutes: r.signMinutes,
-          sign_days: r.signDays,
-          contact_days: r.contactDays,
-          handle_days: r.handleDays,
-          callback_days: r.callbackDays,
-          rating_days: r.ratingDays,
-          warn_ratio: r.warnRatio,
-          updated_at: now,
-        })),
+        DEFAULT_SLA_RULES.map((r) => slaRuleToRow(`sla-${r.tier}${r.urgent ? '-urgent' : ''}`, r, now)),
       )
       .execute();
     if (passwordHash) {

@@ -16,6 +16,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { createCityCalendar } from '../../lib/calendar-source.ts';
+import { slaRuleFromRow } from './sla-rule.row.ts';
 
 export interface DeadlineScope {
   tier: Tier;
@@ -49,19 +50,7 @@ export function createDeadlineService(db: Kysely<DB>) {
         overrides: overrides.map((o) => ({ day: o.day, kind: o.kind as 'workday' | 'holiday', note: o.note })),
         completeYears: years.map((y) => Number(y.year)),
       }),
-      rules: rules.map((r) => ({
-        tier: r.tier as Tier,
-        urgent: !!r.urgent,
-        type: (r.type as ItemType | null) ?? null,
-        categoryId: r.category_id,
-        signMinutes: r.sign_minutes,
-        signDays: r.sign_days,
-        contactDays: r.contact_days,
-        handleDays: r.handle_days,
-        callbackDays: r.callback_days,
-        ratingDays: r.rating_days,
-        warnRatio: Number(r.warn_ratio),
-      })),
+      rules: rules.map(slaRuleFromRow),
       parents: new Map(categories.map((c) => [c.id, c.parent_id])),
       escalation: setting ? escalationSettingsSchema.parse(JSON.parse(setting.value)) : DEFAULT_ESCALATION_SETTINGS,
     };

@@ -14,6 +14,7 @@ import { ESCALATION_SETTING_KEY, type DeadlineService } from '../deadlines/deadl
 import { conflict, createAdminWriter, type AdminDeps, type AdminTx } from './admin-write.ts';
 import { findSetting, findSlaRule, listCalendarOverrides, listSlaRules, upsertSetting } from './org.repository.ts';
 import { presentSlaRule } from './org.presenter.ts';
+import { slaRuleToRow } from '../deadlines/sla-rule.row.ts';
 
 type RuleInput = z.output<typeof slaRuleBody>;
 /** Years the status reports: this one and the next two (deadlines set late in a year reach into the next). */
@@ -21,22 +22,8 @@ const YEARS_AHEAD = 2;
 
 const scopeKey = (r: Pick<RuleInput, 'tier' | 'urgent' | 'type' | 'categoryId'>) => `${r.tier}|${r.urgent}|${r.type ?? ''}|${r.categoryId ?? ''}`;
 
-/** An SLA row as stored (the seed could write its defaults with it too). */
-export const slaRuleRow = (id: string, r: RuleInput, now: number) => ({
-  id,
-  tier: r.tier,
-  urgent: r.urgent ? 1 : 0,
-  type: r.type,
-  category_id: r.categoryId,
-  sign_minutes: r.signMinutes,
-  sign_days: r.signDays,
-  contact_days: r.contactDays,
-  handle_days: r.handleDays,
-  callback_days: r.callbackDays,
-  rating_days: r.ratingDays,
-  warn_ratio: r.warnRatio,
-  updated_at: now,
-});
+/** An SLA row as stored (the same mapping the seed and the deadline rules use). */
+export const slaRuleRow = (id: string, r: RuleInput, now: number) => slaRuleToRow(id, r, now);
 
 export function createConfigService(deps: AdminDeps & { deadlines: DeadlineService }) {
   const { deadlines, clock } = deps;

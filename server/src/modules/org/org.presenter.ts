@@ -1,4 +1,5 @@
 // Rows of the organisation tables → the admin API's shapes (camelCase, flags as booleans, ISO times; never a hash).
+import { slaRuleFromRow } from '../deadlines/sla-rule.row.ts';
 import type { CategoryNode, Role } from '@tingquan/common';
 import type { Selectable } from 'kysely';
 import type { CategoryTable, DepartmentTable, DistrictTable, NotificationTable, ServiceCentreTable, ServiceWindowTable, SlaRuleTable, WebhookTable } from '../../db/schema.ts';
@@ -64,20 +65,7 @@ export function presentCategoryTree(rows: Selectable<CategoryTable>[]): Category
   return roots;
 }
 
-export const presentSlaRule = (r: Selectable<SlaRuleTable>) => ({
-  id: r.id,
-  tier: r.tier as 'simple' | 'general' | 'complex',
-  urgent: !!r.urgent,
-  type: r.type as 'consult' | 'help' | 'complaint' | 'report' | 'suggestion' | null,
-  categoryId: r.category_id,
-  signMinutes: r.sign_minutes,
-  signDays: r.sign_days,
-  contactDays: r.contact_days,
-  handleDays: r.handle_days,
-  callbackDays: r.callback_days,
-  ratingDays: r.rating_days,
-  warnRatio: Number(r.warn_ratio),
-});
+export const presentSlaRule = (r: Selectable<SlaRuleTable>) => ({ id: r.id, ...slaRuleFromRow(r) });
 
 export const presentProject = (r: ProjectRow) => ({
   id: r.id,
