@@ -22,7 +22,11 @@ import type { Actor } from '../auth/actor.ts';
 import type { CatalogueCache } from './policy.catalogue.ts';
 import { enterpriseOf, receiptsBetween } from './policy.repository.ts';
 
-export const RUN_CHUNK = 4000;
+/**
+ * Enterprises per chunk. A chunk's sweep and explanations run on the event loop and its candidates are written in one
+ * transaction: 1,000 keeps both under a second (20,000 × 207 in ~17 s, reads waiting ≤ 0.7 s; 4,000 took ~13 s).
+ */
+export const RUN_CHUNK = 1000;
 export const RUN_LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 3;
 /** How often a worker looks for a queued (or abandoned) run. */
