@@ -9,6 +9,7 @@ import { localDay } from '../lib/clock.ts';
 import { sha256 } from '../lib/hash.ts';
 import { createDeadlineService, type Deadlines } from '../modules/deadlines/deadline.service.ts';
 import { GENESIS, chainEvent, type EventInput } from '../modules/ledger/event.repository.ts';
+import { submittedItemRow } from '../modules/items/item.repository.ts';
 import {
   BAD_REVIEW_COMMENTS,
   CATEGORY_DEPARTMENTS,
@@ -297,7 +298,7 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
     const trackingCode = rng.code(12);
     const pin = String(rng.int(0, 999_999)).padStart(6, '0');
     const category = categoryId(catCode);
-    const row: ItemTable = {
+    const row = submittedItemRow({
       id,
       ledger_no: `${cityCode}-${year}-${String(n).padStart(6, '0')}`,
       tracking_code: trackingCode,
@@ -323,63 +324,13 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
       tier: 'general', // intake's default; acceptance sets the triaged tier
       urgent: 0,
       project_id: null,
-      main_department_id: null,
-      status: 'submitted',
       registered_by: registrar.id,
       submitted_at: submittedAt,
-      accepted_at: null,
-      rejected_at: null,
-      reject_reason: null,
-      dispatched_at: null,
-      dispatch_count: 0,
-      return_count: 0,
-      designated: 0,
-      signed_at: null,
-      contacted_at: null,
-      replied_at: null,
-      reply_text: null,
-      reply_solved: null,
-      verified_at: null,
-      closed_at: null,
-      redo_count: 0,
-      problem: 0,
-      primary_id: null,
-      sign_due_at: null,
-      sign_met: null,
-      contact_due_at: null,
-      contact_met: null,
-      handle_start_at: null,
-      handle_due_at: null,
-      handle_met: null,
-      callback_due_at: null,
-      callback_met: null,
-      rating_due_at: null,
-      next_escalation_at: null,
-      extension_days: 0,
-      extended: 0,
-      parked_at: null,
-      parked: 0,
-      warn_level: 0,
-      escalation_level: 0,
-      listed: 0,
-      contacted: null,
-      solved: null,
-      satisfaction: null,
-      rating_source: null,
-      bad_review: 0,
-      rectification: null,
-      rectification_due: null,
-      excluded: 0,
-      pending_kind: null,
-      pending_data: null,
-      pending_by: null,
-      pending_at: null,
-      on_time: null,
       event_seq: 0,
       event_hash: GENESIS,
       version: 0,
       updated_at: submittedAt,
-    };
+    });
     const life = new ItemLife(row, rng, dl, now);
     // Intake: the submit event (version 1 after it, like insertItem + its first event).
     const submit = seededEvent(rng.id(submittedAt), id, { seq: 0, hash: GENESIS }, {

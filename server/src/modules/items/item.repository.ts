@@ -43,6 +43,72 @@ export async function nextCounter(trx: Transaction<DB>, name: string): Promise<n
   return Number(row.value);
 }
 
+/** What intake decides about a new item; everything else starts empty. */
+export type IntakeFields = Pick<
+  ItemTable,
+  | 'id' | 'ledger_no' | 'tracking_code' | 'tracking_pin_hash' | 'channel' | 'type' | 'category_id' | 'title' | 'description'
+  | 'district_id' | 'centre_id' | 'window_id' | 'place_text' | 'lat' | 'lng' | 'requester_kind' | 'requester_name'
+  | 'requester_phone' | 'requester_org' | 'requester_uscc' | 'requester_user_id' | 'confidential' | 'tier' | 'urgent'
+  | 'project_id' | 'registered_by' | 'submitted_at' | 'event_seq' | 'event_hash' | 'version' | 'updated_at'
+>;
+
+/** A submitted item's row: the intake fields, and every lifecycle column at its starting value. */
+export function submittedItemRow(f: IntakeFields): ItemTable {
+  return {
+    ...f,
+    main_department_id: null,
+    status: 'submitted',
+    accepted_at: null,
+    rejected_at: null,
+    reject_reason: null,
+    dispatched_at: null,
+    dispatch_count: 0,
+    return_count: 0,
+    designated: 0,
+    signed_at: null,
+    contacted_at: null,
+    replied_at: null,
+    reply_text: null,
+    reply_solved: null,
+    verified_at: null,
+    closed_at: null,
+    redo_count: 0,
+    problem: 0,
+    primary_id: null,
+    sign_due_at: null,
+    sign_met: null,
+    contact_due_at: null,
+    contact_met: null,
+    handle_start_at: null,
+    handle_due_at: null,
+    handle_met: null,
+    callback_due_at: null,
+    callback_met: null,
+    rating_due_at: null,
+    next_escalation_at: null,
+    extension_days: 0,
+    extended: 0,
+    parked_at: null,
+    parked: 0,
+    warn_level: 0,
+    escalation_level: 0,
+    listed: 0,
+    contacted: null,
+    solved: null,
+    satisfaction: null,
+    rating_source: null,
+    bad_review: 0,
+    rectification: null,
+    rectification_due: null,
+    excluded: 0,
+    pending_kind: null,
+    pending_data: null,
+    pending_by: null,
+    pending_at: null,
+    on_time: null,
+  };
+}
+
 export async function insertItem(trx: Kysely<DB>, row: ItemTable): Promise<void> {
   await trx.insertInto('item').values(row).execute();
 }
