@@ -96,6 +96,12 @@ test('window clerk registers, dispatcher dispatches, handler replies, citizen ra
   await expect(page.getByTestId('queue-to_accept')).toBeVisible();
   await screenshot(page, 'workbench-dispatcher-zh-CN');
   await page.goto(itemUrl);
+  // The requester is masked until revealed with a reason (which the server logs).
+  await expect(page.getByTestId('requester')).toContainText('138****8000');
+  await page.getByTestId('reveal-button').click();
+  await page.locator('#reveal_reason').fill('核实诉求人身份，需电话联系');
+  await page.getByTestId('submit-reveal').click();
+  await expect(page.getByTestId('requester')).toContainText('13800138000');
   await page.getByTestId('action-accept').click();
   await page.getByTestId('submit-accept').click();
   await expect(page.getByTestId('item-status')).toHaveText('已受理');

@@ -7,6 +7,7 @@ import { revealBody } from '@tingquan/common/schemas/items';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { ActionForm } from '../../actions/components/ActionForm.tsx';
 import { useItemAction } from '../hooks/useItem.ts';
+import { useMe } from '../../auth/hooks/useMe.ts';
 
 const REVEAL_SPEC = { fields: [{ name: 'reason', kind: 'longText' as const, required: true }], schema: revealBody };
 
@@ -15,13 +16,15 @@ export function RequesterCard({ item }: { item: ItemDetail }) {
   const [open, setOpen] = useState(false);
   const act = useItemAction(item.id);
   const r = item.requester;
+  const canReveal = useMe().data?.permissions.includes('item.reveal') ?? false;
   return (
     <Card
       size="small"
       title={t('item.requester')}
       extra={
         r.hidden ? null : r.masked ? (
-          item.abilities.includes('reveal') ? (
+          // The server leaves reveal out of `abilities`; the permission decides, and the server checks again (and logs).
+          canReveal ? (
             <Button size="small" icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal-button">
               {t('item.reveal')}
             </Button>
