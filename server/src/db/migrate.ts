@@ -11,10 +11,10 @@ import * as m0005 from './migrations/2026_11_30_0005_policy.ts';
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0001_ledger': m0001,
   '2026_11_30_0002_sweeper': m0002,
-  '2026_11_30_0006_org': m0006,
-  '2026_11_30_0004_open311': m0004,
   '2026_11_30_0003_stats': m0003,
+  '2026_11_30_0004_open311': m0004,
   '2026_11_30_0005_policy': m0005,
+  '2026_11_30_0006_org': m0006,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -27,7 +27,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // On PostgreSQL the migrator must look for its own tables in the schema we are in (tests run one schema per file,
   // and the migrator would otherwise see another schema's lock table and skip creating its own).
   const schema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db, provider: new StaticProvider(), ...(schema && schema !== 'public' ? { migrationTableSchema: schema } : {}) });
+  // Migrations were written side by side on one day: a database that already has a later one may still lack an
+  // earlier one, which must then simply run.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true, ...(schema && schema !== 'public' ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

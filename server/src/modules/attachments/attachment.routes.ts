@@ -17,15 +17,20 @@ export async function readForm(request: FastifyRequest): Promise<{ fields: Recor
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data');
   const fields: Record<string, string> = {};
   let file: Upload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer().catch((err: { statusCode?: number }) => {
-        if (err?.statusCode === 413) throw new AppError('payload_too_large', `a file may be at most ${LIMITS.attachmentBytes} bytes`);
-        throw err;
-      });
-      if (file) throw invalidField('file', 'send one file at a time');
-      file = { filename: part.filename, content };
-    } else fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (file) throw invalidField('file', 'send one file at a time');
+        file = { filename: part.filename, content };
+      } else fields[part.fieldname] = String(part.value);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413) throw new AppError('payload_too_large', `a file may be at most ${LIMITS.attachmentBytes} bytes`);
+    // Anything else the multipart parser trips over is a malformed request, not a server fault.
+    throw new AppError('bad_request', `malformed multipart body: ${(err as Error).message}`);
   }
   if (!file) throw invalidField('file', 'required');
   return { fields, file };
