@@ -49,8 +49,9 @@ test('a citizen at phone width raises a problem, sees field errors first, then t
   await expect(page.getByText('您的问题已提交，等待受理')).toBeVisible();
   await screenshot(page, 'track-zh-CN-375');
 
-  // A fresh visit with the code and a wrong PIN learns nothing.
-  await page.goto('/track');
+  // A fresh visit (no receipt in the history state) with the code and a wrong PIN learns nothing.
+  await page.goto('/report');
+  await page.getByRole('link', { name: '进度查询' }).click();
   await page.locator('#code').fill(code);
   await page.locator('#pin').fill('000000');
   await page.getByTestId('track-submit').click();
