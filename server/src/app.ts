@@ -106,6 +106,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           200: z.object({
             status: z.literal('ok'),
             database: z.enum(['sqlite', 'postgres']),
+            /** Demo mode: the login page may list the demo accounts. */
+            demo: z.boolean(),
             time: z.string(),
             calendar: z.object({ missingYears: z.array(z.number()), warning: z.string().nullable() }),
           }),
@@ -120,6 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       return {
         status: 'ok' as const,
         database: services.database.dialect,
+        demo: config.DEMO,
         time: new Date(now).toISOString(),
         calendar: {
           missingYears: missing,

@@ -16,6 +16,8 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 const DisciplinePage = lazy(() => import('./pages/DisciplinePage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
+const PolicyCalculatorPage = lazy(() => import('./pages/policy/PolicyCalculatorPage.tsx'));
+const PolicyCandidatesPage = lazy(() => import('./pages/policy/PolicyCandidatesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -26,6 +28,7 @@ export function App() {
           <Routes>
             <Route path="/report" element={<IntakePage />} />
             <Route path="/track" element={<TrackPage />} />
+            <Route path="/policy/calculator" element={<PolicyCalculatorPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route element={<StaffLayout />}>
               <Route index element={<WorkbenchPage />} />
@@ -36,6 +39,7 @@ export function App() {
               <Route path="admin/*" element={<AdminPage />} />
               <Route path="discipline" element={<DisciplinePage />} />
               <Route path="projects" element={<ProjectsPage />} />
+              <Route path="policy/candidates" element={<PolicyCandidatesPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

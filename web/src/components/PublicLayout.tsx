@@ -18,6 +18,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <span style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 12 }}>
             <Link to="/report">{t('nav.report')}</Link>
             <Link to="/track">{t('nav.track')}</Link>
+            <Link to="/policy/calculator">{t('nav.policyCalculator')}</Link>
             <LanguageSwitch />
           </span>
         </nav>

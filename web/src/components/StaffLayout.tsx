@@ -17,6 +17,7 @@ const NAV: { path: string; key: string; permission?: string }[] = [
   { path: '/dashboard', key: 'nav.dashboard', permission: 'stats.read' },
   { path: '/discipline', key: 'nav.discipline', permission: 'clue.read' },
   { path: '/projects', key: 'nav.projects', permission: 'project.read' },
+  { path: '/policy/candidates', key: 'nav.policyCandidates', permission: 'policy.read' },
   { path: '/admin', key: 'nav.admin', permission: 'org.manage' },
 ];
 

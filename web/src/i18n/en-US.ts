@@ -11,6 +11,8 @@ export const enUS: Messages = {
     admin: 'Admin',
     discipline: 'Discipline',
     projects: 'Key projects',
+    policyCandidates: 'Policy candidates',
+    policyCalculator: 'Policy calculator',
     logout: 'Sign out',
     report: 'Report a problem',
     track: 'Track',

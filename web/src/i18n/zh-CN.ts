@@ -9,6 +9,8 @@ export const zhCN = {
     admin: '系统管理',
     discipline: '纪检监督',
     projects: '重点项目',
+    policyCandidates: '政策兑现确认',
+    policyCalculator: '政策计算器',
     logout: '退出登录',
     report: '我要找茬',
     track: '进度查询',

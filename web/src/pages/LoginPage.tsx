@@ -20,7 +20,7 @@ export default function LoginPage() {
   const next = params.get('next');
   // Only same-site paths: an open redirect would let a link send a fresh session elsewhere.
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-  const demo = health.data && health.data.demo !== false;
+  const demo = health.data?.demo === true;
 
   async function onFinish(values: unknown) {
     const r = validateWith(loginBody, values, issue);

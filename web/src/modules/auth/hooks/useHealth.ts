@@ -6,8 +6,7 @@ import { queryKeys } from '../../../api/keys.ts';
 export interface Health {
   status: string;
   database: string;
-  /** Not sent by the server yet: when absent, a reachable server is taken to be the demo. */
-  demo?: boolean;
+  demo: boolean;
   calendar?: { missingYears: number[]; warning: string | null };
 }
 
