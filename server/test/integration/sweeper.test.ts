@@ -147,8 +147,9 @@ describe('exactly once with two sweepers', () => {
     try {
       const a = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines, lease: false, batchSize: 5 });
       const b = createSweeper({ database: other, clock: t.clock, deadlines: t.services.deadlines, lease: false, batchSize: 5 });
-      const [ca, cb] = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
-      expect(ca.escalations + cb.escalations).toBeGreaterThan(0);
+      const passes = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
+      // Which of the racing passes takes the work is up to the race; together they take all of it, once.
+      expect(passes.reduce((n, p) => n + p.escalations, 0)).toBe(ids.length * 6);
     } finally {
       if (other !== t.database) await other.close();
     }
