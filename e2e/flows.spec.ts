@@ -64,7 +64,7 @@ test('a citizen at phone width raises a problem, sees field errors first, then t
 });
 
 test('window clerk registers, dispatcher dispatches, handler replies, citizen rates 不满意, supervisor redoes and closes', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await useLanguage(page, 'zh-CN');
 
   // The figures before: the dashboard must count this item once it is received and once it is closed.

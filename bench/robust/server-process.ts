@@ -46,7 +46,7 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, TZ: 'Asia/Shanghai', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', INTAKE_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', ...env },
+    env: { ...process.env, TZ: 'Asia/Shanghai', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', INTAKE_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', SEED_ENTERPRISES: '1000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

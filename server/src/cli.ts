@@ -50,7 +50,7 @@ export const COMMANDS: Record<string, Command> = {
         const i = args.indexOf('--items');
         const items = i >= 0 ? Number(args[i + 1]) : config.SEED_ITEMS;
         await migrateToLatest(database.db);
-        const seeded = await seedDemo(database, systemClock, { items, cityCode: config.CITY_CODE });
+        const seeded = await seedDemo(database, systemClock, { items, enterprises: config.SEED_ENTERPRISES, cityCode: config.CITY_CODE });
         console.log(seeded ? `seeded: ${JSON.stringify(seeded)}` : 'the database already has data: nothing seeded');
         return 0;
       }),

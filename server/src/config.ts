@@ -13,6 +13,8 @@ const schema = z.object({
     }),
   DEMO: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   SEED_ITEMS: z.coerce.number().int().min(0).max(2_000_000).default(30_000),
+  /** Enterprises in the policy platform's demo (一企一档); browser tests and benchmarks use fewer. */
+  SEED_ENTERPRISES: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),

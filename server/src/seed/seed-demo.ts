@@ -12,7 +12,7 @@ export interface SeedLog {
 export async function seedDemo(
   database: Database,
   clock: Clock,
-  opts: { items: number; seed?: number; cityCode?: string; log?: SeedLog },
+  opts: { items: number; enterprises?: number; seed?: number; cityCode?: string; log?: SeedLog },
 ): Promise<{ org: boolean; items: number } | null> {
   const org = await seedOrg(database, clock);
   if (!org) return null;
@@ -20,6 +20,6 @@ export async function seedDemo(
   const started = Date.now();
   const { items, events } = await seedItems(database, clock, { count: opts.items, seed: opts.seed, cityCode: opts.cityCode });
   opts.log?.info({ items, events, ms: Date.now() - started }, 'seeded demo items');
-  await seedPolicyDemo(database, clock, { enterprises: DEMO_ENTERPRISES, seed: opts.seed, log: opts.log });
+  await seedPolicyDemo(database, clock, { enterprises: opts.enterprises ?? DEMO_ENTERPRISES, seed: opts.seed, log: opts.log });
   return { org, items };
 }
