@@ -35,11 +35,24 @@ export async function csrfOf(page: Page): Promise<string> {
   return (await me.json()).csrfToken as string;
 }
 
-/** Opens an Ant Design select and picks the option with this text (typing it first when the select is searchable). */
+/**
+ * Opens an Ant Design select and picks the option with this text (typing it first when the select is searchable).
+ * A pick is checked and tried again: when the options re-render while the dropdown is open (their data arriving
+ * or refreshing), a click can land on an option element that is being replaced.
+ */
 export async function pick(page: Page, select: ReturnType<Page['locator']>, option: string, search = false): Promise<void> {
-  await select.click();
-  if (search) await page.keyboard.type(option);
-  // The newest open dropdown: a closing one may linger in the DOM for its animation.
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await page.keyboard.type(option);
+    // The newest open dropdown: a closing one may linger in the DOM for its animation.
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await expect(select).toContainText(option, { timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
