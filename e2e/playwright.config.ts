@@ -35,6 +35,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { TZ: 'Asia/Shanghai', DATABASE_URL: `sqlite:${db}`, SEED_ITEMS: '300', SEED_ENTERPRISES: '2000', LOGIN_RATE_PER_MINUTE: '1000', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO: 'true' },
+    env: { TZ: 'Asia/Shanghai', DATABASE_URL: `sqlite:${db}`, SEED_ITEMS: '300', LOGIN_RATE_PER_MINUTE: '1000', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO: 'true' },
   },
 });

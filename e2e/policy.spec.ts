@@ -49,8 +49,7 @@ test('policy staff read the failure counts and confirm or reject candidates', as
   const items = (await (await page.request.get('/api/policy/items?pageSize=200')).json()) as { items: { id: string }[] };
   const itemId = items.items.map((i) => i.id).sort()[0];
   await page.goto(`/policy/candidates?item=${itemId}`);
-  // The browser tests' server seeds 2,000 enterprises (SEED_ENTERPRISES in playwright.config.ts).
-  await expect(page.getByTestId('failure-counts')).toContainText('2,000');
+  await expect(page.getByTestId('failure-counts')).toContainText('20,000');
   const confirm = page.locator('button[data-testid^="confirm-"]:not([data-testid="confirm-selected"])');
   await expect(confirm.first()).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
