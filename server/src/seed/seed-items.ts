@@ -455,6 +455,26 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
   }
 
   /** In progress → replied: contact, maybe an extension or a park, the reply. False when the clock stops it. */
+  /** The handler's reply, as the item service writes it (first reply and the reply after a redo alike). */
+  function reply(life: ItemLife, handler: Actor, text: string, solved: string, met: boolean) {
+    life.act('reply', handler, {
+      patch: {
+        replied_at: life.t,
+        reply_text: text,
+        reply_solved: solved,
+        handle_met: met ? 1 : 0,
+        callback_due_at: dl.due('callback', life.t, life.scope()),
+        rating_due_at: dl.due('rating', life.t, life.scope()),
+        next_escalation_at: null,
+        pending_kind: null,
+        pending_data: null,
+        pending_by: null,
+        pending_at: null,
+      },
+      data: { solved, met, departmentId: life.row.main_department_id },
+    });
+  }
+
   function handle(life: ItemLife, handler: Actor, supervisor: Actor, replyText: string): boolean {
     const row = life.row;
     if (row.tier !== 'simple' && !row.contacted_at && rng.chance(0.9)) {
@@ -497,22 +517,7 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
     if (!life.advance(at - life.t)) return false;
     const met = row.handle_due_at === null || life.t <= Number(row.handle_due_at);
     const solved = rng.chance(0.93) ? 'solved' : rng.chance(0.75) ? 'partly' : 'not';
-    life.act('reply', handler, {
-      patch: {
-        replied_at: life.t,
-        reply_text: replyText,
-        reply_solved: solved,
-        handle_met: met ? 1 : 0,
-        callback_due_at: dl.due('callback', life.t, life.scope()),
-        rating_due_at: dl.due('rating', life.t, life.scope()),
-        next_escalation_at: null,
-        pending_kind: null,
-        pending_data: null,
-        pending_by: null,
-        pending_at: null,
-      },
-      data: { solved, met, departmentId: row.main_department_id },
-    });
+    reply(life, handler, replyText, solved, met);
     return true;
   }
 
@@ -595,22 +600,7 @@ export async function seedItems(database: Database, clock: Clock, opts: SeedItem
     const due = Number(row.handle_due_at);
     if (!life.advance((due - life.t) * rng.between(0.1, 0.8))) return false;
     const met = life.t <= due;
-    life.act('reply', handler, {
-      patch: {
-        replied_at: life.t,
-        reply_text: `${replyText}（重办）`,
-        reply_solved: 'solved',
-        handle_met: met ? 1 : 0,
-        callback_due_at: dl.due('callback', life.t, life.scope()),
-        rating_due_at: dl.due('rating', life.t, life.scope()),
-        next_escalation_at: null,
-        pending_kind: null,
-        pending_data: null,
-        pending_by: null,
-        pending_at: null,
-      },
-      data: { solved: 'solved', met, departmentId: row.main_department_id },
-    });
+    reply(life, handler, `${replyText}（重办）`, 'solved', met);
     return true;
   }
 }
