@@ -1,0 +1,21 @@
+// Retire or reactivate a district, department, centre, window or category (rows that point to it keep it).
+import { Button } from 'antd';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { useOrgWrite } from '../hooks/useOrg.ts';
+
+export function RetireButton({ path, id, active, testId }: { path: 'districts' | 'departments' | 'centres' | 'windows' | 'categories'; id: string; active: boolean; testId?: string }) {
+  const { t } = useI18n();
+  const write = useOrgWrite();
+  return (
+    <Button
+      size="small"
+      type="link"
+      danger={active}
+      loading={write.isPending}
+      data-testid={testId}
+      onClick={() => write.mutate({ method: 'POST', path: `/api/admin/${path}/${encodeURIComponent(id)}/${active ? 'deactivate' : 'activate'}` })}
+    >
+      {active ? t('admin.org.deactivate') : t('admin.org.activate')}
+    </Button>
+  );
+}
