@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 const DisciplinePage = lazy(() => import('./pages/DisciplinePage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
+const ProjectPage = lazy(() => import('./pages/ProjectPage.tsx'));
 const PolicyCalculatorPage = lazy(() => import('./pages/policy/PolicyCalculatorPage.tsx'));
 const PolicyCandidatesPage = lazy(() => import('./pages/policy/PolicyCandidatesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -39,6 +40,7 @@ export function App() {
               <Route path="admin/*" element={<AdminPage />} />
               <Route path="discipline" element={<DisciplinePage />} />
               <Route path="projects" element={<ProjectsPage />} />
+              <Route path="projects/:id" element={<ProjectPage />} />
               <Route path="policy/candidates" element={<PolicyCandidatesPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />

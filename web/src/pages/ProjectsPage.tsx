@@ -1,4 +1,4 @@
-// /projects — key projects with their chief service officer and open problems (the ledger filtered by project).
+// /projects — key projects with their chief service officer and open problems; each links to its own page.
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Table, Tag, Typography } from 'antd';
@@ -25,7 +25,7 @@ export default function ProjectsPage() {
         pagination={false}
         columns={[
           { key: 'code', title: t('projects.code'), dataIndex: 'code', width: 140 },
-          { key: 'name', title: t('projects.name'), dataIndex: 'name' },
+          { key: 'name', title: t('projects.name'), dataIndex: 'name', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
           { key: 'officer', title: t('enums.role.officer'), dataIndex: 'officerName' },
           { key: 'status', title: t('ledger.columns.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`projects.status.${s}`)}</Tag> },
           { key: 'open', title: t('projects.openItems'), render: (_: unknown, p) => <Link to={`/items?projectId=${p.id}`}>{p.openItems}</Link> },

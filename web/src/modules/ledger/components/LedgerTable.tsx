@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { Countdown } from '../../deadlines/components/Countdown.tsx';
 import { HANDLING_STATUSES } from '../../deadlines/utils/countdown.ts';
 import type { ItemPage } from '../hooks/useItemList.ts';
+import { useLocalNames } from '../hooks/useLocalNames.ts';
 import { PAGE_SIZES, type LedgerFilters } from '../utils/filters.ts';
 
 type SortKey = 'ledgerNo' | 'submittedAt' | 'handleDueAt';
@@ -21,6 +22,7 @@ interface Props {
 
 export function LedgerTable({ data, loading, filters, onChange }: Props) {
   const { t, formatDateTime } = useI18n();
+  const names = useLocalNames();
   const sort = filters.sort ?? '-submittedAt';
   const orderOf = (key: SortKey): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
   return (
@@ -53,9 +55,9 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
         { key: 'status', title: t('ledger.columns.status'), dataIndex: 'status', width: 110, render: (v) => <StatusTag status={v} /> },
         { key: 'type', title: t('ledger.columns.type'), dataIndex: 'type', width: 90, render: (v: string) => t(`enums.type.${v}`) },
         { key: 'channel', title: t('ledger.columns.channel'), dataIndex: 'channel', width: 130, render: (v: string) => t(`enums.channel.${v}`) },
-        { key: 'category', title: t('ledger.columns.category'), dataIndex: 'categoryName', width: 130, ellipsis: true },
-        { key: 'district', title: t('ledger.columns.district'), dataIndex: 'districtName', width: 100, ellipsis: true },
-        { key: 'department', title: t('ledger.columns.department'), dataIndex: 'mainDepartmentName', width: 150, ellipsis: true },
+        { key: 'category', title: t('ledger.columns.category'), dataIndex: 'categoryName', width: 130, ellipsis: true, render: (v: string | null, r) => names.category(r.categoryId, v) },
+        { key: 'district', title: t('ledger.columns.district'), dataIndex: 'districtName', width: 100, ellipsis: true, render: (v: string | null, r) => names.district(r.districtId, v) },
+        { key: 'department', title: t('ledger.columns.department'), dataIndex: 'mainDepartmentName', width: 150, ellipsis: true, render: (v: string | null, r) => names.department(r.mainDepartmentId, v) },
         { key: 'submittedAt', title: t('ledger.columns.submittedAt'), dataIndex: 'submittedAt', sorter: true, sortOrder: orderOf('submittedAt'), width: 150, render: (v: string) => formatDateTime(v) },
         {
           key: 'handleDueAt',
