@@ -171,6 +171,10 @@ export interface StatsHistTable { grain: string; dim_key: string; day: number; b
 export interface StatsCursorTable { name: string; value: number }
 export interface DB { stats_item: StatsItemTable; stats_rollup: StatsRollupTable; stats_hist: StatsHistTable; stats_cursor: StatsCursorTable }
 
+// 2026_11_30_0008_stats_pairs: rollups by two dimensions and day, the histogram as columns h0..h80.
+export type StatsPairTable = StatsCounterColumns & { grain: string; k1: string; k2: string; day: number } & { [bucket: `h${number}`]: number };
+export interface DB { stats_pair: StatsPairTable }
+
 // 2026_11_30_0005_policy: policy library, dated parameters, frozen rule versions, 一企一档, matching runs, delivery.
 export interface PolicyDocumentTable {
   id: string; number: string; title: string; issuer: string; category: string; level: string; issued_on: string;

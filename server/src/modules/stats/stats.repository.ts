@@ -1,11 +1,12 @@
-// The only SQL of the figures: fact rows, additive rollups (city and each single dimension, by day), the
-// handling-time histogram, and the reads the API answers from.
+// The only SQL of the figures: fact rows, additive rollups (city, each single dimension and the pairs a dashboard
+// filters by, by day), the handling-time histogram, and the reads the API answers from.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, StatsItemTable } from '../../db/schema.ts';
 import {
   ACC_COUNTERS,
   COUNTERS,
   DIMENSIONS,
+  LAST_BUCKET,
   SUB_COUNTERS,
   emptyAggregate,
   zeroCounters,
@@ -30,6 +31,40 @@ export const DIM_COLUMN: Record<Dimension, keyof StatsItemTable & `d_${string}`>
   tier: 'd_tier',
 };
 const CURSOR = 'items';
+
+/**
+ * Pair grains (`stats_pair`): every query of a district bureau or a department lead constrains their district or
+ * department plus one more dimension (a filter or the breakdown), and the dashboard's second filter is most often
+ * one of the others. Three or more constrained dimensions are answered from the fact rows.
+ */
+export const PAIRS = [
+  ['district', 'department'],
+  ['district', 'centre'],
+  ['district', 'window'],
+  ['district', 'channel'],
+  ['district', 'category'],
+  ['district', 'type'],
+  ['district', 'tier'],
+  ['department', 'centre'],
+  ['department', 'window'],
+  ['department', 'channel'],
+  ['department', 'category'],
+  ['department', 'type'],
+  ['department', 'tier'],
+] as const satisfies readonly (readonly [Dimension, Dimension])[];
+export type PairGrain = `${(typeof PAIRS)[number][0]}:${(typeof PAIRS)[number][1]}`;
+const pairName = (p: readonly [Dimension, Dimension]) => `${p[0]}:${p[1]}` as PairGrain;
+
+/** The pair grain holding dimensions a and b (in either order), with which of them is its first key. */
+export function pairOf(a: Dimension, b: Dimension): { grain: PairGrain; first: Dimension; second: Dimension } | null {
+  for (const p of PAIRS) {
+    if ((p[0] === a && p[1] === b) || (p[0] === b && p[1] === a)) return { grain: pairName(p), first: p[0], second: p[1] };
+  }
+  return null;
+}
+
+/** Histogram columns of `stats_pair`: h0 … h80, one per handling-time bucket. */
+export const HIST_COLUMNS = Array.from({ length: LAST_BUCKET + 1 }, (_, b) => `h${b}`);
 
 // ---- facts -------------------------------------------------------------------------------------------------
 
@@ -116,6 +151,25 @@ export async function rollupFromFacts(trx: Kysely<DB>) {
       select ${grain}, ${key}, acc_day, bucket, count(*) from stats_item where bucket is not null and acc_day is not null
       group by ${by('acc_day')}, bucket`.execute(trx);
   }
+  const hist = sql.join(HIST_COLUMNS.map((c) => sql.ref(c)));
+  const pivot = sql.join(HIST_COLUMNS.map((_, b) => sql`sum(case when bucket = ${sql.lit(b)} then n else 0 end)`));
+  const setHist = sql.join(HIST_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  for (const p of PAIRS) {
+    const [a, b] = [sql.ref(DIM_COLUMN[p[0]]), sql.ref(DIM_COLUMN[p[1]])];
+    const grain = pairName(p);
+    await sql`insert into stats_pair (grain, k1, k2, day, received, rejected)
+      select ${grain}, ${a}, ${b}, sub_day, sum(received), sum(rejected) from stats_item group by ${a}, ${b}, sub_day`.execute(trx);
+    await sql`insert into stats_pair (grain, k1, k2, day, ${acc})
+      select ${grain}, ${a}, ${b}, acc_day, ${sumAcc} from stats_item where acc_day is not null group by ${a}, ${b}, acc_day
+      on conflict (grain, k1, day, k2) do update set ${setAcc}`.execute(trx);
+    // Count by bucket first, then pivot the (much fewer) grouped rows into the h columns.
+    await sql`insert into stats_pair (grain, k1, k2, day, ${hist})
+      select ${grain}, a, b, acc_day, ${pivot} from (
+        select ${a} as a, ${b} as b, acc_day, bucket, count(*) as n from stats_item
+        where bucket is not null and acc_day is not null group by ${a}, ${b}, acc_day, bucket
+      ) h where 1 = 1 group by a, b, acc_day
+      on conflict (grain, k1, day, k2) do update set ${setHist}`.execute(trx);
+  }
 }
 
 export async function upsertFacts(trx: Kysely<DB>, rows: StatsItemTable[]) {
@@ -141,8 +195,10 @@ export async function upsertFacts(trx: Kysely<DB>, rows: StatsItemTable[]) {
 export interface Deltas {
   rollup: Map<string, Counters>;
   hist: Map<string, number>;
+  /** Pair rows keyed by grain|k1|k2|day: counters and the histogram by bucket. */
+  pair: Map<string, { counters: Counters; hist: Map<number, number> }>;
 }
-export const emptyDeltas = (): Deltas => ({ rollup: new Map(), hist: new Map() });
+export const emptyDeltas = (): Deltas => ({ rollup: new Map(), hist: new Map(), pair: new Map() });
 
 export function addFact(d: Deltas, f: ItemFact, sign: 1 | -1) {
   for (const grain of GRAINS) {
@@ -160,6 +216,21 @@ export function addFact(d: Deltas, f: ItemFact, sign: 1 | -1) {
         const k = `${grain}|${key}|${f.accDay}|${f.bucket}`;
         d.hist.set(k, (d.hist.get(k) ?? 0) + sign);
       }
+    }
+  }
+  for (const p of PAIRS) {
+    const prefix = `${pairName(p)}|${f.dims[p[0]]}|${f.dims[p[1]]}|`;
+    const row = (day: number) => {
+      let r = d.pair.get(prefix + day);
+      if (!r) d.pair.set(prefix + day, (r = { counters: zeroCounters(), hist: new Map() }));
+      return r;
+    };
+    const sub = row(f.subDay);
+    for (const name of SUB_COUNTERS) sub.counters[name] += sign * f.counters[name];
+    if (f.accDay !== null) {
+      const acc = row(f.accDay);
+      for (const name of ACC_COUNTERS) acc.counters[name] += sign * f.counters[name];
+      if (f.bucket !== null) acc.hist.set(f.bucket, (acc.hist.get(f.bucket) ?? 0) + sign);
     }
   }
 }
@@ -195,6 +266,19 @@ export async function applyDeltas(trx: Kysely<DB>, d: Deltas) {
       .onConflict((oc) => oc.columns(['grain', 'day', 'dim_key', 'bucket']).doUpdateSet((eb) => ({ n: eb(eb.ref('stats_hist.n'), '+', eb.ref('excluded.n')) })))
       .execute();
   }
+  const pair = [...d.pair].filter(([, r]) => COUNTERS.some((n) => r.counters[n] !== 0) || [...r.hist.values()].some((n) => n !== 0));
+  const columns = [...COUNTERS, ...HIST_COLUMNS];
+  const addAll = sql.join(columns.map((c) => sql`${sql.ref(c)} = stats_pair.${sql.ref(c)} + excluded.${sql.ref(c)}`));
+  // 107 values a row: 200 rows stay far below either dialect's limit on bound parameters.
+  for (let i = 0; i < pair.length; i += 200) {
+    const rows = pair.slice(i, i + 200).map(([k, r]) => {
+      const [grain, k1, k2, day] = splitKey(k);
+      const values = [grain, k1, k2, Number(day), ...COUNTERS.map((c) => r.counters[c]), ...HIST_COLUMNS.map((_, b) => r.hist.get(b) ?? 0)];
+      return sql`(${sql.join(values)})`;
+    });
+    await sql`insert into stats_pair (grain, k1, k2, day, ${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(rows)}
+      on conflict (grain, k1, day, k2) do update set ${addAll}`.execute(trx);
+  }
 }
 
 /** Keys are grain|dimKey|day[|bucket]; a dimension value never contains '|' (ids and enum values). */
@@ -203,7 +287,7 @@ function splitKey(k: string): string[] {
 }
 
 export async function clearAll(trx: Kysely<DB>) {
-  for (const t of ['stats_item', 'stats_rollup', 'stats_hist', 'stats_cursor'] as const) await trx.deleteFrom(t).execute();
+  for (const t of ['stats_item', 'stats_rollup', 'stats_hist', 'stats_pair', 'stats_cursor'] as const) await trx.deleteFrom(t).execute();
 }
 
 // ---- reads -------------------------------------------------------------------------------------------------
@@ -242,6 +326,38 @@ export async function readRollup(db: Kysely<DB>, grain: Grain, keys: string[] | 
     const k = String(r.g);
     if (!out.has(k)) out.set(k, emptyAggregate());
     if (Number(r.n)) out.get(k)!.hist.set(Number(r.bucket), Number(r.n));
+  }
+  return out;
+}
+
+/**
+ * Aggregates from one pair grain; `k1`/`k2` limit its first and second values (null: any), grouped by nothing, the
+ * day, or one of the two values. Counters and histogram are summed in SQL: the answer is a few rows whatever the
+ * number of items.
+ */
+export async function readPair(
+  db: Kysely<DB>,
+  grain: PairGrain,
+  k1: string[] | null,
+  k2: string[] | null,
+  fromDay: number,
+  toDay: number,
+  group: 'none' | 'day' | 'k1' | 'k2',
+): Promise<Map<string, Aggregate>> {
+  let q = db.selectFrom('stats_pair').where('grain', '=', grain).where('day', '>=', fromDay).where('day', '<=', toDay);
+  if (k1) q = q.where('k1', 'in', k1);
+  if (k2) q = q.where('k2', 'in', k2);
+  const sums = [...COUNTERS, ...HIST_COLUMNS].map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+  const rows = (await (group === 'none' ? q.select(sql.lit('').as('g')) : q.select(sql.ref(group).as('g')).groupBy(group)).select(sums).execute()) as Record<string, unknown>[];
+  const out = new Map<string, Aggregate>();
+  for (const r of rows) {
+    if (r.received === null && r.accepted === null) continue; // an aggregate over no rows
+    const a = { ...emptyAggregate(), counters: toCounters(r) };
+    HIST_COLUMNS.forEach((c, b) => {
+      const n = Number(r[c] ?? 0);
+      if (n) a.hist.set(b, n);
+    });
+    out.set(String(r.g), a);
   }
   return out;
 }

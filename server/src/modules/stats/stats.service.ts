@@ -193,23 +193,24 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     return { filter: { fromDay, toDay, dims }, scope, from: isoOfDayNumber(fromDay), to: isoOfDayNumber(toDay) };
   }
 
-  /** Reads from the coarsest source that answers: a rollup grain when at most one dimension is involved. */
-  async function aggregates(filter: FactFilter, group: repo.GroupBy): Promise<Map<string, Aggregate>> {
-    const constrained = new Set<Dimension>(Object.keys(filter.dims) as Dimension[]);
-    if (group.kind === 'dim') constrained.add(group.dim);
+  /**
+   * Reads from the coarsest source that answers: the city rollup, a single-dimension grain, a pair grain when the
+   * filters and the breakdown involve two dimensions that have one, and the fact rows otherwise.
+   */
+  function source(filter: FactFilter, group: repo.GroupBy): Promise<Map<string, Aggregate>> {
+    const constrained = [...new Set<Dimension>([...(Object.keys(filter.dims) as Dimension[]), ...(group.kind === 'dim' ? [group.dim] : [])])];
     const mode = group.kind === 'none' ? 'none' : group.kind === 'day' ? 'day' : 'key';
+    if (constrained.length === 0) return repo.readRollup(db, 'city', null, filter.fromDay, filter.toDay, mode);
+    if (constrained.length === 1) return repo.readRollup(db, constrained[0]!, filter.dims[constrained[0]!] ?? null, filter.fromDay, filter.toDay, mode);
+    const pair = constrained.length === 2 ? repo.pairOf(constrained[0]!, constrained[1]!) : null;
+    if (!pair) return repo.readFacts(db, filter, group);
+    const by = group.kind === 'none' ? 'none' : group.kind === 'day' ? 'day' : group.dim === pair.first ? 'k1' : 'k2';
+    return repo.readPair(db, pair.grain, filter.dims[pair.first] ?? null, filter.dims[pair.second] ?? null, filter.fromDay, filter.toDay, by);
+  }
+
+  async function aggregates(filter: FactFilter, group: repo.GroupBy): Promise<Map<string, Aggregate>> {
     const now = clock.now();
-    const [out, overdue] = await Promise.all([
-      constrained.size === 0
-        ? repo.readRollup(db, 'city', null, filter.fromDay, filter.toDay, mode)
-        : constrained.size === 1
-          ? (() => {
-              const dim = [...constrained][0]!;
-              return repo.readRollup(db, dim, filter.dims[dim] ?? null, filter.fromDay, filter.toDay, mode);
-            })()
-          : repo.readFacts(db, filter, group),
-      repo.readOverdue(db, filter, group, now),
-    ]);
+    const [out, overdue] = await Promise.all([source(filter, group), repo.readOverdue(db, filter, group, now)]);
     for (const [k, n] of overdue) {
       if (!out.has(k)) out.set(k, emptyAggregate());
       out.get(k)!.overdue = n;
@@ -341,6 +342,9 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     const s = await settings();
     const total = emptyAggregate();
     const byDim = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, Aggregate>()])) as Record<Dimension, Map<string, Aggregate>>;
+    // Pair grains: replayed by (first value, second value), compared with the first value as filter and a breakdown
+    // by the second, which is how a scoped reader's queries reach them.
+    const byPair = repo.PAIRS.map(([a, b]) => ({ a, b, groups: new Map<string, Map<string, Aggregate>>() }));
     let after = '';
     let items = 0;
     for (;;) {
@@ -363,6 +367,15 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
           addAggregate(byDim[d].get(k)!, a);
         }
       }
+      for (const p of byPair) {
+        for (const [k, agg] of aggregateFacts(facts, r.filter, now, (f) => `${f.dims[p.a]}|${f.dims[p.b]}`)) {
+          const [k1, k2] = k.split('|') as [string, string];
+          if (!p.groups.has(k1)) p.groups.set(k1, new Map());
+          const inner = p.groups.get(k1)!;
+          if (!inner.has(k2)) inner.set(k2, emptyAggregate());
+          addAggregate(inner.get(k2)!, agg);
+        }
+      }
       after = ids.at(-1)!;
     }
     const replay = computeFigures(total, s);
@@ -373,6 +386,17 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
       for (const k of new Set([...byDim[d].keys(), ...served.keys()])) {
         const mine = computeFigures(byDim[d].get(k) ?? emptyAggregate(), s);
         diffs.push(...compareFigures(`${d}=${k || '(none)'}`, mine, served.get(k) ?? computeFigures(emptyAggregate(), s)));
+      }
+    }
+    for (const p of byPair) {
+      const firstValues = new Set([...p.groups.keys(), ...byDim[p.a].keys()]);
+      for (const k1 of firstValues) {
+        const served = await aggregates({ ...r.filter, dims: { ...r.filter.dims, [p.a]: [k1] } }, { kind: 'dim', dim: p.b });
+        const mine = p.groups.get(k1) ?? new Map<string, Aggregate>();
+        for (const k2 of new Set([...mine.keys(), ...served.keys()])) {
+          const where = `${p.a}=${k1 || '(none)'} ${p.b}=${k2 || '(none)'}`;
+          diffs.push(...compareFigures(where, computeFigures(mine.get(k2) ?? emptyAggregate(), s), computeFigures(served.get(k2) ?? emptyAggregate(), s)));
+        }
       }
     }
     return { period: { from: r.from, to: r.to }, items, agree: diffs.length === 0, diffs, replay, api };
