@@ -18,9 +18,41 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a route guard demands: a permission of the caller's roles, or only a signed-in caller. */
+export type RouteGuard = { kind: 'permission'; permission: string } | { kind: 'session' };
+/** A registered route with the guards its preHandler declared (for the access-control matrix test). */
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  guards: RouteGuard[];
+}
+type GuardFn = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & { [GUARD]?: RouteGuard };
+const GUARD = Symbol('routeGuard');
+const ROUTES = new WeakMap<FastifyInstance, GuardedRoute[]>();
+
+/** The routes registered after installAuth, each with its guards: read by tests, so no route escapes the matrix. */
+export function guardedRoutes(app: FastifyInstance): GuardedRoute[] {
+  return ROUTES.get(app) ?? [];
+}
+
 export function installAuth(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  const routes: GuardedRoute[] = [];
+  ROUTES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    const pre = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const guards = (pre as GuardFn[]).filter((fn) => fn[GUARD]);
+    // Guards run before body validation, so a caller without the right learns nothing from the validator's answer.
+    if (guards.length) {
+      route.preHandler = pre.filter((fn) => !(fn as GuardFn)[GUARD]);
+      const before = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+      route.preValidation = [...guards, ...before] as typeof route.preValidation;
+    }
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      routes.push({ method: method.toUpperCase(), url: route.url, guards: guards.map((fn) => fn[GUARD]!) });
+    }
+  });
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
@@ -52,12 +84,15 @@ export function requireActor(request: FastifyRequest): Actor {
 
 /** Route guard: the first layer of authorization (a permission per route). */
 export function requirePermission(permission: string) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
+  const guard: GuardFn = async (request: FastifyRequest, _reply: FastifyReply) => {
     const actor = requireActor(request);
     if (!hasPermission(actor.roles, permission)) throw new AppError('forbidden', `missing permission ${permission}`);
   };
+  guard[GUARD] = { kind: 'permission', permission };
+  return guard;
 }
 
-export const authenticated = async (request: FastifyRequest) => {
+export const authenticated: GuardFn = async (request: FastifyRequest) => {
   requireActor(request);
 };
+authenticated[GUARD] = { kind: 'session' };
