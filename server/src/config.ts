@@ -27,6 +27,10 @@ const schema = z.object({
   INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   OPEN311_JURISDICTION: z.string().min(1).default('shenyang.gov.cn'),
+  /** Policy matching's CPU work in a worker thread (`false`: on the event loop, as a fallback). */
+  POLICY_WORKER: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** How long a matching run's claim lasts without progress before another process (or a restart) takes it over. */
+  POLICY_RUN_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -2,16 +2,6 @@
 // every eligible decision with its explanation, and per-criterion failure counts. A run is claimed through the database
 // (owner + lease, a conditional update), its cursor and aggregates are written with each chunk's candidates, so a crashed
 // run resumes where it stopped; after MAX_ATTEMPTS claims it is marked failed.
-import {
-  type BatchResult,
-  columnsFromEnterprises,
-  type Enterprise,
-  type EnterpriseView,
-  POLICY_ENGINE_VERSION,
-  prepareColumns,
-  sweep,
-  viewEnterprise,
-} from '@tingquan/common/policy/index';
 import type { Database } from '../../db/database.ts';
 import type { PolicyCandidateTable, PolicyRunTable } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -19,15 +9,17 @@ import { localDay, toIso } from '../../lib/clock.ts';
 import { invalidField, notFound } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { CatalogueCache } from './policy.catalogue.ts';
-import { enterpriseOf, receiptsBetween } from './policy.repository.ts';
+import { type CatalogueCache, targetsAt } from './policy.catalogue.ts';
+import { receiptsBetween } from './policy.repository.ts';
+import type { ChunkItemResult } from './policy.sweep.ts';
+import { inProcessSweeper, sharedSweeper, type Sweeper } from './policy.sweeper.ts';
 
 /**
- * Enterprises per chunk. A chunk's sweep and explanations run on the event loop and its candidates are written in one
- * transaction: 1,000 keeps both under a second (20,000 × 207 in ~17 s, reads waiting ≤ 0.7 s; 4,000 took ~13 s).
+ * Enterprises per chunk. A chunk's sweep and explanations run in a worker thread (policy.sweeper.ts); its candidates are
+ * written in one transaction on the main thread: 1,000 keeps that transaction (the SQLite writer) well under a second.
  */
 export const RUN_CHUNK = 1000;
-export const RUN_LEASE_MS = 120_000;
+export const DEFAULT_RUN_LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 3;
 /** How often a worker looks for a queued (or abandoned) run. */
 export const POLICY_RUN_POLL_MS = 2000;
@@ -82,7 +74,7 @@ function itemFilter(run: Pick<PolicyRunTable, 'scope' | 'item_id'>): ((itemId: s
   return undefined;
 }
 
-function addResult(agg: Map<string, RunAggregate>, r: BatchResult) {
+function addResult(agg: Map<string, RunAggregate>, r: ChunkItemResult) {
   let a = agg.get(r.itemId);
   if (!a) {
     a = { itemId: r.itemId, ruleVersion: r.ruleVersion, ruleHash: r.ruleHash, population: 0, eligible: 0, unknown: 0, ineligible: 0, totalAmount: 0, criteria: r.criteria.map((c) => ({ id: c.id, label: c.label, kind: c.kind, fail: 0, unknown: 0 })) };
@@ -97,10 +89,19 @@ function addResult(agg: Map<string, RunAggregate>, r: BatchResult) {
   r.unknownCounts.forEach((n, k) => (a.criteria[k].unknown += n));
 }
 
-export function createMatching(deps: { database: Database; clock: Clock; catalogue: CatalogueCache; owner?: string }) {
+export interface MatchingOptions {
+  /** How long a claimed run stays this process's without progress before another process may take it over. */
+  leaseMs?: number;
+  /** Where chunks are evaluated: the process's worker thread (default), in-process (`false`), or a given sweeper. */
+  sweeper?: Sweeper | false;
+}
+
+export function createMatching(deps: { database: Database; clock: Clock; catalogue: CatalogueCache; owner?: string } & MatchingOptions) {
   const { database, clock, catalogue } = deps;
   const db = database.db;
   const owner = deps.owner ?? `proc-${randomToken(6)}`;
+  const RUN_LEASE_MS = deps.leaseMs ?? DEFAULT_RUN_LEASE_MS;
+  const sweeper = deps.sweeper === false ? inProcessSweeper() : (deps.sweeper ?? sharedSweeper());
 
   function scopedEnterprises(run: Pick<PolicyRunTable, 'scope' | 'enterprise_id'>) {
     let q = db.selectFrom('enterprise');
@@ -199,9 +200,9 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
   /** Works a claimed run to the end (or until its lease is lost). `hooks.afterChunk` lets tests simulate a crash. */
   async function execute(run: PolicyRunTable, hooks: RunHooks = {}): Promise<void> {
     const cat = await catalogue.get();
-    const targets = cat.boundAt(run.as_of, itemFilter(run));
+    const targets = targetsAt(cat, run.as_of, itemFilter(run));
+    const itemIds = targets.map((t) => t.item.id);
     const items = new Map(targets.map((t) => [t.item.id, t.item]));
-    const bounds = targets.map((t) => t.bound);
     const agg = await loadAggregates(run.id);
     const chunk = hooks.chunk ?? RUN_CHUNK;
     let cursor = run.cursor;
@@ -213,46 +214,38 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
       const rows = await q.execute();
       if (!rows.length) break;
       const receipts = await receiptsBetween(db, rows[0].id, rows[rows.length - 1].id);
-      const enterprises: Enterprise[] = rows.map((r) => enterpriseOf(r, (receipts.get(r.id) ?? []).map((x) => ({ itemId: x.itemId, date: localDay(x.paidAt) }))));
-      const results = bounds.length ? sweep(bounds, prepareColumns(columnsFromEnterprises(enterprises), run.as_of)) : [];
-      const views = new Map<number, EnterpriseView>();
+      // The CPU work (bind, sweep, explain) happens off the event loop; reading and writing stay here.
+      const out = itemIds.length
+        ? await sweeper.evaluate(cat, { asOf: run.as_of, itemIds, rows: rows.map((r) => ({ uscc: r.uscc, name: r.name, facts: r.facts })), receipts: rows.map((r) => receipts.get(r.id) ?? []) })
+        : { results: [], candidates: [] };
+      for (const r of out.results) addResult(agg, r);
       const now = clock.now();
-      const candidates: PolicyCandidateTable[] = [];
-      for (const [k, r] of results.entries()) {
-        addResult(agg, r);
-        const item = items.get(r.itemId)!;
-        for (const i of r.candidates) {
-          let view = views.get(i);
-          if (!view) views.set(i, (view = viewEnterprise(enterprises[i], run.as_of)));
-          const decision = bounds[k].explain(view);
-          candidates.push({
-            id: newId(now),
-            item_id: r.itemId,
-            enterprise_id: rows[i].id,
-            as_of: run.as_of,
-            run_id: run.id,
-            amount: decision.amount?.value ?? null,
-            rule_version: decision.ruleVersion,
-            rule_hash: decision.ruleHash,
-            engine_version: decision.engineVersion ?? POLICY_ENGINE_VERSION,
-            parameter_snapshot_date: decision.parameterSnapshotDate,
-            explanation: JSON.stringify(decision),
-            status: 'candidate',
-            delivery: item.delivery,
-            publicity_until: null,
-            consent_token_hash: null,
-            paid_amount: null,
-            payment_ref: null,
-            failure_reason: null,
-            attempts: 0,
-            decided_by: null,
-            reason: null,
-            created_at: now,
-            updated_at: now,
-            paid_at: null,
-          });
-        }
-      }
+      const candidates: PolicyCandidateTable[] = out.candidates.map((c) => ({
+        id: newId(now),
+        item_id: c.itemId,
+        enterprise_id: rows[c.row].id,
+        as_of: run.as_of,
+        run_id: run.id,
+        amount: c.amount,
+        rule_version: c.ruleVersion,
+        rule_hash: c.ruleHash,
+        engine_version: c.engineVersion,
+        parameter_snapshot_date: c.parameterSnapshotDate,
+        explanation: c.explanation,
+        status: 'candidate',
+        delivery: items.get(c.itemId)!.delivery,
+        publicity_until: null,
+        consent_token_hash: null,
+        paid_amount: null,
+        payment_ref: null,
+        failure_reason: null,
+        attempts: 0,
+        decided_by: null,
+        reason: null,
+        created_at: now,
+        updated_at: now,
+        paid_at: null,
+      }));
       const last = rows[rows.length - 1].id;
       const lost = await db.transaction().execute(async (trx) => {
         for (let s = 0; s < candidates.length; s += 300) {
@@ -347,7 +340,7 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     return run.id;
   }
 
-  return { start, get, list, claim, execute, runOnce, owner };
+  return { start, get, list, claim, execute, runOnce, owner, sweeper };
 }
 export type Matching = ReturnType<typeof createMatching>;
 

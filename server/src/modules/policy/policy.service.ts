@@ -31,7 +31,7 @@ import { createCatalogueCache } from './policy.catalogue.ts';
 import { createDelivery } from './policy.delivery.ts';
 import { accessOf, canDecideItem, canReadItem, candidateAbilities, type PolicyAccess } from './policy.policy.ts';
 import { createEnterpriseImport } from './policy.import.ts';
-import { createMatching } from './policy.matching.ts';
+import { createMatching, type MatchingOptions } from './policy.matching.ts';
 import { documentOf, documentRow, enterpriseOf, itemOf, itemRow, ruleOf } from './policy.repository.ts';
 import type { candidateListQuery, enterpriseListQuery, itemListQuery, parameterBody, parameterVersionBody, ruleDraft } from './policy.schemas.ts';
 
@@ -49,11 +49,11 @@ function ruleIssuesError(errors: { row?: number; column?: string; message: strin
   return new AppError('validation', `the rule is invalid: ${issues[0]?.message ?? ''}`, { issues });
 }
 
-export function createPolicyService(deps: { database: Database; clock: Clock; deadlines: DeadlineService; items: ItemService; publicUrl?: string }) {
+export function createPolicyService(deps: { database: Database; clock: Clock; deadlines: DeadlineService; items: ItemService; publicUrl?: string; matching?: MatchingOptions }) {
   const { database, clock } = deps;
   const db = database.db;
   const catalogue = createCatalogueCache(db);
-  const matching = createMatching({ database, clock, catalogue });
+  const matching = createMatching({ database, clock, catalogue, ...deps.matching });
   const delivery = createDelivery({ database, clock });
   const importer = createEnterpriseImport({ database, clock });
   const today = () => localDay(clock.now());
