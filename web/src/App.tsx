@@ -19,6 +19,11 @@ const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
 const ProjectPage = lazy(() => import('./pages/ProjectPage.tsx'));
 const PolicyCalculatorPage = lazy(() => import('./pages/policy/PolicyCalculatorPage.tsx'));
 const PolicyCandidatesPage = lazy(() => import('./pages/policy/PolicyCandidatesPage.tsx'));
+const PolicyLibraryPage = lazy(() => import('./pages/policy/PolicyLibraryPage.tsx'));
+const PolicyItemPage = lazy(() => import('./pages/policy/PolicyItemPage.tsx'));
+const PolicyRunsPage = lazy(() => import('./pages/policy/PolicyRunsPage.tsx'));
+const PolicyFiguresPage = lazy(() => import('./pages/policy/PolicyFiguresPage.tsx'));
+const PolicyConsentPage = lazy(() => import('./pages/policy/PolicyConsentPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export function App() {
@@ -30,6 +35,7 @@ export function App() {
             <Route path="/report" element={<IntakePage />} />
             <Route path="/track" element={<TrackPage />} />
             <Route path="/policy/calculator" element={<PolicyCalculatorPage />} />
+            <Route path="/policy/consent" element={<PolicyConsentPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route element={<StaffLayout />}>
               <Route index element={<WorkbenchPage />} />
@@ -42,6 +48,10 @@ export function App() {
               <Route path="projects" element={<ProjectsPage />} />
               <Route path="projects/:id" element={<ProjectPage />} />
               <Route path="policy/candidates" element={<PolicyCandidatesPage />} />
+              <Route path="policy" element={<PolicyLibraryPage />} />
+              <Route path="policy/items/:id" element={<PolicyItemPage />} />
+              <Route path="policy/runs" element={<PolicyRunsPage />} />
+              <Route path="policy/figures" element={<PolicyFiguresPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -17,7 +17,10 @@ const NAV: { path: string; key: string; permission?: string }[] = [
   { path: '/dashboard', key: 'nav.dashboard', permission: 'stats.read' },
   { path: '/discipline', key: 'nav.discipline', permission: 'clue.read' },
   { path: '/projects', key: 'nav.projects', permission: 'project.read' },
+  { path: '/policy', key: 'nav.policyLibrary', permission: 'policy.read' },
   { path: '/policy/candidates', key: 'nav.policyCandidates', permission: 'policy.read' },
+  { path: '/policy/runs', key: 'nav.policyRuns', permission: 'policy.read' },
+  { path: '/policy/figures', key: 'nav.policyFigures', permission: 'policy.read' },
   { path: '/admin', key: 'nav.admin', permission: 'org.manage' },
 ];
 

@@ -6,12 +6,15 @@ import { Section } from '../../../components/Section.tsx';
 import type { BaseFactKey } from '@tingquan/common/policy/facts';
 
 interface Props {
-  onSubmit: (values: FormValues, asOf: string | undefined) => void;
-  loading: boolean;
+  onSubmit?: (values: FormValues, asOf: string | undefined) => void;
+  loading?: boolean;
   fieldErrors?: Partial<Record<string, string>>;
+  /** Live use (the rule editor's test panel): every change reported, one column, no submit buttons. */
+  onChange?: (values: FormValues) => void;
 }
 
-export function FactsForm({ onSubmit, loading, fieldErrors = {} }: Props) {
+export function FactsForm({ onSubmit, loading = false, fieldErrors = {}, onChange }: Props) {
+  const live = !!onChange;
   const { t } = usePolicyText();
   const [form] = Form.useForm();
   const label = (k: BaseFactKey) => t(`factLabels.${k}`);
@@ -46,12 +49,19 @@ export function FactsForm({ onSubmit, loading, fieldErrors = {} }: Props) {
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={(v: FormValues & { asOf?: string }) => onSubmit(v, v.asOf || undefined)} data-testid="facts-form">
+    <Form
+      form={form}
+      layout="vertical"
+      size={live ? 'small' : undefined}
+      onFinish={(v: FormValues & { asOf?: string }) => onSubmit?.(v, v.asOf || undefined)}
+      onValuesChange={onChange ? (_: unknown, all: FormValues) => onChange(all) : undefined}
+      data-testid="facts-form"
+    >
       {FACT_GROUPS.map((g) => (
         <Section key={g.id} title={t(`facts.groups.${g.id}`)}>
           <Row gutter={12}>
             {g.facts.map((k) => (
-              <Col xs={24} sm={12} key={k}>
+              <Col xs={24} sm={12} xxl={live ? 8 : 12} key={k}>
                 <Form.Item name={k} label={label(k)} htmlFor={`fact-${k}`} validateStatus={fieldErrors[k] ? 'error' : undefined} help={fieldErrors[k]}>
                   {control(k)}
                 </Form.Item>
@@ -60,6 +70,7 @@ export function FactsForm({ onSubmit, loading, fieldErrors = {} }: Props) {
           </Row>
         </Section>
       ))}
+      {live ? null : (
       <Space wrap>
         <Form.Item name="asOf" label={t('calculator.asOf')} style={{ marginBottom: 0 }}>
           <Input type="date" />
@@ -69,6 +80,7 @@ export function FactsForm({ onSubmit, loading, fieldErrors = {} }: Props) {
         </Button>
         <Button onClick={() => form.resetFields()}>{t('calculator.reset')}</Button>
       </Space>
+      )}
     </Form>
   );
 }
