@@ -321,6 +321,28 @@ describe('enterprise file, matching and delivery', () => {
     expect((await t.call(await t.login('dispatcher'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode).toBe(403);
   });
 
+  it('gives a department’s staff the item picker of their own items, and no other department’s', async () => {
+    for (const username of ['handler', 'lead']) {
+      const staff = await t.login(username);
+      const res = await t.call(staff, 'GET', '/api/policy/items?pageSize=200');
+      expect(res.statusCode).toBe(200);
+      const { total, items } = res.json();
+      expect(total).toBe(items.length);
+      expect(items.map((i: { id: string }) => i.id)).toContain('ip-pledge');
+      expect(new Set(items.map((i: { department: string }) => i.department))).toEqual(new Set(['市市场监管局']));
+      expect((await t.call(staff, 'GET', '/api/policy/items?q=hnte-first')).json().total).toBe(0);
+      expect((await t.call(staff, 'GET', '/api/policy/items/ip-pledge')).json()).toMatchObject({ id: 'ip-pledge', department: '市市场监管局' });
+      expect((await t.call(staff, 'GET', '/api/policy/items/hnte-first')).statusCode).toBe(404);
+    }
+    const all = (await t.call(policy, 'GET', '/api/policy/items?pageSize=200')).json();
+    expect(all.total).toBeGreaterThan(((await t.call(await t.login('handler'), 'GET', '/api/policy/items?pageSize=200')).json()).total);
+    const tax = (await t.call(await t.login('handler.tax'), 'GET', '/api/policy/items?pageSize=200')).json();
+    expect(tax.items.map((i: { id: string }) => i.id)).not.toContain('ip-pledge');
+    // Staff of no department, without policy.read, still get nothing.
+    expect((await t.call(await t.login('dispatcher'), 'GET', '/api/policy/items')).statusCode).toBe(403);
+    expect((await t.call(await t.login('dispatcher'), 'GET', '/api/policy/items/ip-pledge')).statusCode).toBe(403);
+  });
+
   it('pre-fills a fast application due in 60 working days', async () => {
     const res = await t.call(policy, 'POST', '/api/policy/fast-applications', { itemId: 'first-loan', enterpriseId });
     expect(res.statusCode).toBe(201);

@@ -30,10 +30,14 @@ export async function policyRoutes(app: FastifyInstance, services: Services) {
   r.patch('/api/policy/documents/:id', { preHandler: manage, schema: { tags, params: idParams, body: s.documentPatch, response: { 200: s.documentView, ...errorResponses } } }, async (q) =>
     policy.updateDocument(q.params.id, q.body),
   );
-  r.get('/api/policy/items', { preHandler: read, schema: { tags, summary: 'Policy items (颗粒化事项)', querystring: s.itemListQuery, response: { 200: s.itemList, ...errorResponses } } }, async (q) =>
-    policy.listItems(q.query),
+  r.get(
+    '/api/policy/items',
+    { preHandler: authenticated, schema: { tags, summary: 'Policy items (颗粒化事项): all for policy staff, their own department’s for a department’s staff', querystring: s.itemListQuery, response: { 200: s.itemList, ...errorResponses } } },
+    async (q) => policy.listItems(requireActor(q), q.query),
   );
-  r.get('/api/policy/items/:id', { preHandler: read, schema: { tags, params: itemParams, response: { 200: s.itemView, ...errorResponses } } }, async (q) => policy.getItem(q.params.id));
+  r.get('/api/policy/items/:id', { preHandler: authenticated, schema: { tags, summary: 'A policy item (policy staff, or the item’s department)', params: itemParams, response: { 200: s.itemView, ...errorResponses } } }, async (q) =>
+    policy.readItem(requireActor(q), q.params.id),
+  );
   r.post('/api/policy/items', { preHandler: manage, schema: { tags, summary: 'Add a policy item', body: s.itemBody, response: { 201: s.itemView, ...errorResponses } } }, async (q, reply) =>
     reply.code(201).send(await policy.createItem(q.body)),
   );

@@ -105,8 +105,14 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
     return q.execute();
   };
 
-  async function listItems(q: z.output<typeof itemListQuery>) {
+  /**
+   * Policy staff see every item; a department's staff (who confirm candidates, 二次确认) see the items that name their
+   * department, e.g. for the candidates page's item picker. Anyone else: 403.
+   */
+  async function listItems(actor: Actor, q: z.output<typeof itemListQuery>) {
+    const access = await accessOf(db, actor);
     let base = db.selectFrom('policy_item');
+    if (!access.read) base = base.where('department', '=', access.department!);
     if (q.category) base = base.where('category', '=', q.category);
     if (q.documentId) base = base.where('document_id', '=', q.documentId);
     if (q.q) base = base.where((eb) => eb.or([eb('name', 'like', `%${q.q}%`), eb('id', '=', q.q!)]));
@@ -119,6 +125,12 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
     const rows = await itemRows([id]);
     if (!rows.length) throw notFound('policy item');
     return (await itemViews(rows))[0];
+  }
+
+  /** An item as its reader may see it: another department's item reads as not found. */
+  async function readItem(actor: Actor, id: string) {
+    await readableItem(await accessOf(db, actor), id);
+    return getItem(id);
   }
 
   async function createItem(item: PolicyItem) {
@@ -586,6 +598,7 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
     createDocument,
     updateDocument,
     listItems,
+    readItem,
     getItem,
     createItem,
     updateItem,
