@@ -67,14 +67,16 @@ export interface TestContext {
 /** Monday 2026-11-30 10:00 in Shanghai: a plain working day. */
 export const TEST_START = '2026-11-30T02:00:00.000Z';
 
-export async function createTestContext(opts: { start?: string; env?: Record<string, string>; plugins?: BuildOptions['plugins'] } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { start?: string; env?: Record<string, string>; plugins?: BuildOptions['plugins']; /** e.g. pino options with a `stream` to capture the log */ logger?: BuildOptions['logger'] } = {},
+): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   await migrateToLatest(database.db);
   const clock = fakeClock(opts.start ?? TEST_START);
   await seedOrg(database, clock);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, WEB_DIST: '/nonexistent', INTAKE_RATE_PER_MINUTE: '10000', LOGIN_RATE_PER_MINUTE: '10000', ...opts.env });
   const services = createServices({ config, database, clock });
-  const app = await buildApp({ services, plugins: opts.plugins });
+  const app = await buildApp({ services, plugins: opts.plugins, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
   await app.ready();
   const call: TestContext['call'] = (as, method, url, body, headers = {}) =>
     app.inject({
