@@ -454,6 +454,12 @@ export const enUS: Messages = {
       windowKind: 'Kind',
       windowKinds: { fault_finding: 'Fault-finding', service: 'Service', hotline: 'Hotline seat' },
     },
+    issues: {
+      'already in use': 'already in use',
+      'unknown district': 'unknown district',
+      'unknown category': 'unknown category',
+      'a category cannot move under itself or its own sub-category': 'a category cannot move under itself or its own sub-category',
+    },
   },
   discipline: {
     title: 'Discipline inspection',

@@ -452,6 +452,13 @@ export const zhCN = {
       windowKind: '窗口类型',
       windowKinds: { fault_finding: '找茬窗口', service: '服务窗口', hotline: '热线坐席' },
     },
+    // Field messages of the organisation API (English on the wire), shown at the field in the user's language.
+    issues: {
+      'already in use': '已被使用',
+      'unknown district': '区县不存在',
+      'unknown category': '分类不存在',
+      'a category cannot move under itself or its own sub-category': '分类不能移到自己或自己的子类下面',
+    },
   },
   discipline: {
     title: '纪检监督',

@@ -26,6 +26,11 @@ interface Props {
 /** Rendered only while open (the caller mounts it), so that it starts from `initial` every time. */
 export function OrgFormModal({ title, fields, initial, onSubmit, onClose, testId, onValuesChange }: Props) {
   const { t, issue } = useI18n();
+  // The organisation API's own field messages first, then the shared schemas' ones.
+  const translate = (m: string) => {
+    const own = t(`admin.issues.${m}`);
+    return own === `admin.issues.${m}` ? issue(m) : own;
+  };
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +42,7 @@ export function OrgFormModal({ title, fields, initial, onSubmit, onClose, testId
       await onSubmit(values);
       onClose();
     } catch (e) {
-      const issues = fieldErrorsOf(e, issue).filter((f) => fields.some((x) => x.name === f.name[0]));
+      const issues = fieldErrorsOf(e, translate).filter((f) => fields.some((x) => x.name === f.name[0]));
       if (issues.length) form.setFields(issues.map((f) => ({ name: f.name[0], errors: f.errors })));
       setError(e);
     } finally {

@@ -43,7 +43,8 @@ export function WindowsDrawer({ centre, onClose }: { centre: CentreView | null; 
           rowKey="id"
           loading={windows.isPending && !!centre}
           dataSource={windows.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          // A centre has tens of windows, not thousands: all on one list, so a new one is seen where it lands.
+          pagination={false}
           data-testid="windows-table"
           columns={[
             { key: 'code', title: t('admin.org.code'), dataIndex: 'code', width: 110 },

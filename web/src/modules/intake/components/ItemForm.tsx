@@ -1,6 +1,6 @@
 // The form that raises a problem: used by the public intake (no account) and by staff registering on someone's behalf.
 // Checked on the client with the same shared schema as the server; the server's 400 issues land at their fields.
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Input, Radio, Select } from 'antd';
 import { CHANNELS, ITEM_TYPES, REQUESTER_KINDS, TIERS } from '@tingquan/common/enums';
 import type { IntakeReceipt } from '@tingquan/common/schemas/items';
@@ -13,13 +13,21 @@ import { dropEmpty, validateWith } from '../../../components/forms/zodFieldError
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { usePublicLookups } from '../../lookups/hooks/usePublicLookups.ts';
 import { useSubmitItem } from '../hooks/useSubmitItem.ts';
+import { useUploadPhotos, type PhotoOutcome } from '../hooks/useUploadPhotos.ts';
 import { categoryTreeOptions } from '../utils/categoryTree.ts';
+import { PHOTO_LIMIT_VARS, admitPhotos, type PhotoProblem } from '../utils/photos.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
+import { PhotoButton } from './PhotoButton.tsx';
 
 interface Props {
   mode: 'public' | 'staff';
-  onDone: (receipt: IntakeReceipt) => void;
+  /** The receipt, with what became of the photos when some were chosen. */
+  onDone: (receipt: IntakeReceipt & { photos?: PhotoOutcome }) => void;
 }
+
+const loadPhotoPicker = () => import('./PhotoPicker.tsx');
+// The picture list and preview come once there is a photo to show (see PhotoButton).
+const PhotoPicker = lazy(() => loadPhotoPicker().then((m) => ({ default: m.PhotoPicker })));
 
 const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'api');
 /** Fields that depend on another: changing the key clears them. */
@@ -29,6 +37,9 @@ export function ItemForm({ mode, onDone }: Props) {
   const { t, issue, lang } = useI18n();
   const lookups = usePublicLookups();
   const submit = useSubmitItem(mode);
+  const uploadPhotos = useUploadPhotos(mode);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoProblems, setPhotoProblems] = useState<PhotoProblem[]>([]);
   const [values, setValues] = useState<FlatValues>(() => ({
     type: 'complaint',
     confidential: false,
@@ -75,12 +86,16 @@ export function ItemForm({ mode, onDone }: Props) {
       document.getElementById(`f-${checked.errors[0].name.join('.')}`)?.focus();
       return;
     }
+    let receipt: IntakeReceipt;
     try {
-      onDone(await submit.mutateAsync(checked.data));
+      receipt = await submit.mutateAsync(checked.data);
     } catch (err) {
       setErrors(errorsByName(fieldErrorsOf(err, issue)));
       setSubmitError(err);
+      return;
     }
+    // The problem is recorded whatever happens to its photos: the receipt says which could not be sent.
+    onDone(photos.length ? { ...receipt, photos: await uploadPhotos.mutateAsync({ receipt, files: photos }) } : receipt);
   }
 
   const id = (name: string) => `f-${name}`;
@@ -120,6 +135,28 @@ export function ItemForm({ mode, onDone }: Props) {
             value={str('description')}
             onChange={(e) => set('description', e.target.value)}
           />
+        </Field>
+        <Field
+          id={id('photos')}
+          label={t('intake.photos')}
+          help={t('intake.photosHelp', PHOTO_LIMIT_VARS)}
+          error={photoProblems.map((p) => t(p.key, { name: p.name, ...PHOTO_LIMIT_VARS })).join(' · ') || undefined}
+        >
+          {photos.length ? (
+            <Suspense fallback={<span>{t('common.loading')}</span>}>
+              <PhotoPicker id={id('photos')} files={photos} onChange={setPhotos} onProblems={setPhotoProblems} />
+            </Suspense>
+          ) : (
+            <PhotoButton
+              id={id('photos')}
+              onOpen={() => void loadPhotoPicker()}
+              onPick={(picked) => {
+                const { accepted, problems } = admitPhotos([], picked);
+                setPhotoProblems(problems);
+                setPhotos(accepted);
+              }}
+            />
+          )}
         </Field>
         {mode === 'staff' ? (
           <Field id={id('tier')} label={t('fields.tier')} error={errors.tier}>
@@ -213,7 +250,7 @@ export function ItemForm({ mode, onDone }: Props) {
           <ErrorAlert error={submitError} />
         </div>
       ) : null}
-      <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending} data-testid="submit-item">
+      <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending || uploadPhotos.isPending} data-testid="submit-item">
         {mode === 'public' ? t('intake.submit') : t('register.submit')}
       </Button>
     </form>
