@@ -34,6 +34,17 @@ export const LOG_REDACT = [
   '*.description',
 ];
 
+/** Query parameters that are credentials (tracking code and PIN, Open311 api_key, tokens): their values are never logged. */
+const SECRET_QUERY = /([?&](?:code|pin|api_key|token|password)=)[^&#]*/gi;
+export const redactUrl = (url: string) => url.replace(SECRET_QUERY, '$1[Redacted]');
+const logRequest = (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+  method: req.method,
+  url: redactUrl(req.url),
+  host: req.host,
+  remoteAddress: req.ip,
+  remotePort: req.socket?.remotePort,
+});
+
 export interface BuildOptions {
   services: Services;
   logger?: boolean | object;
@@ -45,7 +56,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const { config } = services;
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger && typeof opts.logger === 'object' ? { serializers: { req: logRequest }, ...opts.logger } : (opts.logger ?? false),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: config.NODE_ENV === 'production' ? false : undefined,
