@@ -19,7 +19,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { DB, ItemTable } from '../../db/schema.ts';
+import type { DB, EventTable, ItemTable } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { toIso, localDay } from '../../lib/clock.ts';
 import { AppError, forbidden, invalidField, notFound } from '../../lib/errors.ts';
@@ -29,6 +29,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { DeadlineService, Deadlines } from '../deadlines/deadline.service.ts';
 import { GENESIS, appendAudit, chainEvent, insertEvents, listItemEvents } from '../ledger/event.repository.ts';
 import { enqueue, type OutboxMessage } from '../outbox/outbox.repository.ts';
+import { createGroupCommit, type BulkKind, type Outcome } from '../../db/group-commit.ts';
 import { canAct, canSee } from './item.policy.ts';
 import { presentDetail, presentSummary } from './item.presenter.ts';
 import {
@@ -51,6 +52,23 @@ export interface Idempotency {
   scope: string;
   key: string;
   requestHash: string;
+}
+
+/** What an intake answers: the ledger number, and the tracking code with its PIN (shown once). */
+export interface IntakeReceipt {
+  id: string;
+  ledgerNo: string;
+  trackingCode: string;
+  accessPin: string;
+  submittedAt: string;
+}
+
+/** An intake decided before its transaction: everything but its ledger number, which `build` turns into rows. */
+interface PreparedIntake {
+  idem?: Idempotency;
+  now: number;
+  year: string;
+  build(n: number): { row: ItemTable; event: EventTable; notify: OutboxMessage[]; receipt: IntakeReceipt };
 }
 
 export interface ItemServiceDeps {
@@ -89,6 +107,7 @@ const REDO_LIMIT = 3;
 export function createItemService(deps: ItemServiceDeps) {
   const { database, clock, deadlines } = deps;
   const db = database.db;
+  const writes = createGroupCommit(database);
 
   const scopeOf = (item: Pick<ItemRow, 'tier' | 'urgent' | 'type' | 'category_id'>) => ({
     tier: item.tier as Tier,
@@ -98,28 +117,30 @@ export function createItemService(deps: ItemServiceDeps) {
   });
 
   /** Runs `work` once per idempotency key: a retry (even a concurrent one) gets the stored first answer. */
-  async function idempotent<T>(idem: Idempotency | undefined, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  async function idempotent<T, U>(idem: Idempotency | undefined, work: (trx: Transaction<DB>) => Promise<T>, bulk?: { kind: BulkKind<U, T>; unit: U }): Promise<T> {
     let claimed = false;
+    const unit = async (trx: Transaction<DB>) => {
+      claimed = false; // a unit can run twice: in its batch, then alone if the batch failed
+      if (idem) {
+        await trx
+          .insertInto('idempotency')
+          .values({ scope: idem.scope, key: idem.key, request_hash: idem.requestHash, status_code: 0, response: '', created_at: clock.now() })
+          .execute();
+        claimed = true;
+      }
+      const result = await work(trx);
+      if (idem) {
+        await trx
+          .updateTable('idempotency')
+          .set({ status_code: 200, response: JSON.stringify(result) })
+          .where('scope', '=', idem.scope)
+          .where('key', '=', idem.key)
+          .execute();
+      }
+      return result;
+    };
     try {
-      return await db.transaction().execute(async (trx) => {
-        if (idem) {
-          await trx
-            .insertInto('idempotency')
-            .values({ scope: idem.scope, key: idem.key, request_hash: idem.requestHash, status_code: 0, response: '', created_at: clock.now() })
-            .execute();
-          claimed = true;
-        }
-        const result = await work(trx);
-        if (idem) {
-          await trx
-            .updateTable('idempotency')
-            .set({ status_code: 200, response: JSON.stringify(result) })
-            .where('scope', '=', idem.scope)
-            .where('key', '=', idem.key)
-            .execute();
-        }
-        return result;
-      });
+      return await (bulk ? writes.bulk(bulk.kind, bulk.unit, unit) : writes.run(unit));
     } catch (err) {
       if (!idem || claimed || !isUniqueViolation(err)) throw err;
       const stored = await db.selectFrom('idempotency').selectAll().where('scope', '=', idem.scope).where('key', '=', idem.key).executeTakeFirst();
@@ -199,7 +220,7 @@ export function createItemService(deps: ItemServiceDeps) {
     actor: Actor | null,
     body: PublicIntakeBody | RegisterItemBody,
     opts: { idem?: Idempotency } = {},
-  ): Promise<{ id: string; ledgerNo: string; trackingCode: string; accessPin: string; submittedAt: string }> {
+  ): Promise<IntakeReceipt> {
     const reg = body as RegisterItemBody;
     const staff = actor && actor.kind !== 'tracking' && actor.roles.some((r) => r !== 'requester');
     if (reg.channel && !['web', 'mobile'].includes(reg.channel) && !staff) throw forbidden('only staff may register on another channel');
@@ -215,80 +236,151 @@ export function createItemService(deps: ItemServiceDeps) {
     const submittedAt = reg.submittedAt ? Math.min(Date.parse(reg.submittedAt), now) : now;
     const pin = randomDigits(6);
 
-    return idempotent(opts.idem, async (trx) => {
-      const year = localDay(submittedAt).slice(0, 4);
-      const n = await nextCounter(trx, `ledger:${year}`);
-      const id = newId(now);
-      const ledgerNo = `${deps.cityCode}-${year}-${String(n).padStart(6, '0')}`;
-      const trackingCode = randomCode(12);
-      const data = {
-        channel: reg.channel ?? (body as PublicIntakeBody).channel,
-        type: body.type,
-        categoryId: body.categoryId,
-        districtId,
-        centreId,
-        windowId,
-        projectId: project,
-        tier,
-        urgent,
-        confidential: body.confidential,
-        requesterKind: body.requester.kind,
-        submittedAt,
-      };
-      const event = chainEvent(id, id, { seq: 0, hash: GENESIS }, {
-        action: 'submit',
-        actorId: actor?.id ?? null,
-        actorRole: actor ? actorRoleFor(actor, ['window_clerk', 'dispatcher', 'officer', 'inspector', 'requester']) : null,
-        at: now,
-        data,
-      });
-      const row = submittedItemRow({
-        id,
-        ledger_no: ledgerNo,
-        tracking_code: trackingCode,
-        tracking_pin_hash: sha256(`${trackingCode}:${pin}`),
-        channel: data.channel,
-        type: body.type,
-        category_id: body.categoryId,
-        title: body.title,
-        description: body.description,
-        district_id: districtId,
-        centre_id: centreId,
-        window_id: windowId ?? null,
-        place_text: body.placeText ?? null,
-        lat: body.lat ?? null,
-        lng: body.lng ?? null,
-        requester_kind: body.requester.kind,
-        requester_name: body.requester.name ?? null,
-        requester_phone: body.requester.phone ?? null,
-        requester_org: body.requester.organization ?? null,
-        requester_uscc: body.requester.uscc ?? null,
-        requester_user_id: actor && actor.roles.length === 1 && actor.roles[0] === 'requester' ? actor.id : null,
-        confidential: body.confidential ? 1 : 0,
-        tier,
-        urgent: urgent ? 1 : 0,
-        project_id: project,
-        registered_by: actor?.id ?? null,
-        submitted_at: submittedAt,
-        event_seq: event.seq,
-        event_hash: event.hash,
-        version: 1,
-        updated_at: now,
-      });
-
-      await insertItem(trx, row);
-      await insertEvents(trx, [event]);
-      const notify: OutboxMessage[] = [
-        { channel: 'inapp', topic: 'item.submitted', recipient: districtId ? `role:dispatcher:${districtId}` : 'role:dispatcher', payload: { itemId: id, title: `新诉求 ${ledgerNo}`, body: body.title } },
-        { channel: 'webhook', topic: 'item.submitted', recipient: '*', payload: { itemId: id, ledgerNo, status: 'submitted' } },
-      ];
-      if (row.requester_phone) {
-        notify.push({ channel: 'sms', topic: 'item.receipt', recipient: row.requester_phone, payload: { text: `【听劝】您反映的问题已登记，编号${ledgerNo}，查询码${trackingCode}。` } });
-      }
-      await enqueue(trx, now, notify);
-      return { id, ledgerNo, trackingCode, accessPin: pin, submittedAt: toIso(submittedAt)! };
-    });
+    const year = localDay(submittedAt).slice(0, 4);
+    const channel = reg.channel ?? (body as PublicIntakeBody).channel;
+    const prepared: PreparedIntake = {
+      idem: opts.idem,
+      now,
+      year,
+      build(n) {
+        const id = newId(now);
+        const ledgerNo = `${deps.cityCode}-${year}-${String(n).padStart(6, '0')}`;
+        const trackingCode = randomCode(12);
+        const data = {
+          channel,
+          type: body.type,
+          categoryId: body.categoryId,
+          districtId,
+          centreId,
+          windowId,
+          projectId: project,
+          tier,
+          urgent,
+          confidential: body.confidential,
+          requesterKind: body.requester.kind,
+          submittedAt,
+        };
+        const event = chainEvent(id, id, { seq: 0, hash: GENESIS }, {
+          action: 'submit',
+          actorId: actor?.id ?? null,
+          actorRole: actor ? actorRoleFor(actor, ['window_clerk', 'dispatcher', 'officer', 'inspector', 'requester']) : null,
+          at: now,
+          data,
+        });
+        const row = submittedItemRow({
+          id,
+          ledger_no: ledgerNo,
+          tracking_code: trackingCode,
+          tracking_pin_hash: sha256(`${trackingCode}:${pin}`),
+          channel,
+          type: body.type,
+          category_id: body.categoryId,
+          title: body.title,
+          description: body.description,
+          district_id: districtId,
+          centre_id: centreId,
+          window_id: windowId ?? null,
+          place_text: body.placeText ?? null,
+          lat: body.lat ?? null,
+          lng: body.lng ?? null,
+          requester_kind: body.requester.kind,
+          requester_name: body.requester.name ?? null,
+          requester_phone: body.requester.phone ?? null,
+          requester_org: body.requester.organization ?? null,
+          requester_uscc: body.requester.uscc ?? null,
+          requester_user_id: actor && actor.roles.length === 1 && actor.roles[0] === 'requester' ? actor.id : null,
+          confidential: body.confidential ? 1 : 0,
+          tier,
+          urgent: urgent ? 1 : 0,
+          project_id: project,
+          registered_by: actor?.id ?? null,
+          submitted_at: submittedAt,
+          event_seq: event.seq,
+          event_hash: event.hash,
+          version: 1,
+          updated_at: now,
+        });
+        const notify: OutboxMessage[] = [
+          { channel: 'inapp', topic: 'item.submitted', recipient: districtId ? `role:dispatcher:${districtId}` : 'role:dispatcher', payload: { itemId: id, title: `新诉求 ${ledgerNo}`, body: body.title } },
+          { channel: 'webhook', topic: 'item.submitted', recipient: '*', payload: { itemId: id, ledgerNo, status: 'submitted' } },
+        ];
+        if (row.requester_phone) {
+          notify.push({ channel: 'sms', topic: 'item.receipt', recipient: row.requester_phone, payload: { text: `【听劝】您反映的问题已登记，编号${ledgerNo}，查询码${trackingCode}。` } });
+        }
+        return { row, event, notify, receipt: { id, ledgerNo, trackingCode, accessPin: pin, submittedAt: toIso(submittedAt)! } };
+      },
+    };
+    // Alone: the intake in its own savepoint (the fallback of the bulk write, and the path of a lone request).
+    const single = async (trx: Transaction<DB>) => {
+      const built = prepared.build(await nextCounter(trx, `ledger:${year}`));
+      await insertItem(trx, built.row);
+      await insertEvents(trx, [built.event]);
+      await enqueue(trx, now, built.notify);
+      return built.receipt;
+    };
+    return idempotent(opts.idem, single, { kind: intakeWrites, unit: prepared });
   }
+
+  /**
+   * Intakes that arrive together are written together: one read of their idempotency keys, one counter bump per
+   * year, and one multi-row insert per table, instead of a handful of statements each. A key already answered gets
+   * its stored answer; a key repeated within the batch gets the first one's answer (or the mismatch error).
+   */
+  const intakeWrites: BulkKind<PreparedIntake, IntakeReceipt> = {
+    name: 'intake',
+    async write(trx, units) {
+      const keyOf = (idem: Idempotency) => `${idem.scope}\n${idem.key}`;
+      const keys = [...new Set(units.flatMap((u) => (u.idem ? [u.idem.key] : [])))];
+      const stored = new Map<string, { request_hash: string; status_code: number; response: string }>();
+      if (keys.length) {
+        const rows = await trx.selectFrom('idempotency').select(['scope', 'key', 'request_hash', 'status_code', 'response']).where('key', 'in', keys).execute();
+        for (const r of rows) stored.set(`${r.scope}\n${r.key}`, r);
+      }
+      const mismatch = () => new AppError('idempotency_mismatch', 'this Idempotency-Key was used for a different request');
+      const outcomes: (Outcome<IntakeReceipt> | { follow: number } | null)[] = [];
+      const leaders = new Map<string, number>();
+      const byYear = new Map<string, number[]>();
+      units.forEach((u, i) => {
+        const key = u.idem ? keyOf(u.idem) : null;
+        const prior = key ? stored.get(key) : undefined;
+        if (prior) {
+          // A stored claim without its answer belongs to a transaction still running elsewhere: let the single path wait.
+          if (!prior.status_code) throw new Error('idempotency claim in flight');
+          outcomes.push(prior.request_hash === u.idem!.requestHash ? { ok: true, value: JSON.parse(prior.response) as IntakeReceipt } : { ok: false, error: mismatch() });
+        } else if (key && leaders.has(key)) {
+          outcomes.push({ follow: leaders.get(key)! });
+        } else {
+          if (key) leaders.set(key, i);
+          byYear.set(u.year, [...(byYear.get(u.year) ?? []), i]);
+          outcomes.push(null);
+        }
+      });
+      const built = new Map<number, ReturnType<PreparedIntake['build']>>();
+      for (const [year, indexes] of byYear) {
+        const last = await nextCounter(trx, `ledger:${year}`, indexes.length);
+        indexes.forEach((unitIndex, k) => built.set(unitIndex, units[unitIndex]!.build(last - indexes.length + 1 + k)));
+      }
+      const fresh = [...built.entries()].sort((a, b) => a[0] - b[0]);
+      if (fresh.length) {
+        const now = Math.max(...fresh.map(([i]) => units[i]!.now));
+        for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('item').values(fresh.slice(i, i + 200).map(([, b]) => b.row)).execute();
+        await insertEvents(trx, fresh.map(([, b]) => b.event));
+        await enqueue(trx, now, fresh.flatMap(([, b]) => b.notify));
+        const claims = fresh.filter(([i]) => units[i]!.idem);
+        if (claims.length) {
+          await trx
+            .insertInto('idempotency')
+            .values(claims.map(([i, b]) => ({ scope: units[i]!.idem!.scope, key: units[i]!.idem!.key, request_hash: units[i]!.idem!.requestHash, status_code: 200, response: JSON.stringify(b.receipt), created_at: units[i]!.now })))
+            .execute();
+        }
+      }
+      return outcomes.map((o, i): Outcome<IntakeReceipt> => {
+        if (o === null) return { ok: true, value: built.get(i)!.receipt };
+        if ('follow' in o) return units[i]!.idem!.requestHash === units[o.follow]!.idem!.requestHash ? { ok: true, value: built.get(o.follow)!.receipt } : { ok: false, error: mismatch() };
+        return o;
+      });
+    },
+  };
 
   function actorRoleFor(actor: Actor, allowed: readonly Role[]): Role | null {
     return actor.roles.find((r) => allowed.includes(r)) ?? null;
@@ -911,7 +1003,7 @@ export function createItemService(deps: ItemServiceDeps) {
     refs = null;
   };
 
-  return { intake, act, get, list, track, revealRequester, audit, idempotent, invalidateReferenceData, requestHash: (v: unknown) => sha256(canonicalJson(v)) };
+  return { intake, act, get, list, track, revealRequester, audit, idempotent, invalidateReferenceData, requestHash: (v: unknown) => sha256(canonicalJson(v)), writeStats: writes.stats };
 }
 export type ItemService = ReturnType<typeof createItemService>;
 
