@@ -7,6 +7,7 @@ import * as m0006 from './migrations/2026_11_30_0006_org.ts';
 import * as m0004 from './migrations/2026_11_30_0004_open311.ts';
 import * as m0003 from './migrations/2026_11_30_0003_stats.ts';
 import * as m0005 from './migrations/2026_11_30_0005_policy.ts';
+import * as m0007 from './migrations/2026_11_30_0007_open311_feed.ts';
 import * as m0008 from './migrations/2026_11_30_0008_stats_pairs.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0004_open311': m0004,
   '2026_11_30_0005_policy': m0005,
   '2026_11_30_0006_org': m0006,
+  '2026_11_30_0007_open311_feed': m0007,
   '2026_11_30_0008_stats_pairs': m0008,
 };
 

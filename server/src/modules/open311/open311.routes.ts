@@ -71,8 +71,9 @@ function sendError(request: FastifyRequest, reply: FastifyReply, err: FastifyErr
     .send(renderErrors(format, [{ code: status, description }]));
 }
 
+/** Sent as bytes: encoded once here, where a string would be measured (Content-Length) and then encoded again. */
 function send(reply: FastifyReply, format: Format, data: unknown, xml: Parameters<typeof render>[2]) {
-  return reply.type(CONTENT_TYPES[format]).send(render(format, data, xml));
+  return reply.type(CONTENT_TYPES[format]).send(Buffer.from(render(format, data, xml)));
 }
 
 const serviceDefinitionXml = (d: unknown) => {

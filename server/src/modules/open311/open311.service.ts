@@ -210,11 +210,12 @@ export function createOpen311Service(deps: {
     const src = r.status === 'merged' && x.primary ? x.primary : r;
     const status = r.status === 'merged' && !x.primary ? 'submitted' : src.status;
     const closed = CLOSED_STATUSES.includes(status);
+    // `answer` is the reply, or a rejected item's reason; `answered_at` when it was closed out or rejected.
     const notes =
       status === 'rejected'
-        ? `不予受理：${src.reject_reason ?? ''}`.trim()
-        : (src.reply_text ?? (r.status === 'merged' && x.primary ? `已并入 ${x.primary.ledger_no}` : (OPEN_NOTES[status] ?? null)));
-    const closedAt = status === 'rejected' ? src.rejected_at : src.closed_at;
+        ? `不予受理：${src.answer ?? ''}`.trim()
+        : (src.answer ?? (r.status === 'merged' && x.primary ? `已并入 ${x.primary.ledger_no}` : (OPEN_NOTES[status] ?? null)));
+    const closedAt = src.answered_at;
     const category = x.names.categories.get(r.category_id);
     return {
       service_request_id: r.ledger_no,
@@ -237,7 +238,7 @@ export function createOpen311Service(deps: {
   }
 
   async function feed(filter: FeedFilter) {
-    const [rows, names, notice] = await Promise.all([listFeed(db, filter), loadNames(db), noticeFor()]);
+    const [rows, names, notice] = await Promise.all([listFeed(database, filter), loadNames(db), noticeFor()]);
     const merged = rows.filter((r) => r.status === 'merged' && r.primary_id).map((r) => r.primary_id!);
     const primaries = new Map((await findPrimaries(db, [...new Set(merged)])).map((p) => [p.id, p]));
     return rows.map((r) => present(r, { names, notice, primary: r.primary_id ? primaries.get(r.primary_id) : undefined }));
