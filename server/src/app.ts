@@ -57,7 +57,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     logger: opts.logger && typeof opts.logger === 'object' ? { serializers: { req: logRequest }, ...opts.logger } : (opts.logger ?? false),
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: config.NODE_ENV === 'production' ? false : undefined,
     ajv: { customOptions: { coerceTypes: false } },

@@ -26,6 +26,16 @@ const schema = z.object({
   WEB_DIST: z.string().default('web/dist'),
   INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /**
+   * Which peers may say who the client is (X-Forwarded-For, -Host, -Proto): `loopback` (a proxy on this host),
+   * addresses/CIDRs separated by commas, `true` (anyone: only behind a proxy that strips the header) or `false`.
+   * Per-client rate limits (login, tracking) count the address this yields.
+   */
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .default('loopback')
+    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
   OPEN311_JURISDICTION: z.string().min(1).default('shenyang.gov.cn'),
   /** Policy matching's CPU work in a worker thread (`false`: on the event loop, as a fallback). */
   POLICY_WORKER: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

@@ -89,6 +89,28 @@ describe('tracking codes', () => {
     console.log(`tracking: 429 after 30 guesses a minute per client and route; at ${guesses}/min one client needs ~${(space / guesses / 525_960).toExponential(1)} years to try half the codes with PINs`);
   });
 
+  it('cannot be dodged by a client that makes up X-Forwarded-For addresses (only a proxy on this host is believed)', async () => {
+    const alphabet = [...new Set(receipts.flatMap((r) => [...r.trackingCode]))].join('');
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/public/track?code=${randomCode(alphabet, 12)}&pin=123456`,
+        remoteAddress: '203.0.113.9', // a client on the internet, talking to the server directly
+        headers: { 'x-forwarded-for': `198.51.100.${i}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    // Behind a proxy on this host, the address the proxy appended counts, not what the client put before it.
+    const viaProxy: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await t.call(null, 'GET', `/api/public/track?code=${randomCode(alphabet, 12)}&pin=123456`, undefined, { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.10` });
+      viaProxy.push(res.statusCode);
+    }
+    expect(viaProxy[30]).toBe(429);
+  });
+
   it('writes neither the code nor the PIN to the log', () => {
     const text = log.join('');
     expect(text).toContain('/api/public/track');
