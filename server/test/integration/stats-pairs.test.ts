@@ -64,7 +64,8 @@ async function expectSameAsFacts(as: Session, url: string, dims: Partial<Record<
 /** Every query shape that the pair grains answer, each compared with the fact rows. */
 async function expectAllSameAsFacts() {
   const facilities = ['cat-facilities', 'cat-facilities-office', 'cat-facilities-hall', 'cat-facilities-computer'];
-  for (const [from, to] of [[D1, D1], [D2, D2], [D1, D2]] as const) {
+  // Single days, the two days, and two months (whole 16-day blocks plus the days around them).
+  for (const [from, to] of [[D1, D1], [D2, D2], [D1, D2], ['2026-11-01', '2026-12-31']] as const) {
     const p = `from=${from}&to=${to}`;
     await expectSameAsFacts(dispatcher, `/api/stats/summary?${p}&districtId=d-210103&channel=web`, { district: ['d-210103'], channel: ['web'] }, null);
     await expectSameAsFacts(dispatcher, `/api/stats/summary?${p}&districtId=d-210103&channel=mobile`, { district: ['d-210103'], channel: ['mobile'] }, null);
@@ -90,9 +91,9 @@ async function expectAllSameAsFacts() {
 /** The pair table itself, grain by grain and value by value, against the fact rows (no planner in between). */
 async function expectPairTableSameAsFacts() {
   const rows = (await t.database.db.selectFrom('stats_item').selectAll().execute()).map(repo.rowToFact);
-  const [fromDay, toDay] = [dayNumberOfIso(D1) - 1, dayNumberOfIso(D2) + 30];
   const diffs: string[] = [];
-  for (const [a, b] of repo.PAIRS) {
+  const periods = [[dayNumberOfIso(D1) - 40, dayNumberOfIso(D2) + 40], [dayNumberOfIso(D1), dayNumberOfIso(D1)]] as const;
+  for (const [[fromDay, toDay], [a, b]] of periods.flatMap((period) => repo.PAIRS.map((pair) => [period, pair] as const))) {
     const firsts = new Set(rows.map((f) => f.dims[a]));
     for (const k1 of firsts) {
       const ref = aggregateFacts(rows, { fromDay, toDay, dims: { [a]: [k1] } }, 0, (f) => f.dims[b]);

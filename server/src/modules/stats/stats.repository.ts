@@ -8,6 +8,7 @@ import {
   DIMENSIONS,
   LAST_BUCKET,
   SUB_COUNTERS,
+  addAggregate,
   emptyAggregate,
   zeroCounters,
   type Aggregate,
@@ -62,6 +63,15 @@ export function pairOf(a: Dimension, b: Dimension): { grain: PairGrain; first: D
   }
   return null;
 }
+
+/**
+ * Each pair grain is also kept in blocks of BLOCK days (grain `<pair>/16`, day = the block's first day): a year's
+ * query reads ~23 block rows and at most 30 day rows per value pair instead of 365 day rows. Day numbers are
+ * positive, so `day / 16` is the same integer division on both dialects.
+ */
+export const BLOCK = 16;
+const blockGrain = (grain: string) => `${grain}/${BLOCK}`;
+const blockStart = (day: number) => Math.floor(day / BLOCK) * BLOCK;
 
 /** Histogram columns of `stats_pair`: h0 … h80, one per handling-time bucket. */
 export const HIST_COLUMNS = Array.from({ length: LAST_BUCKET + 1 }, (_, b) => `h${b}`);
@@ -152,23 +162,23 @@ export async function rollupFromFacts(trx: Kysely<DB>) {
       group by ${by('acc_day')}, bucket`.execute(trx);
   }
   const hist = sql.join(HIST_COLUMNS.map((c) => sql.ref(c)));
-  const pivot = sql.join(HIST_COLUMNS.map((_, b) => sql`sum(case when bucket = ${sql.lit(b)} then n else 0 end)`));
-  const setHist = sql.join(HIST_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  const pivot = sql.join(HIST_COLUMNS.map((_, b) => sql`sum(case when bucket = ${sql.lit(b)} then 1 else 0 end)`));
+  const setAccHist = sql.join([...ACC_COUNTERS, ...HIST_COLUMNS].map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  const all = [...COUNTERS, ...HIST_COLUMNS];
+  const sumAll = sql.join(all.map((c) => sql`sum(${sql.ref(c)})`));
   for (const p of PAIRS) {
     const [a, b] = [sql.ref(DIM_COLUMN[p[0]]), sql.ref(DIM_COLUMN[p[1]])];
     const grain = pairName(p);
     await sql`insert into stats_pair (grain, k1, k2, day, received, rejected)
       select ${grain}, ${a}, ${b}, sub_day, sum(received), sum(rejected) from stats_item group by ${a}, ${b}, sub_day`.execute(trx);
-    await sql`insert into stats_pair (grain, k1, k2, day, ${acc})
-      select ${grain}, ${a}, ${b}, acc_day, ${sumAcc} from stats_item where acc_day is not null group by ${a}, ${b}, acc_day
-      on conflict (grain, k1, day, k2) do update set ${setAcc}`.execute(trx);
-    // Count by bucket first, then pivot the (much fewer) grouped rows into the h columns.
-    await sql`insert into stats_pair (grain, k1, k2, day, ${hist})
-      select ${grain}, a, b, acc_day, ${pivot} from (
-        select ${a} as a, ${b} as b, acc_day, bucket, count(*) as n from stats_item
-        where bucket is not null and acc_day is not null group by ${a}, ${b}, acc_day, bucket
-      ) h where 1 = 1 group by a, b, acc_day
-      on conflict (grain, k1, day, k2) do update set ${setHist}`.execute(trx);
+    // Counters and the histogram pivot of the acceptance day in one pass over the facts.
+    await sql`insert into stats_pair (grain, k1, k2, day, ${acc}, ${hist})
+      select ${grain}, ${a}, ${b}, acc_day, ${sumAcc}, ${pivot} from stats_item where acc_day is not null group by ${a}, ${b}, acc_day
+      on conflict (grain, k1, day, k2) do update set ${setAccHist}`.execute(trx);
+    // The blocks, from the day rows just written.
+    const block = sql`(day / ${sql.lit(BLOCK)}) * ${sql.lit(BLOCK)}`;
+    await sql`insert into stats_pair (grain, k1, k2, day, ${sql.join(all.map((c) => sql.ref(c)))})
+      select ${blockGrain(grain)}, k1, k2, ${block}, ${sumAll} from stats_pair where grain = ${grain} group by k1, k2, ${block}`.execute(trx);
   }
 }
 
@@ -219,18 +229,20 @@ export function addFact(d: Deltas, f: ItemFact, sign: 1 | -1) {
     }
   }
   for (const p of PAIRS) {
-    const prefix = `${pairName(p)}|${f.dims[p[0]]}|${f.dims[p[1]]}|`;
-    const row = (day: number) => {
-      let r = d.pair.get(prefix + day);
-      if (!r) d.pair.set(prefix + day, (r = { counters: zeroCounters(), hist: new Map() }));
-      return r;
-    };
-    const sub = row(f.subDay);
-    for (const name of SUB_COUNTERS) sub.counters[name] += sign * f.counters[name];
+    const values = `${f.dims[p[0]]}|${f.dims[p[1]]}`;
+    // The day row and its block row get the same change.
+    const rows = (day: number) =>
+      [`${pairName(p)}|${values}|${day}`, `${blockGrain(pairName(p))}|${values}|${blockStart(day)}`].map((k) => {
+        let r = d.pair.get(k);
+        if (!r) d.pair.set(k, (r = { counters: zeroCounters(), hist: new Map() }));
+        return r;
+      });
+    for (const sub of rows(f.subDay)) for (const name of SUB_COUNTERS) sub.counters[name] += sign * f.counters[name];
     if (f.accDay !== null) {
-      const acc = row(f.accDay);
-      for (const name of ACC_COUNTERS) acc.counters[name] += sign * f.counters[name];
-      if (f.bucket !== null) acc.hist.set(f.bucket, (acc.hist.get(f.bucket) ?? 0) + sign);
+      for (const acc of rows(f.accDay)) {
+        for (const name of ACC_COUNTERS) acc.counters[name] += sign * f.counters[name];
+        if (f.bucket !== null) acc.hist.set(f.bucket, (acc.hist.get(f.bucket) ?? 0) + sign);
+      }
     }
   }
 }
@@ -344,20 +356,31 @@ export async function readPair(
   toDay: number,
   group: 'none' | 'day' | 'k1' | 'k2',
 ): Promise<Map<string, Aggregate>> {
-  let q = db.selectFrom('stats_pair').where('grain', '=', grain).where('day', '>=', fromDay).where('day', '<=', toDay);
-  if (k1) q = q.where('k1', 'in', k1);
-  if (k2) q = q.where('k2', 'in', k2);
   const sums = [...COUNTERS, ...HIST_COLUMNS].map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
-  const rows = (await (group === 'none' ? q.select(sql.lit('').as('g')) : q.select(sql.ref(group).as('g')).groupBy(group)).select(sums).execute()) as Record<string, unknown>[];
+  const read = async (g: string, from: number, to: number) => {
+    let q = db.selectFrom('stats_pair').where('grain', '=', g).where('day', '>=', from).where('day', '<=', to);
+    if (k1) q = q.where('k1', 'in', k1);
+    if (k2) q = q.where('k2', 'in', k2);
+    return (await (group === 'none' ? q.select(sql.lit('').as('g')) : q.select(sql.ref(group).as('g')).groupBy(group)).select(sums).execute()) as Record<string, unknown>[];
+  };
+  // Whole blocks inside the period from the block rows, the days before and after them from the day rows.
+  const first = Math.ceil(fromDay / BLOCK) * BLOCK;
+  const end = Math.floor((toDay + 1) / BLOCK) * BLOCK; // the day after the last whole block
+  const parts =
+    group !== 'day' && first < end
+      ? await Promise.all([read(blockGrain(grain), first, end - BLOCK), ...(fromDay < first ? [read(grain, fromDay, first - 1)] : []), ...(end <= toDay ? [read(grain, end, toDay)] : [])])
+      : [await read(grain, fromDay, toDay)];
   const out = new Map<string, Aggregate>();
-  for (const r of rows) {
+  for (const r of parts.flat()) {
     if (r.received === null && r.accepted === null) continue; // an aggregate over no rows
     const a = { ...emptyAggregate(), counters: toCounters(r) };
     HIST_COLUMNS.forEach((c, b) => {
       const n = Number(r[c] ?? 0);
       if (n) a.hist.set(b, n);
     });
-    out.set(String(r.g), a);
+    const k = String(r.g);
+    if (out.has(k)) addAggregate(out.get(k)!, a);
+    else out.set(k, a);
   }
   return out;
 }
