@@ -57,14 +57,28 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('item-form')).toBeVisible();
     await noHorizontalOverflow(page);
     await screenshot(page, `register-${lang}`);
-    await page.context().clearCookies();
+  });
+
+  test(`admin, discipline and key-project pages in ${lang}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await useLanguage(page, lang);
     await login(page, 'admin');
-    for (const tab of ['sla', 'calendar', 'users', 'tokens']) {
+    for (const tab of ['sla', 'calendar', 'districts', 'departments', 'centres', 'categories', 'projects', 'users', 'tokens']) {
       await page.goto(`/admin?tab=${tab}`);
+      await expect(page.getByRole('tab', { selected: true })).toBeVisible();
       await page.waitForLoadState('networkidle');
+      await expect(page.locator('main .ant-spin-spinning')).toHaveCount(0);
       await noHorizontalOverflow(page);
       await screenshot(page, `admin-${tab}-${lang}`);
     }
+    // A centre's windows in their drawer, and the category tree opened one level.
+    await page.goto('/admin?tab=centres');
+    await page.getByTestId('centre-windows-centre-city').click();
+    await expect(page.getByTestId('windows-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+    await screenshot(page, `admin-windows-${lang}`);
+    await page.goto('/admin?tab=categories');
+    await page.getByTestId('categories-table').locator('.ant-table-row-expand-icon').first().click();
+    await screenshot(page, `admin-categories-open-${lang}`);
     for (const [user, path] of [['inspector', '/discipline'], ['officer', '/projects']]) {
       await page.context().clearCookies();
       await login(page, user);
@@ -73,6 +87,26 @@ for (const lang of LANGS) {
       await noHorizontalOverflow(page);
       await screenshot(page, `${path.slice(1)}-${lang}`);
     }
+    // The officer's first project on its own page: the officer and the open items.
+    await page.locator('main table tbody tr.ant-table-row a').first().click();
+    await expect(page.getByTestId('project-page')).toBeVisible();
+    await expect(page.getByTestId('project-officer')).not.toHaveText('—');
+    await page.waitForLoadState('networkidle');
+    await noHorizontalOverflow(page);
+    await screenshot(page, `project-${lang}`);
+  });
+
+  test(`dashboard on a 1920×1080 wall screen in ${lang}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await useLanguage(page, lang);
+    await login(page, 'supervisor');
+    await page.goto('/dashboard');
+    await expect(page.locator('main canvas').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await noHorizontalOverflow(page);
+    await screenshot(page, `dashboard-${lang}-1920`);
+    await context.close();
   });
 }
 

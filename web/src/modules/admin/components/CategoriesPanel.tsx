@@ -89,7 +89,7 @@ export function CategoriesPanel() {
           {
             key: 'actions',
             title: t('admin.org.actions'),
-            width: 330,
+            width: 420,
             render: (_: unknown, c) => (
               <Space size={0} wrap>
                 <Button size="small" type="link" onClick={() => setEditing({ mode: 'new', parent: c })}>
