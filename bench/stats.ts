@@ -1,7 +1,7 @@
 // Figures benchmark (`npm run bench -- stats [--quick] [--items N] [--requests N]`): N generated items (default
 // 1,000,000) on SQLite, the rollups built once, then the real server answers the city dashboard summary; prints
-// p50/p95, a few other stats endpoints, a sweeper pass when nothing is due (if the services have one) and the
-// server's RSS.
+// p50/p95, a few other stats endpoints (among them the two-dimension queries the pair rollups answer), a sweeper
+// pass when nothing is due (if the services have one) and the server's RSS, each figure with the load average.
 import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { sqlitePath, openDatabase } from '../server/src/db/database.ts';
@@ -15,7 +15,8 @@ import { freshDatabase, login, startServer, type Session } from './robust/server
 import { generateItems } from './lib/gen-items.ts';
 import { pct, rssOf } from './lib/load.ts';
 
-const TARGET = { p95: 100, sweepMs: 1000, rssMb: 300 };
+const TARGET = { p95: 100, twoFilterP95: 100, sweepMs: 1000, rssMb: 300 };
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 function arg(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -33,7 +34,7 @@ async function timeGets(base: string, session: Session, path: string, n: number)
   }
   ms.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { n, p50: round(pct(ms, 50)), p95: round(pct(ms, 95)), max: round(ms.at(-1)!) };
+  return { n, p50: round(pct(ms, 50)), p95: round(pct(ms, 95)), max: round(ms.at(-1)!), loadavg: load() };
 }
 
 export default async function main(args: string[]) {
@@ -48,6 +49,8 @@ export default async function main(args: string[]) {
 
   let database = openDatabase(fresh.url);
   let gen = { ms: 0 };
+  // A kept file from before a stats migration is brought up to date (the migration may ask for a rebuild).
+  if (reuse) await migrateToLatest(database.db);
   if (!reuse) {
     await migrateToLatest(database.db);
     await seedOrg(database, systemClock);
@@ -61,10 +64,11 @@ export default async function main(args: string[]) {
   const services = createServices({ config: loadConfig({ DATABASE_URL: fresh.url, NODE_ENV: 'production' }), database, clock: systemClock });
   let t0 = Date.now();
   let rebuildMs = -1;
-  if (!reuse) {
+  const cursor = await database.db.selectFrom('stats_cursor').select('value').executeTakeFirst();
+  if (!reuse || !cursor || args.includes('--rebuild')) {
     await services.stats.rebuild();
     rebuildMs = Date.now() - t0;
-    console.log(`facts and rollups built in ${(rebuildMs / 1000).toFixed(1)} s`);
+    console.log(`facts and rollups built in ${(rebuildMs / 1000).toFixed(1)} s (load ${load().join(' ')})`);
   }
   let sweep: { ms: number; note?: string } | null = null;
   // The sweeper as the workers build it (services may carry it one day).
@@ -74,7 +78,7 @@ export default async function main(args: string[]) {
     t0 = Date.now();
     const r = await sweeper.runOnce();
     sweep = { ms: Date.now() - t0 };
-    console.log(`sweeper pass with nothing due: ${sweep.ms} ms ${JSON.stringify(r)}`);
+    console.log(`sweeper pass with nothing due: ${sweep.ms} ms ${JSON.stringify(r)} (load ${load().join(' ')})`);
   } else {
     sweep = { ms: -1, note: 'services has no sweeper yet: skipped' };
     console.log('sweeper: services has no sweeper yet — skipped');
@@ -98,22 +102,43 @@ export default async function main(args: string[]) {
     const districtSummary = await timeGets(server.base, district, '/api/stats/summary', Math.min(requests, 200));
     const breakdown = await timeGets(server.base, city, '/api/stats/breakdown?by=district', Math.min(requests, 100));
     const series = await timeGets(server.base, city, '/api/stats/series?interval=month', Math.min(requests, 100));
-    const twoFilters = await timeGets(server.base, city, '/api/stats/summary?districtId=d-210103&channel=window', 20);
+    // Two dimensions at once, from the pair rollups.
+    const pairs = Math.min(requests, 200);
+    const twoFilters = await timeGets(server.base, city, '/api/stats/summary?districtId=d-210103&channel=window', pairs);
+    const districtByDepartment = await timeGets(server.base, district, '/api/stats/breakdown?by=department', pairs);
+    const departmentByCategory = await timeGets(server.base, city, '/api/stats/breakdown?by=category&departmentId=dept-scjg', pairs);
+    const districtSeries = await timeGets(server.base, district, '/api/stats/series?interval=month&channel=web', Math.min(requests, 100));
+    // Three dimensions still read the fact rows.
+    const threeFilters = await timeGets(server.base, district, '/api/stats/summary?channel=window&type=complaint', 10);
     const rssMb = Math.round(rssOf(server.child.pid!) / 1024 / 1024);
     const res = await fetch(`${server.base}/api/stats/summary`, { headers: { cookie: city.cookie } });
     const figures = ((await res.json()) as { figures: Record<string, { value: number }> }).figures;
-    const line = (name: string, r: { p50: number; p95: number; max: number; n: number }) =>
-      console.log(`${name.padEnd(38)} p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms  max ${String(r.max).padStart(6)} ms  (${r.n} requests)`);
+    const line = (name: string, r: { p50: number; p95: number; max: number; n: number; loadavg: number[] }) =>
+      console.log(
+        `${name.padEnd(44)} p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms  max ${String(r.max).padStart(6)} ms  (${r.n} requests, load ${r.loadavg.join(' ')})`,
+      );
     line('city summary', summary);
     line('district summary (scoped)', districtSummary);
     line('breakdown by district', breakdown);
     line('monthly series', series);
-    line('summary, district + channel (facts)', twoFilters);
-    console.log(`server RSS at ${counted.toLocaleString('en')} items: ${rssMb} MB`);
+    line('summary, district + channel (pair)', twoFilters);
+    line('district bureau: breakdown by department', districtByDepartment);
+    line('breakdown by category, department filter', departmentByCategory);
+    line('district bureau: monthly series, channel', districtSeries);
+    line('district bureau: channel + type (facts)', threeFilters);
+    console.log(`server RSS at ${counted.toLocaleString('en')} items: ${rssMb} MB (load ${load().join(' ')})`);
     console.log(`received ${figures.received.value}, accepted ${figures.accepted.value}, closure rate ${(figures.closureRate.value * 100).toFixed(2)}%, satisfaction ${(figures.satisfactionRate.value * 100).toFixed(2)}%`);
-    const met = summary.p95 <= TARGET.p95 && rssMb <= TARGET.rssMb && (sweep.ms < 0 || sweep.ms <= TARGET.sweepMs);
-    console.log(`\ntargets: summary p95 ≤ ${TARGET.p95} ms, sweeper ≤ ${TARGET.sweepMs} ms, RSS ≤ ${TARGET.rssMb} MB: ${met ? 'met' : 'NOT met'}`);
-    console.log(JSON.stringify({ bench: 'stats', items: counted, generateMs: gen.ms, rebuildMs, summary, districtSummary, breakdown, series, twoFilters, sweep, rssMb, target: TARGET, met, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) }));
+    const twoP95 = Math.max(twoFilters.p95, districtByDepartment.p95, departmentByCategory.p95);
+    const met = summary.p95 <= TARGET.p95 && twoP95 <= TARGET.twoFilterP95 && rssMb <= TARGET.rssMb && (sweep.ms < 0 || sweep.ms <= TARGET.sweepMs);
+    console.log(
+      `\ntargets: summary p95 ≤ ${TARGET.p95} ms, two-filter p95 ≤ ${TARGET.twoFilterP95} ms, sweeper ≤ ${TARGET.sweepMs} ms, RSS ≤ ${TARGET.rssMb} MB: ${met ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'stats', items: counted, generateMs: gen.ms, rebuildMs, summary, districtSummary, breakdown, series, twoFilters, districtByDepartment,
+        departmentByCategory, districtSeries, threeFilters, sweep, rssMb, target: TARGET, met, loadavg: load(),
+      }),
+    );
   } finally {
     await server.kill('SIGTERM');
     if (args.includes('--keep')) console.log(`kept ${file} (measure again with --db ${file})`);
