@@ -1,6 +1,8 @@
-// Open311 feed benchmark (`npm run bench -- open311 [--items N] [--requests N] [--pg] [--db file.db]`): GET requests.json
+// Open311 feed benchmark (`npm run bench -- open311 [--items N] [--requests N] [--pg | --pg-db name | --db file.db]`): GET requests.json
 // with a date range over N ledger items (default 1,000,000, bulk-inserted straight into `item` by one INSERT … SELECT
-// per chunk), through the real server over HTTP, one client; prints p50/p95/p99 and a final JSON line. Target p95 ≤ 50 ms.
+// per chunk), through the real server over HTTP, one client; then the same mix as XML, and requests filtered by
+// service_code and status (`--json-only` skips those two). Prints p50/p95/p99 with the load average for each and a final
+// JSON line. Target p95 ≤ 50 ms.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { sql, type Kysely } from 'kysely';
@@ -9,7 +11,8 @@ import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { fakeClock } from '../server/src/lib/clock.ts';
 import { seedOrg } from '../server/src/seed/seed-org.ts';
 import { OPEN311_RATE } from '../server/src/modules/open311/open311.routes.ts';
-import { freshDatabase, startServer } from './robust/server-process.ts';
+import pg from 'pg';
+import { freshDatabase, PG_ADMIN_URL, startServer } from './robust/server-process.ts';
 
 const TARGET_P95_MS = 50;
 const NOW = Date.parse('2026-11-30T02:00:00.000Z');
@@ -28,6 +31,19 @@ async function open(args: string[]): Promise<{ database: Database; label: string
     // A kept SQLite file: filled on the first run, reused (not refilled) by the next ones.
     const database = openDatabase(`sqlite:${args[file + 1]}`);
     return { database, label: 'sqlite', drop: () => database.close().catch(() => undefined) };
+  }
+  const keep = args.indexOf('--pg-db');
+  if (keep >= 0) {
+    // A kept PostgreSQL database (created when missing), filled on the first run and reused like a kept SQLite file.
+    const name = args[keep + 1];
+    if (!/^[a-z_][a-z0-9_]*$/.test(name ?? '')) throw new Error('--pg-db takes a database name (a-z, 0-9, _)');
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!found.rowCount) await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const database = openDatabase(PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), { poolSize: 4 });
+    return { database, label: 'postgres', drop: () => database.close().catch(() => undefined) };
   }
   const dialect = args.includes('--pg') ? 'postgres' : 'sqlite';
   const fresh = await freshDatabase(dialect, 'open311');
@@ -111,73 +127,111 @@ export default async function run(args: string[]) {
       console.log(`  bulk insert ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     } else console.log(`  reusing ${present} items`);
 
-    // The real server in its own process (production mode, no workers), as a client would meet it.
+    // The real server in its own process (production mode, no workers), as a client would meet it: started afresh
+    // for each variant, so that each gets the anonymous rate limit's whole minute budget.
     await database.close();
-    const server = await startServer({ DATABASE_URL: database.url, DEMO: 'false', WORKERS: 'false' }, arg(args, '--port', 3311));
-    const address = server.base;
-    const codes = ((await (await fetch(`${address}/open311/v2/services.json`)).json()) as { service_code: string }[]).map((s) => s.service_code);
+    const port = arg(args, '--port', 3311);
+    const start = () => startServer({ DATABASE_URL: database.url, DEMO: 'false', WORKERS: 'false' }, port);
+    let server = await start();
+    const codes = ((await (await fetch(`${server.base}/open311/v2/services.json`)).json()) as { service_code: string }[]).map((s) => s.service_code);
 
-    const random = rng(311);
     const spans = [1, 7, 30, 90];
-    const query = () => {
+    /** The realistic mix: a date range of 1–90 days anywhere in the year; 20% also ask a status, 20% a service_code. */
+    const mixed = (random: () => number) => {
       const days = spans[Math.floor(random() * spans.length)];
       const end = NOW - Math.floor(random() * (YEAR_MS - days * DAY_MS));
       const params = new URLSearchParams({ start_date: iso(end - days * DAY_MS), end_date: iso(end) });
       const kind = random();
       if (kind < 0.2) params.set('status', random() < 0.5 ? 'open' : 'closed');
       else if (kind < 0.4) params.set('service_code', codes[Math.floor(random() * codes.length)]);
-      return `/open311/v2/requests.json?${params}`;
+      return params;
     };
-    // CPU the server process spends per request (utime + stime from /proc): a figure that other processes on the
-    // machine cannot inflate, unlike the latencies.
-    const cpuTicks = () => {
-      const f = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(f[11]) + Number(f[12]);
+    /** Every request filtered by one service_code and one status over a 1–90-day range. */
+    const filtered = (random: () => number) => {
+      const params = mixed(random);
+      params.set('service_code', codes[Math.floor(random() * codes.length)]);
+      params.set('status', random() < 0.5 ? 'open' : 'closed');
+      return params;
     };
-    const times: number[] = [];
-    let ticks0 = 0;
-    let rows = 0;
-    let bytes = 0;
-    const warmup = 20;
-    for (let i = 0; i < warmup + requests; i++) {
-      const url = query();
-      t0 = performance.now();
-      const res = await fetch(`${address}${url}`);
-      // Latency to the last byte; decoding the text is the client's own work and stays outside the clock.
-      const raw = await res.arrayBuffer();
-      const ms = performance.now() - t0;
-      const body = new TextDecoder().decode(raw);
-      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
-      if (i === warmup - 1) ticks0 = cpuTicks();
-      if (i < warmup) continue;
-      times.push(ms);
-      rows += (JSON.parse(body) as unknown[]).length;
-      bytes += body.length;
+    const variants = [
+      { name: 'json', what: 'GET requests.json, date range over 1–90 days; 20% with status, 20% with service_code', ext: 'json', params: mixed },
+      { name: 'xml', what: 'GET requests.xml, the same mix', ext: 'xml', params: mixed },
+      { name: 'json-filtered', what: 'GET requests.json with service_code and status, date range over 1–90 days', ext: 'json', params: filtered },
+    ] as const;
+    const only = args.includes('--json-only') ? variants.slice(0, 1) : variants;
+
+    const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+    const figures = [];
+    for (const [n, variant] of only.entries()) {
+      if (n > 0) {
+        await server.kill('SIGTERM');
+        server = await start();
+      }
+      // CPU the server process spends per request (utime + stime from /proc): a figure that other processes on the
+      // machine cannot inflate as much as the latencies.
+      const pid = server.child.pid;
+      const cpuTicks = () => {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return Number(f[11]) + Number(f[12]);
+      };
+      const random = rng(311);
+      const times: number[] = [];
+      let ticks0 = 0;
+      let rows = 0;
+      let bytes = 0;
+      const warmup = 20;
+      const loadBefore = loadAverage();
+      for (let i = 0; i < warmup + requests; i++) {
+        const url = `/open311/v2/requests.${variant.ext}?${variant.params(random)}`;
+        t0 = performance.now();
+        const res = await fetch(`${server.base}${url}`);
+        // Latency to the last byte; decoding the text is the client's own work and stays outside the clock.
+        const raw = await res.arrayBuffer();
+        const ms = performance.now() - t0;
+        const body = new TextDecoder().decode(raw);
+        if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 200)}`);
+        if (i === warmup - 1) ticks0 = cpuTicks();
+        if (i < warmup) continue;
+        times.push(ms);
+        rows += variant.ext === 'json' ? (JSON.parse(body) as unknown[]).length : body.split('<request>').length - 1;
+        bytes += raw.byteLength;
+      }
+      const serverCpuMs = Math.round((((cpuTicks() - ticks0) * 10) / times.length) * 10) / 10; // 100 ticks a second
+      times.sort((a, b) => a - b);
+      const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+      const figure = {
+        variant: variant.name,
+        requests: times.length,
+        meanRows: Math.round(rows / times.length),
+        meanKB: Math.round(bytes / times.length / 1024),
+        p50: pct(50),
+        p95: pct(95),
+        p99: pct(99),
+        max: Math.round(times[times.length - 1] * 10) / 10,
+        serverCpuMs,
+        loadAverage: { before: loadBefore, after: loadAverage() },
+      };
+      figures.push(figure);
+      console.log(`  ${variant.what}: ${figure.requests} requests, ${figure.meanRows} requests/answer on average (${figure.meanKB} KB)`);
+      console.log(
+        `    p50 ${figure.p50} ms  p95 ${figure.p95} ms  p99 ${figure.p99} ms  max ${figure.max} ms; server CPU ${serverCpuMs} ms per request; ` +
+          `load average ${figure.loadAverage.before} → ${figure.loadAverage.after} (${cpus().length} cores)`,
+      );
     }
-    const serverCpuMs = Math.round((((cpuTicks() - ticks0) * 10) / times.length) * 10) / 10; // 100 ticks a second
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     await server.kill('SIGTERM');
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+    const head = figures[0];
     const result = {
       bench: 'open311',
       dialect: label,
       items: total,
-      requests: times.length,
-      meanRows: Math.round(rows / times.length),
-      meanKB: Math.round(bytes / times.length / 1024),
-      p50: pct(50),
-      p95: pct(95),
-      p99: pct(99),
-      max: Math.round(times[times.length - 1] * 10) / 10,
-      serverCpuMs,
-      loadAverage: Number(load),
+      ...head,
+      variants: figures,
       target: { p95: TARGET_P95_MS },
-      pass: pct(95) <= TARGET_P95_MS,
+      // The issue's figure is the JSON mix; the other variants are reported against the same target.
+      pass: head.p95 <= TARGET_P95_MS,
+      passEveryVariant: figures.every((f) => f.p95 <= TARGET_P95_MS),
     };
-    console.log(`  GET requests.json (date range over 1–90 days; 20% with status, 20% with service_code): ${result.requests} requests, ${result.meanRows} requests/answer on average (${result.meanKB} KB)`);
-    console.log(`  server CPU ${serverCpuMs} ms per request; machine load average ${load} (${cpus().length} cores)`);
-    console.log(`  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  max ${result.max} ms  (target p95 ≤ ${TARGET_P95_MS} ms: ${result.pass ? 'met' : 'MISSED'})`);
+    console.log(`  target p95 ≤ ${TARGET_P95_MS} ms: ${figures.map((f) => `${f.variant} ${f.p95 <= TARGET_P95_MS ? 'met' : 'MISSED'}`).join(', ')}`);
     console.log(JSON.stringify(result));
   } finally {
     await drop().catch(() => undefined);
