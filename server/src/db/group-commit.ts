@@ -68,7 +68,12 @@ export function createGroupCommit(database: Database, opts: { maxBatch?: number 
         const one = async (unit: Unit) => out.set(unit, await inSavepoint(trx, () => unit.work(trx)));
         // Bulk kinds first, one write per kind; then the units that run one by one.
         const kinds = new Map<BulkKind<unknown, unknown>, Unit[]>();
-        for (const unit of batch) if (unit.bulk) kinds.set(unit.bulk.kind, [...(kinds.get(unit.bulk.kind) ?? []), unit]);
+        for (const unit of batch) {
+          if (!unit.bulk) continue;
+          const same = kinds.get(unit.bulk.kind);
+          if (same) same.push(unit);
+          else kinds.set(unit.bulk.kind, [unit]);
+        }
         for (const [kind, units] of kinds) {
           if (units.length === 1) {
             await one(units[0]!);

@@ -28,7 +28,8 @@ import { newId, randomCode, randomDigits } from '../../lib/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { DeadlineService, Deadlines } from '../deadlines/deadline.service.ts';
 import { GENESIS, appendAudit, chainEvent, insertEvents, listItemEvents } from '../ledger/event.repository.ts';
-import { enqueue, type OutboxMessage } from '../outbox/outbox.repository.ts';
+import { enqueue, outboxRow, type OutboxMessage } from '../outbox/outbox.repository.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 import { createGroupCommit, type BulkKind, type Outcome } from '../../db/group-commit.ts';
 import { canAct, canSee } from './item.policy.ts';
 import { presentDetail, presentSummary } from './item.presenter.ts';
@@ -351,7 +352,9 @@ export function createItemService(deps: ItemServiceDeps) {
           outcomes.push({ follow: leaders.get(key)! });
         } else {
           if (key) leaders.set(key, i);
-          byYear.set(u.year, [...(byYear.get(u.year) ?? []), i]);
+          const year = byYear.get(u.year);
+          if (year) year.push(i);
+          else byYear.set(u.year, [i]);
           outcomes.push(null);
         }
       });
@@ -363,16 +366,16 @@ export function createItemService(deps: ItemServiceDeps) {
       const fresh = [...built.entries()].sort((a, b) => a[0] - b[0]);
       if (fresh.length) {
         const now = Math.max(...fresh.map(([i]) => units[i]!.now));
-        for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('item').values(fresh.slice(i, i + 200).map(([, b]) => b.row)).execute();
-        await insertEvents(trx, fresh.map(([, b]) => b.event));
-        await enqueue(trx, now, fresh.flatMap(([, b]) => b.notify));
+        await insertRows(trx, database.dialect, 'item', fresh.map(([, b]) => b.row));
+        await insertRows(trx, database.dialect, 'event', fresh.map(([, b]) => b.event));
+        await insertRows(trx, database.dialect, 'outbox', fresh.flatMap(([, b]) => b.notify.map((m) => outboxRow(now, m))), { onConflictDoNothing: 'dedupe_key' });
         const claims = fresh.filter(([i]) => units[i]!.idem);
-        if (claims.length) {
-          await trx
-            .insertInto('idempotency')
-            .values(claims.map(([i, b]) => ({ scope: units[i]!.idem!.scope, key: units[i]!.idem!.key, request_hash: units[i]!.idem!.requestHash, status_code: 200, response: JSON.stringify(b.receipt), created_at: units[i]!.now })))
-            .execute();
-        }
+        await insertRows(
+          trx,
+          database.dialect,
+          'idempotency',
+          claims.map(([i, b]) => ({ scope: units[i]!.idem!.scope, key: units[i]!.idem!.key, request_hash: units[i]!.idem!.requestHash, status_code: 200, response: JSON.stringify(b.receipt), created_at: units[i]!.now })),
+        );
       }
       return outcomes.map((o, i): Outcome<IntakeReceipt> => {
         if (o === null) return { ok: true, value: built.get(i)!.receipt };
