@@ -30,7 +30,9 @@ function StaffFrame() {
   const logout = useLogout();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const selected = NAV.filter((n) => (n.path === '/' ? pathname === '/' : pathname.startsWith(n.path))).map((n) => n.path);
+  const matching = NAV.filter((n) => (n.path === '/' ? pathname === '/' : pathname.startsWith(n.path)));
+  // The most specific entry only: /policy/runs is not also the library at /policy.
+  const selected = matching.filter((n) => !matching.some((m) => m.path.length > n.path.length && m.path.startsWith(n.path))).map((n) => n.path);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0' }}>

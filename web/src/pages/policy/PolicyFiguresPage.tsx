@@ -14,7 +14,7 @@ import { breakdownBars, monthlyTrend, mostFailedBars, type FigureText } from '..
 const PIPELINE = ['candidate', 'confirmed', 'publicity', 'notified', 'consented', 'disbursed', 'paid', 'failed', 'rejected'];
 
 export default function PolicyFiguresPage() {
-  const { t, formatNumber } = usePolicyText();
+  const { t, formatNumber, lang } = usePolicyText();
   const [params, setParams] = useSearchParams();
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
@@ -25,7 +25,10 @@ export default function PolicyFiguresPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const text: FigureText = useMemo(() => ({ enterprises: t('figures.enterprisesBenefited'), amount: t('figures.amount'), fail: t('figures.fail'), number: (n: number) => formatNumber(n) }), [t, formatNumber]);
+  const text: FigureText = useMemo(() => {
+    const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+    return { enterprises: t('figures.enterprisesBenefited'), amount: t('figures.amount'), fail: t('figures.fail'), number: (n: number) => formatNumber(n), compact: (n: number) => compact.format(n) };
+  }, [t, formatNumber, lang]);
   const s = stats.data;
   const options = useMemo(
     () =>
@@ -42,7 +45,11 @@ export default function PolicyFiguresPage() {
   );
   const chart = (key: keyof NonNullable<typeof options>, title: string, rows: unknown[], height = 320) => (
     <Section title={title} data-testid={`figure-${key}`}>
-      {rows.length && options ? <EChart option={options[key]} label={title} height={height} /> : <Typography.Text type="secondary">{t('figures.noData')}</Typography.Text>}
+      {rows.length && options ? (
+        <EChart option={options[key]} label={title} height={height} />
+      ) : (
+        <Typography.Text type="secondary">{key === 'mostFailed' ? t('candidates.noRun') : t('figures.noData')}</Typography.Text>
+      )}
     </Section>
   );
   const definition = (key: string) => (s?.definitions[key] ? t('figures.definition', { text: s.definitions[key] }) : undefined);

@@ -63,6 +63,18 @@ export default function PolicyRunsPage() {
         },
       },
     );
+  /** A run over several items keeps their ids as a JSON list in itemId: shown as a count. */
+  const scopeText = (r: RunView) => {
+    let target = r.itemId ?? r.enterpriseId ?? '';
+    if (target.startsWith('[')) {
+      try {
+        target = t('runs.itemCount', { n: (JSON.parse(target) as unknown[]).length });
+      } catch {
+        /* shown as stored */
+      }
+    }
+    return `${t(`runs.scopes.${r.scope}`)}${target ? ` · ${target}` : ''}`;
+  };
   const errorAt = (name: string) => fieldErrors.find((e) => e.name[0] === name)?.errors.join('; ');
 
   return (
@@ -117,7 +129,7 @@ export default function PolicyRunsPage() {
             <>
               <RunProgress run={run.data} />
               <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 8 }}>
-                <Descriptions.Item label={t('runs.scope')}>{t(`runs.scopes.${run.data.scope}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('runs.scope')}>{scopeText(run.data)}</Descriptions.Item>
                 <Descriptions.Item label={t('candidates.asOf')}>{run.data.asOf}</Descriptions.Item>
                 <Descriptions.Item label={t('runs.createdAt')}>{formatDateTime(run.data.createdAt)}</Descriptions.Item>
               </Descriptions>
@@ -138,7 +150,7 @@ export default function PolicyRunsPage() {
             onRow={(r) => ({ onClick: () => setParams(new URLSearchParams({ run: r.id }), { replace: true }), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-              { title: t('runs.scope'), key: 'scope', render: (_: unknown, r) => `${t(`runs.scopes.${r.scope}`)}${r.itemId ? ` · ${r.itemId}` : ''}${r.enterpriseId ? ` · ${r.enterpriseId}` : ''}` },
+              { title: t('runs.scope'), key: 'scope', render: (_: unknown, r) => scopeText(r) },
               { title: t('candidates.asOf'), dataIndex: 'asOf' },
               { title: t('runs.status'), dataIndex: 'status', render: (s: RunView['status']) => <Tag color={STATUS_COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag> },
               { title: t('runs.progress'), key: 'progress', width: 200, render: (_: unknown, r) => <Progress size="small" percent={Math.floor(r.progress * 100)} status={r.status === 'failed' ? 'exception' : undefined} /> },

@@ -49,7 +49,7 @@ function History({ id }: { id: string }) {
 
 export function DeliveryPanel({ itemId }: { itemId: string }) {
   const { t, formatNumber } = usePolicyText();
-  const [status, setStatus] = useState<string>('confirmed');
+  const [status, setStatus] = useState<string>('all');
   const [page, setPage] = useState(1);
   const list = useCandidates(itemId, { status: status === 'all' ? undefined : status, page, pageSize: 20 });
   const act = useDeliveryAction();

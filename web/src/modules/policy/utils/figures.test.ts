@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownBars, monthlyTrend, mostFailedBars } from './figures.ts';
 
-const text = { enterprises: '受益企业', amount: '金额', fail: '不符合', number: (n: number) => n.toLocaleString('zh-CN') };
+const text = { enterprises: '受益企业', amount: '金额', fail: '不符合', number: (n: number) => n.toLocaleString('zh-CN'), compact: (n: number) => `${n / 10000}万` };
 const b = (key: string, amount: number, enterprises: number) => ({ key, label: `L-${key}`, amount, enterprises, payments: enterprises });
 
 describe('figures', () => {
   it('draws a breakdown largest amount on top (ECharts lists a category axis bottom-up), dropping empty rows', () => {
     const o = breakdownBars([b('a', 100, 1), b('b', 300, 2), b('c', 0, 0), b('d', 200, 5)], text);
     expect(o.yAxis.data).toEqual(['L-a', 'L-d', 'L-b']);
-    expect(o.series.map((s) => [s.name, s.data])).toEqual([
-      ['金额', [100, 200, 300]],
-      ['受益企业', [1, 5, 2]],
+    expect(o.series).toHaveLength(1);
+    expect(o.series[0].data).toEqual([
+      { value: 100, enterprises: 1 },
+      { value: 200, enterprises: 5 },
+      { value: 300, enterprises: 2 },
     ]);
+    // The tooltip gives both figures of the bar under the pointer.
+    expect(o.tooltip.formatter({ name: 'L-d', value: 200, data: { enterprises: 5 } })).toBe('L-d<br/>金额: 200<br/>受益企业: 5');
+    expect(o.xAxis.axisLabel.formatter(30000)).toBe('3万');
   });
 
   it('keeps only the largest rows when there are many', () => {

@@ -7,11 +7,16 @@ export interface FigureText {
   fail: string;
   /** Formats a number in the user's language. */
   number: (n: number) => string;
+  /** A short form for axes (1,200万 / 12M). */
+  compact: (n: number) => string;
 }
 
 const PALETTE = ['#b71c1c', '#1677ff', '#389e0d', '#d48806', '#722ed1', '#13c2c2'];
 
-/** A breakdown (by policy, category or district) as horizontal bars of the amount, largest on top, with enterprises. */
+/**
+ * A breakdown (by policy, category or district) as horizontal bars of the amount paid, largest on top; each bar's
+ * label and tooltip also give the enterprises benefited (one axis only: two scales side by side misread).
+ */
 export function breakdownBars(buckets: readonly StatsBucket[], text: FigureText, limit = 12) {
   const rows = [...buckets]
     .filter((b) => b.amount > 0 || b.enterprises > 0)
@@ -20,22 +25,25 @@ export function breakdownBars(buckets: readonly StatsBucket[], text: FigureText,
     .reverse();
   return {
     color: PALETTE,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 64, top: 32, bottom: 8, containLabel: true },
-    xAxis: [
-      { type: 'value', name: text.amount, axisLabel: { formatter: (v: number) => text.number(v) } },
-      { type: 'value', name: text.enterprises, minInterval: 1, splitLine: { show: false } },
-    ],
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; value: number; data: { enterprises: number } }) => `${p.name}<br/>${text.amount}: ${text.number(p.value)}<br/>${text.enterprises}: ${text.number(p.data.enterprises)}`,
+    },
+    grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', splitNumber: 4, axisLabel: { formatter: (v: number) => text.compact(v) } },
     yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 150, overflow: 'truncate' } },
     series: [
-      { name: text.amount, type: 'bar', xAxisIndex: 0, data: rows.map((r) => r.amount) },
-      { name: text.enterprises, type: 'bar', xAxisIndex: 1, data: rows.map((r) => r.enterprises) },
+      {
+        name: text.amount,
+        type: 'bar',
+        data: rows.map((r) => ({ value: r.amount, enterprises: r.enterprises })),
+        label: { show: true, position: 'right', formatter: (p: { value: number }) => text.compact(p.value) },
+      },
     ],
   };
 }
 
-/** Month by month: the amount paid as bars, the enterprises benefited as a line on the right axis. */
+/** Month by month: the amount paid as bars (left axis), the enterprises benefited as a line (right axis). */
 export function monthlyTrend(buckets: readonly StatsBucket[], text: FigureText) {
   const rows = [...buckets].sort((a, b) => a.key.localeCompare(b.key));
   return {
@@ -45,8 +53,8 @@ export function monthlyTrend(buckets: readonly StatsBucket[], text: FigureText) 
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => r.key) },
     yAxis: [
-      { type: 'value', name: text.amount, axisLabel: { formatter: (v: number) => text.number(v) } },
-      { type: 'value', name: text.enterprises, minInterval: 1, splitLine: { show: false } },
+      { type: 'value', splitNumber: 4, axisLabel: { formatter: (v: number) => text.compact(v) } },
+      { type: 'value', minInterval: 1, splitLine: { show: false } },
     ],
     series: [
       { name: text.amount, type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.amount) },
