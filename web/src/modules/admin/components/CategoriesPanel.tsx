@@ -1,6 +1,6 @@
 // The category tree: add a top-level or sub-category, rename it (zh / en), move it, retire it, delete an unused one.
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Flex, Popconfirm, Table } from 'antd';
 import type { CategoryNode } from '@tingquan/common/schemas/org';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { dropEmpty } from '../../../components/forms/zodFieldErrors.ts';
@@ -9,7 +9,7 @@ import { useAdminCategories, useOrgWrite } from '../hooks/useOrg.ts';
 import { categoryRows, changedFields, moveTargets, type CategoryRow } from '../utils/orgEdit.ts';
 import { ActiveTag } from './ActiveTag.tsx';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
-import { RetireButton } from './RetireButton.tsx';
+import { RowActions } from './RowActions.tsx';
 
 type Editing = { mode: 'new'; parent: CategoryRow | null } | { mode: 'rename'; row: CategoryRow } | { mode: 'move'; row: CategoryRow };
 const ROOT = '__root__';
@@ -91,23 +91,29 @@ export function CategoriesPanel() {
             title: t('admin.org.actions'),
             width: 420,
             render: (_: unknown, c) => (
-              <Space size={0} wrap>
-                <Button size="small" type="link" onClick={() => setEditing({ mode: 'new', parent: c })}>
-                  {t('admin.org.addChild')}
-                </Button>
-                <Button size="small" type="link" onClick={() => setEditing({ mode: 'rename', row: c })} data-testid={`category-rename-${c.code}`}>
-                  {t('admin.org.rename')}
-                </Button>
-                <Button size="small" type="link" onClick={() => setEditing({ mode: 'move', row: c })}>
-                  {t('admin.org.move')}
-                </Button>
-                <RetireButton path="categories" id={c.id} active={c.active} />
-                <Popconfirm title={t('admin.org.deleteConfirm')} okText={t('admin.remove')} cancelText={t('common.cancel')} onConfirm={() => remove(c)}>
-                  <Button size="small" type="link" danger>
-                    {t('admin.remove')}
+              <RowActions
+                onEdit={() => setEditing({ mode: 'rename', row: c })}
+                editLabel={t('admin.org.rename')}
+                editTestId={`category-rename-${c.code}`}
+                retire={{ path: 'categories', id: c.id, active: c.active }}
+                before={
+                  <Button size="small" type="link" onClick={() => setEditing({ mode: 'new', parent: c })}>
+                    {t('admin.org.addChild')}
                   </Button>
-                </Popconfirm>
-              </Space>
+                }
+                after={
+                  <>
+                    <Button size="small" type="link" onClick={() => setEditing({ mode: 'move', row: c })}>
+                      {t('admin.org.move')}
+                    </Button>
+                    <Popconfirm title={t('admin.org.deleteConfirm')} okText={t('admin.remove')} cancelText={t('common.cancel')} onConfirm={() => remove(c)}>
+                      <Button size="small" type="link" danger>
+                        {t('admin.remove')}
+                      </Button>
+                    </Popconfirm>
+                  </>
+                }
+              />
             ),
           },
         ]}

@@ -5,10 +5,10 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { dropEmpty } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useCentres, useDistricts, useOrgWrite, type CentreView } from '../hooks/useOrg.ts';
-import { changedFields, windowTotal } from '../utils/orgEdit.ts';
+import { changedFields, districtLabel, districtOptions, windowTotal } from '../utils/orgEdit.ts';
 import { ActiveTag } from './ActiveTag.tsx';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
-import { RetireButton } from './RetireButton.tsx';
+import { RowActions } from './RowActions.tsx';
 import { WindowsDrawer } from './WindowsDrawer.tsx';
 
 export function CentresPanel() {
@@ -19,15 +19,12 @@ export function CentresPanel() {
   const write = useOrgWrite();
   const [editing, setEditing] = useState<CentreView | 'new' | null>(null);
   const [windowsOf, setWindowsOf] = useState<CentreView | null>(null);
-  const districtName = (id: string | null) => {
-    const d = districts.data?.find((x) => x.id === id);
-    return d ? (lang === 'en-US' && d.nameEn ? d.nameEn : d.name) : t('admin.org.levels.city');
-  };
+  const districtName = (id: string | null) => districtLabel(districts.data, id, lang === 'en-US') || t('admin.org.levels.city');
   const list = centres.data ?? [];
   const fields: OrgField[] = [
     { name: 'name', label: t('admin.org.name'), kind: 'text', required: true },
     ...(editing === 'new'
-      ? [{ name: 'districtId', label: t('admin.org.district'), kind: 'select' as const, allowClear: true, options: (districts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: districtName(d.id) })) }]
+      ? [{ name: 'districtId', label: t('admin.org.district'), kind: 'select' as const, allowClear: true, options: districtOptions(districts.data, lang === 'en-US') }]
       : []),
     { name: 'address', label: t('admin.org.address'), kind: 'text', maxLength: 200 },
   ];
@@ -66,15 +63,15 @@ export function CentresPanel() {
             title: t('admin.org.actions'),
             width: 230,
             render: (_: unknown, c) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setWindowsOf(c)} data-testid={`centre-windows-${c.id}`}>
-                  {t('admin.org.windows')}
-                </Button>
-                <Button size="small" type="link" onClick={() => setEditing(c)}>
-                  {t('admin.org.edit')}
-                </Button>
-                <RetireButton path="centres" id={c.id} active={c.active} />
-              </Space>
+              <RowActions
+                onEdit={() => setEditing(c)}
+                retire={{ path: 'centres', id: c.id, active: c.active }}
+                before={
+                  <Button size="small" type="link" onClick={() => setWindowsOf(c)} data-testid={`centre-windows-${c.id}`}>
+                    {t('admin.org.windows')}
+                  </Button>
+                }
+              />
             ),
           },
         ]}

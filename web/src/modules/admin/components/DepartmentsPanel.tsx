@@ -1,15 +1,15 @@
 // Departments at city and district level: add one (a district one names its district), rename it, retire it.
 import { useState } from 'react';
-import { App, Button, Flex, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Select, Table, Tag } from 'antd';
 import { DEPARTMENT_LEVELS } from '@tingquan/common/enums';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { dropEmpty } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useDepartments, useDistricts, useOrgWrite, type DepartmentView } from '../hooks/useOrg.ts';
-import { changedFields } from '../utils/orgEdit.ts';
+import { changedFields, districtLabel, districtOptions as activeDistricts } from '../utils/orgEdit.ts';
 import { ActiveTag } from './ActiveTag.tsx';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
-import { RetireButton } from './RetireButton.tsx';
+import { RowActions } from './RowActions.tsx';
 
 export function DepartmentsPanel() {
   const { t, lang } = useI18n();
@@ -20,11 +20,8 @@ export function DepartmentsPanel() {
   const [editing, setEditing] = useState<DepartmentView | 'new' | null>(null);
   const [level, setLevel] = useState<string>('city');
   const [filter, setFilter] = useState<string | undefined>();
-  const districtName = (id: string | null) => {
-    const d = districts.data?.find((x) => x.id === id);
-    return d ? (lang === 'en-US' && d.nameEn ? d.nameEn : d.name) : '';
-  };
-  const districtOptions = (districts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: districtName(d.id) }));
+  const districtName = (id: string | null) => districtLabel(districts.data, id, lang === 'en-US');
+  const districtOptions = activeDistricts(districts.data, lang === 'en-US');
   const shown = (departments.data ?? []).filter((d) => !filter || (filter === 'city' ? d.level === 'city' : d.districtId === filter));
 
   const fields: OrgField[] =
@@ -93,14 +90,7 @@ export function DepartmentsPanel() {
             key: 'actions',
             title: t('admin.org.actions'),
             width: 170,
-            render: (_: unknown, d) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing(d)}>
-                  {t('admin.org.edit')}
-                </Button>
-                <RetireButton path="departments" id={d.id} active={d.active} />
-              </Space>
-            ),
+            render: (_: unknown, d) => <RowActions onEdit={() => setEditing(d)} retire={{ path: 'departments', id: d.id, active: d.active }} />,
           },
         ]}
       />

@@ -1,6 +1,6 @@
 // The city's districts: add one, rename it (zh / en), retire or reactivate it.
 import { useState } from 'react';
-import { App, Button, Flex, Space, Table } from 'antd';
+import { App, Button, Flex, Table } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { dropEmpty } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -8,7 +8,7 @@ import { useDistricts, useOrgWrite, type DistrictView } from '../hooks/useOrg.ts
 import { changedFields } from '../utils/orgEdit.ts';
 import { ActiveTag } from './ActiveTag.tsx';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
-import { RetireButton } from './RetireButton.tsx';
+import { RowActions } from './RowActions.tsx';
 
 export function DistrictsPanel() {
   const { t } = useI18n();
@@ -50,14 +50,7 @@ export function DistrictsPanel() {
             key: 'actions',
             title: t('admin.org.actions'),
             width: 170,
-            render: (_: unknown, d) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing(d)}>
-                  {t('admin.org.edit')}
-                </Button>
-                <RetireButton path="districts" id={d.id} active={d.active} />
-              </Space>
-            ),
+            render: (_: unknown, d) => <RowActions onEdit={() => setEditing(d)} retire={{ path: 'districts', id: d.id, active: d.active }} />,
           },
         ]}
       />

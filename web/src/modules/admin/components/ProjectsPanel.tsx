@@ -1,14 +1,15 @@
 // Key projects and their chief service officer (首席服务官): add one, change its officer, name or status.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Flex, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Table, Tag } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { dropEmpty } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useUsers } from '../hooks/useAdmin.ts';
 import { useDistricts, useOrgWrite, useProjectList, type ProjectView } from '../hooks/useOrg.ts';
-import { changedFields } from '../utils/orgEdit.ts';
+import { changedFields, districtOptions } from '../utils/orgEdit.ts';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
+import { RowActions } from './RowActions.tsx';
 
 export function ProjectsPanel() {
   const { t, lang } = useI18n();
@@ -19,12 +20,11 @@ export function ProjectsPanel() {
   const write = useOrgWrite();
   const [editing, setEditing] = useState<ProjectView | 'new' | null>(null);
   const officers = (users.data ?? []).filter((u) => u.active && u.roles.includes('officer')).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
-  const districtOptions = (districts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: lang === 'en-US' && d.nameEn ? d.nameEn : d.name }));
   const fields: OrgField[] = [
     { name: 'code', label: t('projects.code'), kind: 'text', required: true, maxLength: 32 },
     { name: 'name', label: t('projects.name'), kind: 'text', required: true },
     { name: 'officerId', label: t('enums.role.officer'), kind: 'select', required: true, options: officers },
-    { name: 'districtId', label: t('admin.org.district'), kind: 'select', allowClear: true, options: districtOptions },
+    { name: 'districtId', label: t('admin.org.district'), kind: 'select', allowClear: true, options: districtOptions(districts.data, lang === 'en-US') },
     { name: 'description', label: t('projects.description'), kind: 'text', maxLength: 2000 },
     ...(editing !== 'new'
       ? [{ name: 'status', label: t('admin.org.state'), kind: 'select' as const, required: true, options: ['active', 'closed'].map((s) => ({ value: s, label: t(`projects.status.${s}`) })) }]
@@ -64,13 +64,7 @@ export function ProjectsPanel() {
             key: 'actions',
             title: t('admin.org.actions'),
             width: 100,
-            render: (_: unknown, p) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing(p)}>
-                  {t('admin.org.edit')}
-                </Button>
-              </Space>
-            ),
+            render: (_: unknown, p) => <RowActions onEdit={() => setEditing(p)} />,
           },
         ]}
       />

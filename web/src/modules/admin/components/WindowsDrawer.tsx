@@ -1,6 +1,6 @@
 // The windows of one service centre: listed, added, renamed (code, name, kind) and retired.
 import { useState } from 'react';
-import { App, Button, Drawer, Flex, Space, Table, Tag } from 'antd';
+import { App, Button, Drawer, Flex, Table, Tag } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { dropEmpty } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -8,7 +8,7 @@ import { useOrgWrite, useWindows, type CentreView, type WindowView } from '../ho
 import { changedFields } from '../utils/orgEdit.ts';
 import { ActiveTag } from './ActiveTag.tsx';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
-import { RetireButton } from './RetireButton.tsx';
+import { RowActions } from './RowActions.tsx';
 
 const WINDOW_KINDS = ['fault_finding', 'service', 'hotline'] as const;
 
@@ -55,14 +55,7 @@ export function WindowsDrawer({ centre, onClose }: { centre: CentreView | null; 
               key: 'actions',
               title: t('admin.org.actions'),
               width: 150,
-              render: (_: unknown, w) => (
-                <Space size={0}>
-                  <Button size="small" type="link" onClick={() => setEditing(w)}>
-                    {t('admin.org.edit')}
-                  </Button>
-                  <RetireButton path="windows" id={w.id} active={w.active} />
-                </Space>
-              ),
+              render: (_: unknown, w) => <RowActions onEdit={() => setEditing(w)} retire={{ path: 'windows', id: w.id, active: w.active }} />,
             },
           ]}
         />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryNode } from '@tingquan/common/schemas/org';
-import { categoryRows, changedFields, moveTargets, windowTotal } from './orgEdit.ts';
+import { categoryRows, changedFields, districtLabel, districtOptions, moveTargets, windowTotal } from './orgEdit.ts';
 
 const node = (id: string, name: string, nameEn: string | null, sort: number, children: CategoryNode[] = [], parentId: string | null = null): CategoryNode => ({
   id,
@@ -62,5 +62,26 @@ describe('windowTotal', () => {
     expect(windowTotal(centres)).toBe(15);
     expect(windowTotal(centres, true)).toBe(10);
     expect(windowTotal([])).toBe(0);
+  });
+});
+
+describe('district names', () => {
+  const districts = [
+    { id: 'd1', name: '沈河区', nameEn: 'Shenhe', active: true },
+    { id: 'd2', name: '和平区', nameEn: null, active: true },
+    { id: 'd3', name: '旧区', nameEn: 'Old', active: false },
+  ];
+  it('names a district in the UI language, falling back to Chinese, and nothing for an unknown id', () => {
+    expect(districtLabel(districts, 'd1', true)).toBe('Shenhe');
+    expect(districtLabel(districts, 'd2', true)).toBe('和平区');
+    expect(districtLabel(districts, 'd1', false)).toBe('沈河区');
+    expect(districtLabel(districts, null, true)).toBe('');
+    expect(districtLabel(undefined, 'd1', true)).toBe('');
+  });
+  it('offers only the active districts', () => {
+    expect(districtOptions(districts, true)).toEqual([
+      { value: 'd1', label: 'Shenhe' },
+      { value: 'd2', label: '和平区' },
+    ]);
   });
 });

@@ -68,3 +68,14 @@ export function moveTargets(nodes: readonly CategoryNode[], movingId: string, en
 export function windowTotal(centres: readonly { windowCount: number; active?: boolean }[], activeOnly = false): number {
   return centres.filter((c) => !activeOnly || c.active !== false).reduce((n, c) => n + c.windowCount, 0);
 }
+
+/** A district's name in the UI language (Chinese when it has no English one); '' for none. */
+export function districtLabel(districts: readonly { id: string; name: string; nameEn: string | null }[] | undefined, id: string | null, english: boolean): string {
+  const d = districts?.find((x) => x.id === id);
+  return d ? (english && d.nameEn ? d.nameEn : d.name) : '';
+}
+
+/** The active districts as select options, in the UI language. */
+export function districtOptions(districts: readonly { id: string; name: string; nameEn: string | null; active: boolean }[] | undefined, english: boolean) {
+  return (districts ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: english && d.nameEn ? d.nameEn : d.name }));
+}
