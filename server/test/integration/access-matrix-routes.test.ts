@@ -7,6 +7,7 @@
 import { ACTION_BODIES, ACTION_RULES, ITEM_ACTIONS, hasPermission, type ItemAction, type Role } from '@tingquan/common';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxWorker } from '../../src/modules/outbox/outbox.worker.ts';
 import { guardedRoutes } from '../../src/plugins/auth.ts';
 import { DEMO_USERS } from '../../src/seed/org.data.ts';
 import { DIALECT, createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
@@ -138,6 +139,14 @@ function send(p: Probe, url: string) {
   return t.call(as, p.method, url, form.payload, form.headers);
 }
 
+/** Runs independent requests a few at a time (the database round trips overlap). */
+async function inParallel<T>(list: T[], fn: (x: T) => Promise<void>, width = 8): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < list.length) await fn(list[next++]);
+  }));
+}
+
 const isRefusal = (s: number) => s === 401 || s === 403 || s === 404;
 
 let probes: Probe[] = [];
@@ -247,11 +256,11 @@ describe('the route × role × row matrix', () => {
     const refused = probes.filter((p) => p.expected.startsWith('401') || p.expected.startsWith('403') || p.expected.startsWith('404'));
     const before = await fingerprint();
     const wrong: string[] = [];
-    for (const p of refused) {
+    await inParallel(refused, async (p) => {
       const url = p.url.replace('{row:A}', A).replace('{row:B}', B);
       const res = await send(p, url);
       if (!p.expect(res.statusCode)) wrong.push(`${p.caller} ${p.method} ${p.path}${p.row ? ` [${p.row}]` : ''}: expected ${p.expected}, got ${res.statusCode} ${res.body.slice(0, 100)}`);
-    }
+    });
     expect(wrong).toEqual([]);
     expect(await fingerprint()).toEqual(before);
     console.log(`access matrix (${DIALECT}): ${refused.length} refused requests as expected, 0 rows changed`);
@@ -261,19 +270,75 @@ describe('the route × role × row matrix', () => {
     const allowed = probes.filter((p) => !/^(401|403|404)/.test(p.expected));
     const wrong: string[] = [];
     const shared = { A: await dispatchedItem(...ROWS.A), B: await dispatchedItem(...ROWS.B) };
-    for (const p of allowed) {
-      let url = p.url;
-      if (p.row) {
-        // An allowed item action changes the item: each one gets its own fresh copy of the row.
-        const id = p.rule.kind === 'item-action' ? await dispatchedItem(...ROWS[p.row]) : shared[p.row];
-        url = url.replace(`{row:${p.row}}`, id);
-      }
+    // An item action that succeeds changes the item: the next one gets a fresh copy of the row (refused ones change nothing).
+    const fresh: Partial<Record<'A' | 'B', string>> = {};
+    const check = async (p: Probe, url: string) => {
       const res = await send(p, url);
       if (!p.expect(res.statusCode)) wrong.push(`${p.caller} ${p.method} ${p.path}${p.row ? ` [${p.row}]` : ''}: expected ${p.expected}, got ${res.statusCode} ${res.body.slice(0, 100)}`);
+      return res;
+    };
+    // Everything but the item actions is independent of order; the item actions go one by one below.
+    await inParallel(
+      allowed.filter((p) => p.rule.kind !== 'item-action'),
+      async (p) => void (await check(p, p.row ? p.url.replace(`{row:${p.row}}`, shared[p.row]) : p.url)),
+    );
+    for (const p of allowed.filter((x) => x.rule.kind === 'item-action')) {
+      const row = p.row!;
+      const id = (fresh[row] ??= await dispatchedItem(...ROWS[row]));
+      const res = await check(p, p.url.replace(`{row:${row}}`, id));
+      if (res.statusCode < 300) delete fresh[row];
     }
     expect(wrong).toEqual([]);
     console.log(`access matrix (${DIALECT}): ${allowed.length} permitted requests answered without 401/403 or 5xx (${classifiedRoutes} routes)`);
   }, 120_000);
+
+  it('scopes the rows behind session and permission routes: clues by jurisdiction, key projects by bureau or officer, notifications by owner', async () => {
+    const A = await dispatchedItem(...ROWS.A);
+    const B = await dispatchedItem(...ROWS.B);
+    const supervisor = sessions.get('supervisor')!;
+    for (const id of [A, B]) expect((await t.call(supervisor, 'POST', `/api/items/${id}/transfer_clue`, { reason: '不作为' })).statusCode).toBe(200);
+    const clues = (await t.call(supervisor, 'GET', '/api/clues?pageSize=100')).json().items as { id: string; itemId: string }[];
+    const clueOf = (item: string) => clues.find((c) => c.itemId === item)!.id;
+    /** Expected answers per row, from the permission table (clue.read) and the reader's jurisdiction. */
+    const rows: [string, string, (user: string, roles: readonly Role[]) => number][] = [
+      [`/api/clues/${clueOf(A)}`, 'clue A (沈河区)', (_u, roles) => (hasPermission(roles, 'clue.read') ? 200 : 403)],
+      [`/api/clues/${clueOf(B)}`, 'clue B (铁西区)', (u, roles) => (!hasPermission(roles, 'clue.read') ? 403 : u.endsWith('.shenhe') ? 404 : 200)],
+      // 浑南区's key project, followed by its officer, the city bureau and the administrator; a district bureau elsewhere gets 404.
+      ['/api/projects/proj-hunnan-ic', 'key project (浑南区)', (u, roles) => {
+        const reader = hasPermission(roles, 'project.read') || roles.some((r) => r === 'dispatcher' || r === 'supervisor');
+        return !reader ? 403 : u.endsWith('.shenhe') ? 404 : 200;
+      }],
+    ];
+    const wrong: string[] = [];
+    for (const [url, what, expected] of rows) {
+      expect((await t.call(null, 'GET', url)).statusCode, `anonymous ${what}`).toBe(401);
+      for (const u of DEMO_USERS) {
+        const got = (await t.call(sessions.get(u.username)!, 'GET', url)).statusCode;
+        if (got !== expected(u.username, u.roles)) wrong.push(`${u.username} ${what}: expected ${expected(u.username, u.roles)}, got ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+
+    // Notifications belong to one user: another's is a 404 to everyone else, and stays unread.
+    const worker = createOutboxWorker({ db: t.database.db, clock: t.clock, sms: { send: async () => {} }, fetch: async () => ({ ok: true, status: 200 }) });
+    await worker.runOnce();
+    let owner: string | undefined;
+    let note: { id: string; readAt: string | null } | undefined;
+    for (const u of DEMO_USERS) {
+      const list = await t.call(sessions.get(u.username)!, 'GET', '/api/notifications?unread=true');
+      expect(list.statusCode).toBe(200);
+      const first = list.json().items[0];
+      if (first) [owner, note] = [u.username, first];
+      if (note) break;
+    }
+    expect(note, 'some demo user has a notification after the dispatches').toBeDefined();
+    for (const u of DEMO_USERS.filter((x) => x.username !== owner)) {
+      expect((await t.call(sessions.get(u.username)!, 'POST', `/api/notifications/${note!.id}/read`)).statusCode, `${u.username} reads ${owner}'s notification`).toBe(404);
+    }
+    const mine = (await t.call(sessions.get(owner!)!, 'GET', '/api/notifications?unread=true')).json().items as { id: string }[];
+    expect(mine.map((n) => n.id)).toContain(note!.id);
+    expect((await t.call(sessions.get(owner!)!, 'POST', `/api/notifications/${note!.id}/read`)).statusCode).toBe(200);
+  });
 
   it('logout needs a session and ends only the caller’s own', async () => {
     expect((await t.call(null, 'POST', '/api/auth/logout')).statusCode).toBe(401);
