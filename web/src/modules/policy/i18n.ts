@@ -270,6 +270,8 @@ const zhCN = {
     listingStage: '上市进程',
     taxCreditGrade: '纳税信用等级',
     dishonestListed: '列入严重失信主体名单',
+    rdRatio: '研发费用占营业收入比例（由研发费用和营业收入算出）',
+    ageYears: '成立年限（由成立日期算出）',
   },
   enums: {
     sizeClass: { micro: '微型', small: '小型', medium: '中型', large: '大型' },
@@ -550,6 +552,8 @@ const enUS: PolicyMessages = {
     listingStage: 'Listing stage',
     taxCreditGrade: 'Tax credit grade',
     dishonestListed: 'On the list of seriously dishonest entities',
+    rdRatio: 'R&D spend ÷ revenue (derived)',
+    ageYears: 'Years since established (derived)',
   },
   enums: {
     sizeClass: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
