@@ -11,7 +11,7 @@ import { newId, randomToken } from '../../lib/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type CatalogueCache, targetsAt } from './policy.catalogue.ts';
 import { receiptsBetween } from './policy.repository.ts';
-import type { ChunkItemResult } from './policy.sweep.ts';
+import type { ChunkItemResult, ChunkOutput } from './policy.sweep.ts';
 import { inProcessSweeper, sharedSweeper, type Sweeper } from './policy.sweeper.ts';
 
 /**
@@ -205,19 +205,28 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     const items = new Map(targets.map((t) => [t.item.id, t.item]));
     const agg = await loadAggregates(run.id);
     const chunk = hooks.chunk ?? RUN_CHUNK;
-    let cursor = run.cursor;
     let done = Number(run.done);
     let found = Number(run.candidates);
-    for (;;) {
+    /** Reads a chunk after `after` and hands its CPU work (bind, sweep, explain) to the sweeper, off the event loop. */
+    const read = async (after: string | null) => {
       let q = scopedEnterprises(run).select(['id', 'uscc', 'name', 'facts']).orderBy('id').limit(chunk);
-      if (cursor) q = q.where('id', '>', cursor);
+      if (after) q = q.where('id', '>', after);
       const rows = await q.execute();
-      if (!rows.length) break;
+      if (!rows.length) return null;
       const receipts = await receiptsBetween(db, rows[0].id, rows[rows.length - 1].id);
-      // The CPU work (bind, sweep, explain) happens off the event loop; reading and writing stay here.
       const out = itemIds.length
-        ? await sweeper.evaluate(cat, { asOf: run.as_of, itemIds, rows: rows.map((r) => ({ uscc: r.uscc, name: r.name, facts: r.facts })), receipts: rows.map((r) => receipts.get(r.id) ?? []) })
-        : { results: [], candidates: [] };
+        ? sweeper.evaluate(cat, { asOf: run.as_of, itemIds, rows: rows.map((r) => ({ uscc: r.uscc, name: r.name, facts: r.facts })), receipts: rows.map((r) => receipts.get(r.id) ?? []) })
+        : Promise.resolve<ChunkOutput>({ results: [], candidates: [] });
+      out.catch(() => {}); // awaited below; a chunk read ahead of a crash or a lost lease is dropped without a trace
+      return { rows, out };
+    };
+    let next = await read(run.cursor);
+    while (next) {
+      const { rows } = next;
+      // The next chunk is read and handed to the worker before this one is written, so that it is evaluated while this
+      // one's transaction runs (the write touches open candidates only: nothing the next chunk's evaluation reads).
+      const ahead = rows.length === chunk ? await read(rows[rows.length - 1].id) : null;
+      const out = await next.out;
       for (const r of out.results) addResult(agg, r);
       const now = clock.now();
       const candidates: PolicyCandidateTable[] = out.candidates.map((c) => ({
@@ -299,11 +308,10 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
         throw e;
       });
       if (lost) return;
-      cursor = last;
       done += rows.length;
       found += candidates.length;
       hooks.afterChunk?.(done);
-      if (rows.length < chunk) break;
+      next = ahead;
     }
     // Decisions of the same date that this complete run no longer finds eligible, and nobody has acted on, are withdrawn.
     await db.transaction().execute(async (trx) => {
