@@ -118,13 +118,14 @@ export async function listFeed(database: Database, f: FeedFilter): Promise<FeedR
   // No tie-breaker: a second sort key would make SQLite sort the whole range instead of walking the index.
   const page = q.orderBy('item.submitted_at', 'desc').limit(f.limit).as('f');
   const tuple = sql.join(FEED_COLUMNS.map((c) => sql.ref(`f.${c}`)));
-  const aggregate =
-    database.dialect === 'postgres'
-      ? sql<unknown>`json_agg(json_build_array(${tuple}) ORDER BY f.submitted_at DESC)`
-      : sql<unknown>`json_group_array(json_array(${tuple}) ORDER BY f.submitted_at DESC)`;
+  // The aggregate takes the rows as the subquery yields them, newest first; SQL does not promise that order, so it is
+  // restored below (a stable sort of an already sorted array costs next to nothing; an ORDER BY inside the aggregate
+  // made SQLite copy the page into a temporary B-tree).
+  const aggregate = database.dialect === 'postgres' ? sql<unknown>`json_agg(json_build_array(${tuple}))` : sql<unknown>`json_group_array(json_array(${tuple}))`;
   const row = await database.db.selectFrom(page).select(aggregate.as('page')).executeTakeFirst();
   // SQLite sends the JSON as text; pg parses json columns itself (and json_agg of no rows is NULL).
   const tuples = (typeof row?.page === 'string' ? JSON.parse(row.page) : (row?.page ?? [])) as FeedTuple[];
+  tuples.sort((a, b) => b[9] - a[9]);
   return tuples.map((t) => ({
     ledger_no: t[0],
     status: t[1],
