@@ -32,7 +32,7 @@ export function ExplanationView({ decision }: { decision: Decision }) {
             render: (_: unknown, c: Decision['criteria'][number]) =>
               c.parameters.map((p) => (
                 <div key={p.id}>
-                  {p.label} v{p.version} · {p.reference.document}
+                  {p.label} <code>${p.id}</code> v{p.version} · {p.reference.document}
                   {p.reference.article ?? ''}
                 </div>
               )),
