@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroupCommit, type BulkKind } from '../../src/db/group-commit.ts';
 import { verifyChains } from '../../src/modules/ledger/event.repository.ts';
+import type { IntakeAlso } from '../../src/modules/items/item.service.ts';
 import { createTestContext, intakeBody, type TestContext } from '../harness.ts';
 
 let t: TestContext;
@@ -69,6 +70,31 @@ describe('intakes written together', () => {
     expect(burst.map((r) => r.statusCode)).toEqual([201, 400, 201]);
     const stored = await t.database.db.selectFrom('item').select('title').where('title', 'in', ['好的一件', '坏的一件', '好的另一件']).execute();
     expect(stored.map((r) => r.title).sort()).toEqual(['好的一件', '好的另一件'].sort());
+  });
+});
+
+describe('work that goes with an intake', () => {
+  it('is stored in the intake transaction: when it fails, the intake is not stored either, alone or in a batch', async () => {
+    const count = async () => Number((await t.database.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const failing = async () => {
+      throw new Error('the posting could not be stored');
+    };
+    const alone = t.services.items.intake(null, intakeBody({ title: '附带失败', channel: 'web' }) as never, { also: failing });
+    await expect(alone).rejects.toThrow('the posting could not be stored');
+    expect(await count()).toBe(before);
+    // In a batch: the failing one falls out, the others (and their own work) are stored. The work may run more than
+    // once (in the batch, then alone after the batch's rollback): only what it stores counts, once.
+    const mark = async (trx: Parameters<IntakeAlso>[0], r: Parameters<IntakeAlso>[1]) => void (await trx.insertInto('counter').values({ name: `also-${r.ledgerNo}`, value: 1 }).execute());
+    const settled = await Promise.allSettled([
+      t.services.items.intake(null, intakeBody({ title: '附带成功 1', channel: 'web' }) as never, { also: mark }),
+      t.services.items.intake(null, intakeBody({ title: '附带失败 2', channel: 'web' }) as never, { also: failing }),
+      t.services.items.intake(null, intakeBody({ title: '附带成功 3', channel: 'web' }) as never, { also: mark }),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await count()).toBe(before + 2);
+    const marks = (await t.database.db.selectFrom('counter').select('name').where('name', 'like', 'also-%').execute()).map((r) => r.name).sort();
+    expect(marks).toEqual(settled.flatMap((s) => (s.status === 'fulfilled' ? [`also-${s.value.ledgerNo}`] : [])).sort());
   });
 });
 

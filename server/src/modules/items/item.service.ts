@@ -64,9 +64,13 @@ export interface IntakeReceipt {
   submittedAt: string;
 }
 
+/** More work of the caller's in the intake's own transaction (e.g. the Open311 posting that goes with the item). */
+export type IntakeAlso = (trx: Transaction<DB>, receipt: IntakeReceipt) => Promise<void>;
+
 /** An intake decided before its transaction: everything but its ledger number, which `build` turns into rows. */
 interface PreparedIntake {
   idem?: Idempotency;
+  also?: IntakeAlso;
   now: number;
   year: string;
   build(n: number): { row: ItemTable; event: EventTable; notify: OutboxMessage[]; receipt: IntakeReceipt };
@@ -220,7 +224,7 @@ export function createItemService(deps: ItemServiceDeps) {
   async function intake(
     actor: Actor | null,
     body: PublicIntakeBody | RegisterItemBody,
-    opts: { idem?: Idempotency } = {},
+    opts: { idem?: Idempotency; also?: IntakeAlso } = {},
   ): Promise<IntakeReceipt> {
     const reg = body as RegisterItemBody;
     const staff = actor && actor.kind !== 'tracking' && actor.roles.some((r) => r !== 'requester');
@@ -241,6 +245,7 @@ export function createItemService(deps: ItemServiceDeps) {
     const channel = reg.channel ?? (body as PublicIntakeBody).channel;
     const prepared: PreparedIntake = {
       idem: opts.idem,
+      also: opts.also,
       now,
       year,
       build(n) {
@@ -317,6 +322,7 @@ export function createItemService(deps: ItemServiceDeps) {
       await insertItem(trx, built.row);
       await insertEvents(trx, [built.event]);
       await enqueue(trx, now, built.notify);
+      await opts.also?.(trx, built.receipt);
       return built.receipt;
     };
     return idempotent(opts.idem, single, { kind: intakeWrites, unit: prepared });
@@ -369,6 +375,7 @@ export function createItemService(deps: ItemServiceDeps) {
         await insertRows(trx, database.dialect, 'item', fresh.map(([, b]) => b.row));
         await insertRows(trx, database.dialect, 'event', fresh.map(([, b]) => b.event));
         await insertRows(trx, database.dialect, 'outbox', fresh.flatMap(([, b]) => b.notify.map((m) => outboxRow(now, m))), { onConflictDoNothing: 'dedupe_key' });
+        for (const [i, b] of fresh) await units[i]!.also?.(trx, b.receipt);
         const claims = fresh.filter(([i]) => units[i]!.idem);
         await insertRows(
           trx,

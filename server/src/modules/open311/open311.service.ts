@@ -439,28 +439,41 @@ export function createOpen311Service(deps: {
       const path = issue.path.join('.');
       throw badArgument(FIELD_NAMES[path] ?? path, issue.message);
     }
-    const receipt = await items.intake(actor, parsed.data, { idem: opts.idem?.(actor, params) });
-    const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await insertPosting(trx, {
-        item_id: receipt.id,
-        token: randomToken(16),
-        api_token_id: tokenId,
-        service_code: service.code,
-        attributes: JSON.stringify(attrs.values),
-        media_url: mediaUrl ?? null,
-        address_id: addressId ?? null,
-        email: email ?? null,
-        created_at: now,
-      });
-      await appendAudit(trx, database.dialect, {
-        action: 'open311.post',
-        actorId: actor.id,
-        actorRole: null,
-        at: now,
-        data: { tokenId, itemId: receipt.id, ledgerNo: receipt.ledgerNo, serviceCode: service.code },
-      });
+    // The posting (its token, attributes, media) and its audit entry are stored in the item's own transaction: an
+    // acknowledged request always has its token, and a failed one leaves neither.
+    let created = false;
+    const receipt = await items.intake(actor, parsed.data, {
+      idem: opts.idem?.(actor, params),
+      also: async (trx, r) => {
+        created = true;
+        const now = clock.now();
+        await insertPosting(trx, {
+          item_id: r.id,
+          token: randomToken(16),
+          api_token_id: tokenId,
+          service_code: service.code,
+          attributes: JSON.stringify(attrs.values),
+          media_url: mediaUrl ?? null,
+          address_id: addressId ?? null,
+          email: email ?? null,
+          created_at: now,
+        });
+        await appendAudit(trx, database.dialect, {
+          action: 'open311.post',
+          actorId: actor.id,
+          actorRole: null,
+          at: now,
+          data: { tokenId, itemId: r.id, ledgerNo: r.ledgerNo, serviceCode: service.code },
+        });
+      },
     });
+    if (!created) {
+      // A retry answered with the first posting's answer: still a use of the key, logged as such.
+      const now = clock.now();
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, database.dialect, { action: 'open311.post', actorId: actor.id, actorRole: null, at: now, data: { tokenId, itemId: receipt.id, ledgerNo: receipt.ledgerNo, serviceCode: service.code, replay: true } }),
+      );
+    }
     // An idempotent retry finds the token stored by the first posting.
     const posting = await findPostingByItem(db, receipt.id);
     return [{ service_request_id: receipt.ledgerNo, token: posting!.token, service_notice: await intakeNotice() }];
