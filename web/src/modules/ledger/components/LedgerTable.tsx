@@ -31,7 +31,7 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
       size="small"
       loading={loading}
       dataSource={data?.items ?? []}
-      scroll={{ x: 1450 }}
+      scroll={{ x: 1500 }}
       data-testid="ledger-table"
       pagination={{
         current: filters.page ?? 1,
@@ -55,9 +55,9 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
         { key: 'status', title: t('ledger.columns.status'), dataIndex: 'status', width: 110, render: (v) => <StatusTag status={v} /> },
         { key: 'type', title: t('ledger.columns.type'), dataIndex: 'type', width: 90, render: (v: string) => t(`enums.type.${v}`) },
         { key: 'channel', title: t('ledger.columns.channel'), dataIndex: 'channel', width: 130, render: (v: string) => t(`enums.channel.${v}`) },
-        { key: 'category', title: t('ledger.columns.category'), dataIndex: 'categoryName', width: 130, ellipsis: true, render: (v: string | null, r) => names.category(r.categoryId, v) },
+        { key: 'category', title: t('ledger.columns.category'), dataIndex: 'categoryName', width: 160, ellipsis: true, render: (v: string | null, r) => names.category(r.categoryId, v) },
         { key: 'district', title: t('ledger.columns.district'), dataIndex: 'districtName', width: 100, ellipsis: true, render: (v: string | null, r) => names.district(r.districtId, v) },
-        { key: 'department', title: t('ledger.columns.department'), dataIndex: 'mainDepartmentName', width: 150, ellipsis: true, render: (v: string | null, r) => names.department(r.mainDepartmentId, v) },
+        { key: 'department', title: t('ledger.columns.department'), dataIndex: 'mainDepartmentName', width: 170, ellipsis: true, render: (v: string | null, r) => names.department(r.mainDepartmentId, v) },
         { key: 'submittedAt', title: t('ledger.columns.submittedAt'), dataIndex: 'submittedAt', sorter: true, sortOrder: orderOf('submittedAt'), width: 150, render: (v: string) => formatDateTime(v) },
         {
           key: 'handleDueAt',
