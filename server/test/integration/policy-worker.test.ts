@@ -1,9 +1,11 @@
 // Matching's CPU work in a worker thread: the same candidates, explanations and failure counts as evaluated on the event
 // loop; in-process evaluation where the worker cannot start; a worker that dies fails its chunk and the run resumes.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../harness.ts';
 import { seedEnterprises, seedPolicyCatalogue } from '../../src/modules/policy/policy.seed.ts';
@@ -54,6 +56,34 @@ describe('matching in a worker thread', () => {
     expect(inWorker.aggregates).toEqual(inProcess.aggregates);
     expect(inWorker.found).toBe(inProcess.candidates.length);
     reference = inWorker;
+  }, 120_000);
+
+  it('starts its worker under `node --import tsx` (the server) and with tsx registered through its API (the CLI)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tq-worker-'));
+    const script = join(dir, 'probe.mts');
+    const src = (p: string) => pathToFileURL(fileURLToPath(new URL(`../../src/modules/policy/${p}`, import.meta.url))).href;
+    writeFileSync(
+      script,
+      [
+        `import { workerSweeper } from '${src('policy.sweeper.ts')}';`,
+        `import { catalogueFrom } from '${src('policy.catalogue.ts')}';`,
+        'const s = workerSweeper();',
+        "await s.evaluate(catalogueFrom('probe', { items: [], parameters: [], rules: [] }), { asOf: '2026-11-30', itemIds: [], rows: [], receipts: [] });",
+        'console.log(JSON.stringify({ mode: s.mode(), reason: s.fallbackReason() }));',
+        'await s.close();',
+      ].join('\n'),
+    );
+    // As server/bin/tingquan.js starts the CLI.
+    const cli = join(dir, 'cli.mjs');
+    const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    writeFileSync(cli, `const { register } = await import('${tsxApi}');\nregister();\nawait import(${JSON.stringify(pathToFileURL(script).href)});\n`);
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const ways = [['--import', 'tsx', script], [cli]];
+    for (const args of ways) {
+      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toEqual({ mode: 'worker', reason: null });
+    }
   }, 120_000);
 
   it('falls back to in-process evaluation where a worker thread cannot start', async () => {
