@@ -15,8 +15,12 @@ function arg(args: string[], name: string, fallback: number): number {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
-const line = (name: string, r: LoadResult) =>
-  console.log(`${name.padEnd(10)} ${String(r.acceptedPerSec).padStart(7)} accepted/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.accepted} of ${r.requests} requests in ${r.seconds}s, ${r.errors} errors, ${r.non2xx} non-2xx)`);
+const line = (name: string, r: LoadResult, baseline?: LoadResult) =>
+  console.log(
+    `${name.padEnd(10)} ${String(r.acceptedPerSec).padStart(7)} accepted/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.accepted} of ${r.requests} requests in ${r.seconds}s, ${r.errors} errors, ${r.non2xx} non-2xx)` +
+      (baseline ? `  = ${ratio(r, baseline)} of the bare route's rate` : ''),
+  );
+const ratio = (r: LoadResult, baseline: LoadResult) => (baseline.acceptedPerSec ? `${((100 * r.acceptedPerSec) / baseline.acceptedPerSec).toFixed(1)} %` : 'n/a');
 
 /** A burst from `connections` concurrent clients, SIGKILLed mid-flight; returns acknowledged vs found. */
 async function durability(dialect: DialectName, port: number, connections: number, burstMs: number) {
@@ -85,9 +89,9 @@ export default async function main(args: string[]) {
   line('bare', baseline);
 
   const sqlite = await runServer('sqlite', 3991, connections, seconds);
-  line('sqlite', sqlite);
+  line('sqlite', sqlite, baseline);
   const postgres = withPg ? await runServer('postgres', 3992, connections, seconds) : null;
-  if (postgres) line('postgres', postgres);
+  if (postgres) line('postgres', postgres, baseline);
 
   const burstMs = quick ? 1500 : 3000;
   const durable: Record<string, Awaited<ReturnType<typeof durability>>> = {};
@@ -108,6 +112,7 @@ export default async function main(args: string[]) {
       bare: baseline,
       sqlite,
       postgres,
+      ratioToBare: { sqlite: sqlite.acceptedPerSec / (baseline.acceptedPerSec || 1), postgres: postgres ? postgres.acceptedPerSec / (baseline.acceptedPerSec || 1) : null },
       durability: durable,
       target: TARGET,
       met,
