@@ -122,6 +122,20 @@ test('the library leads to an item whose test panel decides live as the facts ch
   await expect(page.getByTestId('cell-1-growth-issue')).toContainText('growth');
   await expect(page.locator('input[data-testid="cell-1-growth"]')).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'policy-item-zh-CN');
+
+  // Corrected and published as version 2 from a date: frozen at once, version 1 untouched.
+  await page.locator('input[data-testid="cell-1-growth"]').fill('>= 30%');
+  await page.getByTestId('validate-rule').click();
+  await expect(page.getByTestId('rule-valid')).toBeVisible();
+  await page.getByTestId('publish-rule').click();
+  await page.getByTestId('publish-effective').fill('2026-12-01');
+  await page.getByTestId('publish-ok').click();
+  await expect(page.locator('.ant-segmented')).toContainText('v2');
+  await expect(page.getByTestId('rule-section')).toContainText('2026-12-01');
+  await expect(page.getByTestId('rule-editor').locator('input')).toHaveCount(0);
+  await expect(page.getByTestId('cell-1-growth')).toHaveText('>= 30%');
+  await page.locator('.ant-segmented').getByText('v1', { exact: true }).click();
+  await expect(page.getByTestId('cell-1-growth')).toHaveText('>= 20%');
 });
 
 /** A valid 统一社会信用代码 that no demo enterprise has. */

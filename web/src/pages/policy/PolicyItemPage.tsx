@@ -71,6 +71,7 @@ export default function PolicyItemPage() {
   const change = (next: RuleDraft) => {
     setDraft(next);
     setIssues([]);
+    validate.reset();
   };
   const runValidate = () => draft && validate.mutate(draftBody(draft), { onSuccess: (r) => setIssues([...r.errors, ...r.warnings]) });
   const runPublish = () =>
@@ -79,8 +80,10 @@ export default function PolicyItemPage() {
       onSuccess: (r) => {
         setPublishing(false);
         void message.success(t('rules.published', { version: r.version }));
-        setDraft(null);
+        // The next draft continues from the version just published (the list of versions is still being refetched).
+        setDraft(draftFrom(r, r.effectiveFrom > today() ? r.effectiveFrom : today()));
         setIssues([]);
+        validate.reset();
         const next = new URLSearchParams(params);
         next.set('version', String(r.version));
         setParams(next, { replace: true });
@@ -200,7 +203,7 @@ export default function PolicyItemPage() {
                           </Typography.Text>
                         </Flex>
                       ) : null}
-                      {validate.data && !shownIssues.length ? <Alert type="success" showIcon title={t('rules.valid')} style={{ marginBottom: 8 }} data-testid="rule-valid" /> : null}
+                      {editing && validate.data?.ok ? <Alert type="success" showIcon title={t('rules.valid')} style={{ marginBottom: 8 }} data-testid="rule-valid" /> : null}
                       {validate.error ? <ErrorAlert error={validate.error} /> : null}
                       {publish.error && !(publish.error instanceof ApiError && publish.error.issues.length) ? <ErrorAlert error={publish.error} /> : null}
                       {elsewhere.length ? (
