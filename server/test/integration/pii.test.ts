@@ -127,6 +127,8 @@ describe('personal data', () => {
 
   it('is masked in the XLSX and CSV exports of every user who may export, also after a reveal', async () => {
     let rows = 0;
+    const audited = async () => (await t.database.db.selectFrom('event').select(['actor_id', 'data']).where('action', '=', 'export').execute()).map((e) => ({ actor: e.actor_id, data: e.data }));
+    const before = (await audited()).length;
     for (const u of ['dispatcher', 'supervisor', 'admin', 'handler', 'lead', 'clerk.shenhe']) {
       for (const format of ['xlsx', 'csv']) {
         const res = await t.call(sessions.get(u)!, 'GET', `/api/items/export.${format}`);
@@ -139,6 +141,11 @@ describe('personal data', () => {
       }
     }
     expect(rows).toBe(12);
+    // Every export is an audit event naming who took it, itself without personal data.
+    const events = await audited();
+    expect(events.length - before).toBe(12);
+    expect(new Set(events.map((e) => e.actor)).size).toBeGreaterThanOrEqual(6);
+    expect(leaks(JSON.stringify(events))).toEqual([]);
   });
 
   it('never reaches the log: intake, failed validation, lists, reveal and export all logged without it', async () => {
