@@ -9,6 +9,7 @@ import * as m0003 from './migrations/2026_11_30_0003_stats.ts';
 import * as m0005 from './migrations/2026_11_30_0005_policy.ts';
 import * as m0007 from './migrations/2026_11_30_0007_open311_feed.ts';
 import * as m0008 from './migrations/2026_11_30_0008_stats_pairs.ts';
+import * as m0009 from './migrations/2026_11_30_0009_item_partial_indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0001_ledger': m0001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0006_org': m0006,
   '2026_11_30_0007_open311_feed': m0007,
   '2026_11_30_0008_stats_pairs': m0008,
+  '2026_11_30_0009_item_partial_indexes': m0009,
 };
 
 class StaticProvider implements MigrationProvider {
