@@ -14,7 +14,7 @@ const from = (ip: string) => ({ 'x-forwarded-for': ip });
 const track = (code: string, pin: string, ip: string) => t.call(null, 'GET', `/api/public/track?code=${encodeURIComponent(code)}&pin=${encodeURIComponent(pin)}`, undefined, from(ip));
 
 beforeAll(async () => {
-  t = await createTestContext({ logger: { level: 'trace', redact: LOG_REDACT, stream: { write: (line: string) => void log.push(line) } } });
+  t = await createTestContext({ env: { LOGIN_RATE_PER_MINUTE: '5' }, logger: { level: 'trace', redact: LOG_REDACT, stream: { write: (line: string) => void log.push(line) } } });
   for (let i = 0; i < 60; i++) {
     const res = await t.call(null, 'POST', '/api/public/items', intakeBody(), from('10.0.0.1'));
     expect(res.statusCode, res.body).toBe(201);
@@ -86,7 +86,7 @@ describe('tracking codes', () => {
     }
     const guesses = 30 * 4;
     const space = 31 ** 12 * 10 ** 6;
-    console.log(`tracking: 429 after 30 guesses a minute per client and route; at ${guesses}/min one client needs ~${(space / guesses / 525_960).toExponential(1)} years to try half the codes with PINs`);
+    console.log(`tracking: 429 after 30 guesses a minute per client and route; at ${guesses}/min one client needs ~${(space / 2 / guesses / 525_960).toExponential(1)} years to try half the codes with PINs`);
   });
 
   it('cannot be dodged by a client that makes up X-Forwarded-For addresses (only a proxy on this host is believed)', async () => {
@@ -109,6 +109,15 @@ describe('tracking codes', () => {
       viaProxy.push(res.statusCode);
     }
     expect(viaProxy[30]).toBe(429);
+
+    // The login throttle counts the same address (here 5 a minute): made-up headers do not buy more password guesses.
+    const logins: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'guess' }, remoteAddress: '203.0.113.20', headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+      logins.push(res.statusCode);
+    }
+    expect(logins.slice(0, 5).includes(429)).toBe(false);
+    expect(logins.slice(5)).toEqual([429, 429]);
   });
 
   it('writes neither the code nor the PIN to the log', () => {
