@@ -16,6 +16,8 @@ import { MAX_ATTEMPTS } from '../server/src/modules/policy/policy.matching.ts';
 import { freshDatabase, login, post, startServer, type DialectName, type ServerProcess, type Session } from './robust/server-process.ts';
 
 const LEASE_MS = 3000;
+/** Enterprises per matching chunk: small, so that a run has many chunks to be killed between and resumed from. */
+const CHUNK = 100;
 
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -104,7 +106,7 @@ async function decisions(url: string, asOf: string) {
 
 async function runDialect(dialect: DialectName, opts: { kills: number; rows: number; enterprises: number }, port: number) {
   const fresh = await freshDatabase(dialect, 'crashjobs');
-  const env = { DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '100', SEED_ENTERPRISES: String(opts.enterprises), WORKERS: 'true', POLICY_RUN_LEASE_MS: String(LEASE_MS) };
+  const env = { DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '100', SEED_ENTERPRISES: String(opts.enterprises), WORKERS: 'true', POLICY_RUN_LEASE_MS: String(LEASE_MS), POLICY_RUN_CHUNK: String(CHUNK) };
   const rnd = prng(20261130 + (dialect === 'postgres' ? 7 : 0));
   let server: ServerProcess = await startServer(env, port);
   try {
@@ -165,7 +167,8 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
     const killDuring = async (id: string, claim: number, withinMs: number) => {
       const r = await waitRun(server.base, policy, id, (x) => (x.status === 'running' && x.attempts >= claim) || x.status === 'done' || x.status === 'failed');
       if (r.status !== 'running') return false;
-      await sleep(Math.floor(rnd() * withinMs));
+      // Within what is left of the run: a resumed run starts at its cursor.
+      await sleep(Math.floor(rnd() * withinMs * (1 - r.done / Math.max(1, r.total))));
       const before = (await getJson(server.base, policy, `/api/policy/runs/${id}`)) as RunView;
       await restart();
       return before.status === 'running';

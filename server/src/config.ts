@@ -41,6 +41,8 @@ const schema = z.object({
   POLICY_WORKER: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How long a matching run's claim lasts without progress before another process (or a restart) takes it over. */
   POLICY_RUN_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** Enterprises per matching chunk (one transaction each); the crash suite uses small chunks to kill runs mid-way. */
+  POLICY_RUN_CHUNK: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -92,6 +92,8 @@ function addResult(agg: Map<string, RunAggregate>, r: ChunkItemResult) {
 export interface MatchingOptions {
   /** How long a claimed run stays this process's without progress before another process may take it over. */
   leaseMs?: number;
+  /** Enterprises per chunk (default RUN_CHUNK). */
+  chunk?: number;
   /** Where chunks are evaluated: the process's worker thread (default), in-process (`false`), or a given sweeper. */
   sweeper?: Sweeper | false;
 }
@@ -204,7 +206,7 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     const itemIds = targets.map((t) => t.item.id);
     const items = new Map(targets.map((t) => [t.item.id, t.item]));
     const agg = await loadAggregates(run.id);
-    const chunk = hooks.chunk ?? RUN_CHUNK;
+    const chunk = hooks.chunk ?? deps.chunk ?? RUN_CHUNK;
     let done = Number(run.done);
     let found = Number(run.candidates);
     /** Reads a chunk after `after` and hands its CPU work (bind, sweep, explain) to the sweeper, off the event loop. */
