@@ -166,6 +166,10 @@ export const itemSummary = z.object({
   submittedAt: z.string(),
   acceptedAt: z.string().nullable(),
   handleDueAt: z.string().nullable(),
+  /** The sign-for deadline while the department has not signed (签收时限), else null. */
+  signDueAt: z.string().nullable(),
+  /** The callback deadline while the callback is not done (回访时限), else null. */
+  callbackDueAt: z.string().nullable(),
   warnLevel: z.enum(['none', 'yellow', 'red']),
   escalation: z.enum(ESCALATION_STEPS),
   problem: z.boolean(),

@@ -296,6 +296,7 @@ export const enUS: Messages = {
     hours: '{n} h',
     minutes: '{n} min',
     noDeadline: '—',
+    clock: { sign: 'Sign for', handle: 'Handling', callback: 'Callback' },
   },
   ledger: {
     title: 'Ledger',

@@ -294,6 +294,7 @@ export const zhCN = {
     hours: '{n}小时',
     minutes: '{n}分钟',
     noDeadline: '—',
+    clock: { sign: '签收', handle: '办理', callback: '回访' },
   },
   ledger: {
     title: '台账',

@@ -40,6 +40,8 @@ export function presentSummary(row: SummaryRow, opts: { hideRequester: boolean }
     submittedAt: toIso(row.submitted_at)!,
     acceptedAt: toIso(row.accepted_at),
     handleDueAt: toIso(row.handle_due_at),
+    signDueAt: row.sign_met === null ? toIso(row.sign_due_at) : null,
+    callbackDueAt: row.callback_met === null ? toIso(row.callback_due_at) : null,
     warnLevel: warn(row.warn_level),
     escalation: ESCALATION_STEPS[row.escalation_level] ?? 'none',
     problem: !!row.problem,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownState, durationParts } from './countdown.ts';
+import { countdownState, currentClock, durationParts } from './countdown.ts';
 
 const start = '2026-11-30T09:00:00+08:00';
 const due = '2026-11-30T13:00:00+08:00'; // four hours
@@ -31,5 +31,19 @@ describe('durationParts', () => {
     expect(durationParts((2 * 24 + 3) * 3_600_000 + 5 * 60_000)).toEqual([{ unit: 'days', n: 2 }, { unit: 'hours', n: 3 }]);
     expect(durationParts(-(5 * 60 + 10) * 60_000)).toEqual([{ unit: 'hours', n: 5 }, { unit: 'minutes', n: 10 }]);
     expect(durationParts(30_000)).toEqual([{ unit: 'minutes', n: 0 }]);
+  });
+});
+
+describe('currentClock', () => {
+  const base = { submittedAt: start, acceptedAt: start, handleDueAt: due, signDueAt: null, callbackDueAt: null };
+  it('runs the sign-for clock while a dispatched item is not signed, then the handling clock', () => {
+    expect(currentClock({ ...base, status: 'dispatched', signDueAt: '2026-11-30T10:00:00+08:00' })).toEqual({ kind: 'sign', start: null, due: '2026-11-30T10:00:00+08:00' });
+    expect(currentClock({ ...base, status: 'in_progress' })).toEqual({ kind: 'handle', start, due });
+  });
+  it('runs the callback clock after the reply, and none once the item is done', () => {
+    const callbackDueAt = '2026-12-02T18:00:00+08:00';
+    expect(currentClock({ ...base, status: 'replied', callbackDueAt })?.kind).toBe('callback');
+    expect(currentClock({ ...base, status: 'closed', callbackDueAt })).toBeNull();
+    expect(currentClock({ ...base, status: 'submitted', handleDueAt: null })).toBeNull();
   });
 });

@@ -13,6 +13,21 @@ const LEVEL_ORDER: WarnLevel[] = ['none', 'yellow', 'red'];
 /** Statuses in which the handling deadline is running (after the reply it no longer counts down). */
 export const HANDLING_STATUSES: readonly string[] = ['accepted', 'dispatched', 'in_progress'];
 
+/** The clock an item runs against now (see OpenClock), from the fields of its summary. */
+export function currentClock(item: {
+  status: string;
+  submittedAt: string;
+  acceptedAt: string | null;
+  handleDueAt: string | null;
+  signDueAt: string | null;
+  callbackDueAt: string | null;
+}): { kind: 'sign' | 'handle' | 'callback'; start: string | null; due: string } | null {
+  if (item.status === 'dispatched' && item.signDueAt) return { kind: 'sign', start: null, due: item.signDueAt };
+  if (HANDLING_STATUSES.includes(item.status) && item.handleDueAt) return { kind: 'handle', start: item.acceptedAt ?? item.submittedAt, due: item.handleDueAt };
+  if (item.callbackDueAt && ['replied', 'verified'].includes(item.status)) return { kind: 'callback', start: null, due: item.callbackDueAt };
+  return null;
+}
+
 /**
  * `serverLevel` is the level the server recorded with working-day arithmetic; the clock can only make it worse,
  * so the shown level is the more severe of the two.

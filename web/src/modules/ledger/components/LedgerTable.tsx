@@ -1,12 +1,11 @@
 // The ledger table: one page of items, server-side sorting and paging driven by the URL filters.
 import { Link } from 'react-router';
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { ItemSummary } from '@tingquan/common/schemas/items';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { Countdown } from '../../deadlines/components/Countdown.tsx';
-import { HANDLING_STATUSES } from '../../deadlines/utils/countdown.ts';
+import { OpenClock } from '../../deadlines/components/OpenClock.tsx';
 import type { ItemPage } from '../hooks/useItemList.ts';
 import { useLocalNames } from '../hooks/useLocalNames.ts';
 import { PAGE_SIZES, type LedgerFilters } from '../utils/filters.ts';
@@ -66,13 +65,9 @@ export function LedgerTable({ data, loading, filters, onChange }: Props) {
           sorter: true,
           sortOrder: orderOf('handleDueAt'),
           width: 170,
-          render: (v: string | null, r) =>
-            HANDLING_STATUSES.includes(r.status) ? (
-              <Countdown start={r.acceptedAt ?? r.submittedAt} due={v} serverLevel={r.warnLevel} />
-            ) : v ? (
-              <Tag>{formatDateTime(v)}</Tag>
-            ) : null,
+          render: (v: string | null) => (v ? formatDateTime(v) : null),
         },
+        { key: 'countdown', title: t('ledger.columns.countdown'), width: 200, render: (_: unknown, r) => <OpenClock item={r} /> },
       ]}
     />
   );

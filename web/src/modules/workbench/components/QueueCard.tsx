@@ -4,8 +4,7 @@ import { Badge, Card, Empty, List, Typography } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { Countdown } from '../../deadlines/components/Countdown.tsx';
-import { HANDLING_STATUSES } from '../../deadlines/utils/countdown.ts';
+import { OpenClock } from '../../deadlines/components/OpenClock.tsx';
 import { useItemList } from '../../ledger/hooks/useItemList.ts';
 import { queueSort, type Queue } from '../utils/queues.ts';
 
@@ -34,7 +33,7 @@ export function QueueCard({ queue }: { queue: Queue }) {
           size="small"
           dataSource={list.data.items}
           renderItem={(item) => (
-            <List.Item key={item.id} extra={HANDLING_STATUSES.includes(item.status) ? <Countdown start={item.acceptedAt ?? item.submittedAt} due={item.handleDueAt} serverLevel={item.warnLevel} /> : null}>
+            <List.Item key={item.id} extra={<OpenClock item={item} />}>
               <List.Item.Meta
                 title={
                   <Link to={`/items/${item.id}`}>
