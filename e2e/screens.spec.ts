@@ -108,6 +108,57 @@ for (const lang of LANGS) {
     await screenshot(page, `dashboard-${lang}-1920`);
     await context.close();
   });
+
+  test(`wall-screen mode (大屏) fits 1920×1080 without scrolling in ${lang}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await useLanguage(page, lang);
+    await page.clock.install();
+    await login(page, 'dispatcher');
+    // A wall PC opens the address directly.
+    await page.goto('/dashboard?wall=1');
+    const wall = page.getByTestId('dashboard-wall');
+    // Trend and breakdown always draw; overdue by district draws when something is overdue.
+    await expect(wall.locator('canvas').nth(1)).toBeVisible();
+    await expect(page.getByTestId('wall-league').locator('li').first()).toBeVisible();
+    await expect(page.getByTestId('wall-hotspots').locator('li').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('wall-refreshed')).toContainText(/\d{2}:\d{2}:\d{2}/);
+    // A minute later the wall asks for its figures again by itself.
+    const again = page.waitForRequest((r) => r.url().includes('/api/stats/summary'));
+    await page.clock.fastForward(61_000);
+    await again;
+    await expect(page.getByTestId('wall-scope')).toContainText(lang === 'zh-CN' ? '全市' : 'Whole city');
+    // Over the staff frame: the top-left corner, where the navigation was, belongs to the wall.
+    expect(await page.evaluate(() => !!document.elementFromPoint(8, 8)?.closest('[data-testid="dashboard-wall"]'))).toBe(true);
+    await screenshot(page, `dashboard-wall-${lang}-1920`);
+    const size = await page.evaluate(() => ({ height: document.scrollingElement!.scrollHeight, width: document.scrollingElement!.scrollWidth }));
+    expect(size.height).toBeLessThanOrEqual(1080);
+    expect(size.width).toBeLessThanOrEqual(1920);
+    // Every card and its body holds what it shows, and every card lies inside the screen.
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-wall-card], [data-wall-body]')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth || r.bottom > window.innerHeight || r.right > window.innerWidth;
+        })
+        .map((el) => el.textContent?.slice(0, 40)),
+    );
+    expect(overflowing).toEqual([]);
+    expect(await page.locator('[data-wall-card]').count()).toBeGreaterThanOrEqual(17);
+    // Leaving the wall mode drops ?wall=1 and shows the dashboard in the staff frame again.
+    await page.getByTestId('wall-exit').click();
+    await expect(wall).toBeHidden();
+    expect(new URL(page.url()).searchParams.has('wall')).toBe(false);
+    await expect(page.getByTestId('wall-enter')).toBeVisible();
+    // The laptop view keeps working at 1366×768: no sideways scrolling.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect(page.locator('main canvas').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await noHorizontalOverflow(page);
+    await screenshot(page, `dashboard-${lang}-1366`);
+    await context.close();
+  });
 }
 
 test('the language switch changes every text and is remembered', async ({ page }) => {

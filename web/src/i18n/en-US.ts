@@ -365,6 +365,15 @@ export const enUS: Messages = {
     hotspotsTitle: 'Hotspots',
     basicallyCounts: 'Satisfaction counts "fairly satisfied"',
     basicallyNotCounted: 'Satisfaction does not count "fairly satisfied"',
+    wall: {
+      enter: 'Wall screen',
+      exit: 'Exit wall screen',
+      city: 'Shenyang',
+      title: 'Business environment dashboard',
+      refreshedAt: 'Updated {time} · refreshes every minute',
+      redTop: 'Red list · top {n}',
+      blackBottom: 'Black list · bottom {n}',
+    },
     by: { channel: 'By channel', category: 'By category', district: 'By district', type: 'By type', tier: 'By complexity' },
     hotspots: { topCategories: 'Top categories', topDistricts: 'Top districts', topCentres: 'Top service centres', rising: 'Rising topics' },
     figures: {

@@ -363,6 +363,15 @@ export const zhCN = {
     hotspotsTitle: '热点',
     basicallyCounts: '满意率含“基本满意”',
     basicallyNotCounted: '满意率不含“基本满意”',
+    wall: {
+      enter: '大屏模式',
+      exit: '退出大屏',
+      city: '沈阳市',
+      title: '营商环境找茬数据大屏',
+      refreshedAt: '更新于 {time} · 每分钟刷新',
+      redTop: '红榜 · 前 {n} 名',
+      blackBottom: '黑榜 · 后 {n} 名',
+    },
     by: { channel: '按渠道', category: '按分类', district: '按区县', type: '按类型', tier: '按复杂程度' },
     hotspots: { topCategories: '高发问题分类', topDistricts: '高发区县', topCentres: '高发服务中心', rising: '上升话题' },
     figures: {

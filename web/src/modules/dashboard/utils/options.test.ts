@@ -30,6 +30,13 @@ describe('trendOption', () => {
     expect(o.yAxis[1].max).toBe(1);
     expect(o.yAxis[1].axisLabel?.formatter(0.5)).toBe('50%');
   });
+  it('sets every text of the chart in the font size asked for (large on a wall screen), 12 px by default', () => {
+    const wall = trendOption(series, ['received'], ['closureRate'], text, 18);
+    expect([wall.legend.textStyle.fontSize, wall.xAxis.axisLabel.fontSize, ...wall.yAxis.map((a) => a.axisLabel.fontSize)]).toEqual([18, 18, 18, 18]);
+    expect(o.xAxis.axisLabel.fontSize).toBe(12);
+    // The legend's row grows with its font, so it never covers the plot.
+    expect(wall.grid.top).toBeGreaterThan(o.grid.top);
+  });
 });
 
 describe('breakdownOption', () => {
@@ -45,5 +52,13 @@ describe('breakdownOption', () => {
     const rows: BreakdownRow[] = [{ key: 'x', name: 'X', nameEn: null, figures: { closureRate: fig('closureRate', 0.5, 'ratio') } }];
     const o = breakdownOption(rows, 'closureRate', (r) => r.name!, text);
     expect(o.xAxis).toMatchObject({ max: 1 });
+  });
+  it('labels bars and names in the font size asked for, leaving names more room with a larger font', () => {
+    const rows = [row('a', 3), row('c', 9)];
+    const small = breakdownOption(rows, 'received', (r) => r.name!, text);
+    const wall = breakdownOption(rows, 'received', (r) => r.name!, text, 15, 16);
+    expect([wall.yAxis.axisLabel.fontSize, wall.series[0].label.fontSize, wall.xAxis.axisLabel?.fontSize]).toEqual([16, 16, 16]);
+    expect(small.yAxis.axisLabel.fontSize).toBe(12);
+    expect(wall.yAxis.axisLabel.width).toBeGreaterThan(small.yAxis.axisLabel.width);
   });
 });
