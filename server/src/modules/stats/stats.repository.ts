@@ -8,7 +8,6 @@ import {
   DIMENSIONS,
   LAST_BUCKET,
   SUB_COUNTERS,
-  addAggregate,
   emptyAggregate,
   zeroCounters,
   type Aggregate,
@@ -368,28 +367,35 @@ export async function readPair(
   toDay: number,
   group: 'none' | 'day' | 'k1' | 'k2',
 ): Promise<Map<string, Aggregate>> {
-  const sums = [...COUNTERS, ...HIST_COLUMNS].map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
-  const read = async (g: string, from: number, to: number) => {
+  const columns = [...COUNTERS, ...HIST_COLUMNS];
+  // The rows are summed here, not by GROUP BY: SQLite would first copy every row's 103 values into a sorter (at
+  // 200k items a district bureau's breakdown by department took 33 ms that way, 19 ms reading the rows).
+  const read = (g: string, from: number, to: number) => {
     let q = db.selectFrom('stats_pair').where('grain', '=', g).where('day', '>=', from).where('day', '<=', to);
     if (k1) q = q.where('k1', 'in', k1);
     if (k2) q = q.where('k2', 'in', k2);
-    return (await (group === 'none' ? q.select(sql.lit('').as('g')) : q.select(sql.ref(group).as('g')).groupBy(group)).select(sums).execute()) as Record<string, unknown>[];
+    return q.select([...(group === 'none' ? [] : [group]), ...columns] as any).execute() as Promise<Record<string, unknown>[]>;
   };
   // Whole blocks inside the period from the block rows, the days around them from the day rows; a series by day
   // reads day rows only.
   const pieces = group === 'day' ? [{ size: 1, from: fromDay, to: toDay }] : coverDays(fromDay, toDay);
   const parts = await Promise.all(pieces.map((c) => read(c.size === 1 ? grain : blockGrain(grain, c.size), c.from, c.to)));
-  const out = new Map<string, Aggregate>();
+  const sums = new Map<string, number[]>();
   for (const r of parts.flat()) {
-    if (r.received === null && r.accepted === null) continue; // an aggregate over no rows
-    const a = { ...emptyAggregate(), counters: toCounters(r) };
-    HIST_COLUMNS.forEach((c, b) => {
-      const n = Number(r[c] ?? 0);
+    const k = group === 'none' ? '' : String(r[group]);
+    let acc = sums.get(k);
+    if (!acc) sums.set(k, (acc = new Array<number>(columns.length).fill(0)));
+    for (let i = 0; i < columns.length; i++) acc[i]! += Number(r[columns[i]!]);
+  }
+  const out = new Map<string, Aggregate>();
+  for (const [k, acc] of sums) {
+    const a = emptyAggregate();
+    COUNTERS.forEach((c, i) => (a.counters[c] = acc[i]!));
+    HIST_COLUMNS.forEach((_, b) => {
+      const n = acc[COUNTERS.length + b]!;
       if (n) a.hist.set(b, n);
     });
-    const k = String(r.g);
-    if (out.has(k)) addAggregate(out.get(k)!, a);
-    else out.set(k, a);
+    out.set(k, a);
   }
   return out;
 }
