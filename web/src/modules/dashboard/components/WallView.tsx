@@ -43,6 +43,8 @@ function WallCard({ title, span, height, children }: { title: ReactNode; span: n
 
 interface ListRow {
   key: string;
+  /** The place shown (a league rank); the row's position when absent. */
+  rank?: number;
   name: string;
   value: string;
 }
@@ -55,7 +57,7 @@ function WallList({ title, color, rows, tip }: { title: string; color?: string; 
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {rows.map((r, i) => (
           <li key={r.key} style={{ display: 'flex', gap: 8, alignItems: 'center', height: WALL.listRow, fontSize: 20, borderTop: '1px solid #f0f0f0' }}>
-            <span style={{ width: 28, color: '#8c8c8c', flex: 'none' }}>{i + 1}</span>
+            <span style={{ width: 28, color: '#8c8c8c', flex: 'none' }}>{r.rank ?? i + 1}</span>
             <span style={{ ...oneLine, flex: 1 }} title={r.name}>
               {r.name}
             </span>
@@ -105,7 +107,7 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
   const time = refreshed ? new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }).format(refreshed) : '—';
 
   const leagueRows = (rows: League['red']): ListRow[] =>
-    rows.slice(0, listRows).map((r) => ({ key: r.departmentId, name: nameOf(r), value: formatFigure(r.figures.onTimeClosureRate, lang) }));
+    rows.slice(0, listRows).map((r) => ({ key: r.departmentId, rank: r.rank, name: nameOf(r), value: formatFigure(r.figures.onTimeClosureRate, lang) }));
 
   return (
     <ConfigProvider theme={{ token: { fontSize: 18 } }}>
