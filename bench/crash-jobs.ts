@@ -70,13 +70,13 @@ interface RunView {
   error: string | null;
 }
 
-async function waitRun(base: string, session: Session, id: string, until: (r: RunView) => boolean, timeoutMs = 600_000): Promise<RunView> {
+async function waitRun(base: string, session: Session, id: string, until: (r: RunView) => boolean, timeoutMs = 600_000, pollMs = 100): Promise<RunView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const r = (await getJson(base, session, `/api/policy/runs/${id}`)) as RunView;
     if (until(r)) return r;
     if (Date.now() > deadline) throw new Error(`run ${id} did not get there: ${JSON.stringify(r)}`);
-    await sleep(100);
+    await sleep(pollMs);
   }
 }
 
@@ -163,12 +163,17 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
     let left = opts.kills;
     const failRun = left >= MAX_ATTEMPTS + 1;
     if (failRun) left -= MAX_ATTEMPTS;
-    /** Kills the server once run `id` is claimed for the `claim`-th time, at a random moment within `withinMs`; true if it was still running. */
-    const killDuring = async (id: string, claim: number, withinMs: number) => {
+    /**
+     * Kills the server once run `id` is claimed for the `claim`-th time, when it has got a random part (up to `share`) of
+     * the way through what it had left; true if the run was still running then. (On SQLite a run's chunk transactions
+     * follow each other closely, so progress is seen late: a share well below 1 keeps the kills mid-run.)
+     */
+    const killDuring = async (id: string, claim: number, share: number) => {
       const r = await waitRun(server.base, policy, id, (x) => (x.status === 'running' && x.attempts >= claim) || x.status === 'done' || x.status === 'failed');
       if (r.status !== 'running') return false;
-      // Within what is left of the run: a resumed run starts at its cursor.
-      await sleep(Math.floor(rnd() * withinMs * (1 - r.done / Math.max(1, r.total))));
+      const target = r.done + Math.floor(rnd() * (r.total - r.done) * share);
+      await waitRun(server.base, policy, id, (x) => x.status !== 'running' || x.done >= target, 600_000, 25);
+      await sleep(Math.floor(rnd() * 20));
       const before = (await getJson(server.base, policy, `/api/policy/runs/${id}`)) as RunView;
       await restart();
       return before.status === 'running';
@@ -179,7 +184,7 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
       const id = started.json.id as string;
       const kills = Math.min(left, rnd() < 0.5 ? 1 : 2);
       let midRun = 0;
-      for (let k = 0; k < kills; k++) midRun += Number(await killDuring(id, k + 1, runMs * 0.8));
+      for (let k = 0; k < kills; k++) midRun += Number(await killDuring(id, k + 1, 0.6));
       left -= kills;
       const end = await waitRun(server.base, policy, id, (r) => r.status === 'done' || r.status === 'failed');
       const now = await decisions(fresh.url, asOf);
@@ -192,7 +197,7 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
       const id = started.json.id as string;
       let midRun = 0;
       // Early in each claim, so that the run never gets to its end.
-      for (let k = 0; k < MAX_ATTEMPTS; k++) midRun += Number(await killDuring(id, k + 1, runMs * 0.15));
+      for (let k = 0; k < MAX_ATTEMPTS; k++) midRun += Number(await killDuring(id, k + 1, 0.25));
       const end = await waitRun(server.base, policy, id, (r) => r.status === 'done' || r.status === 'failed', 60_000);
       failed = { status: end.status, attempts: end.attempts, midRun, error: end.error };
     }
