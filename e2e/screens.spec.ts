@@ -142,7 +142,7 @@ for (const lang of LANGS) {
           const r = el.getBoundingClientRect();
           return el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth || r.bottom > window.innerHeight || r.right > window.innerWidth;
         })
-        .map((el) => el.textContent?.slice(0, 40)),
+        .map((el) => (el.closest('[data-wall-card]')?.querySelector('h2') ?? el).textContent?.slice(0, 40)),
     );
     expect(overflowing).toEqual([]);
     expect(await page.locator('[data-wall-card]').count()).toBeGreaterThanOrEqual(17);
