@@ -10,6 +10,23 @@ async function noHorizontalOverflow(page: Page) {
   expect(scroll).toBeLessThanOrEqual(width);
 }
 
+/** The wall screen fits the viewport: the document does not scroll, and every card holds what it shows. */
+async function wallFits(page: Page) {
+  const size = await page.evaluate(() => ({ height: document.scrollingElement!.scrollHeight, width: document.scrollingElement!.scrollWidth }));
+  expect(size.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  expect(size.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  // Every card and its body holds what it shows, and every card lies inside the screen.
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-wall-card], [data-wall-body]')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth || r.bottom > window.innerHeight || r.right > window.innerWidth;
+      })
+      .map((el) => (el.closest('[data-wall-card]')?.querySelector('h2') ?? el).textContent?.slice(0, 40)),
+  );
+  expect(overflowing).toEqual([]);
+}
+
 for (const lang of LANGS) {
   test(`public pages in ${lang}, phone and desktop`, async ({ browser }) => {
     for (const [label, viewport] of [['375', { width: 375, height: 812 }], ['desktop', { width: 1280, height: 800 }]] as const) {
@@ -109,7 +126,7 @@ for (const lang of LANGS) {
     await context.close();
   });
 
-  test(`wall-screen mode (大屏) fits 1920×1080 without scrolling in ${lang}`, async ({ browser }) => {
+  test(`wall-screen mode (大屏) fits 1920×1080 and 1366×768 without scrolling in ${lang}`, async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     await useLanguage(page, lang);
@@ -132,27 +149,19 @@ for (const lang of LANGS) {
     // Over the staff frame: the top-left corner, where the navigation was, belongs to the wall.
     expect(await page.evaluate(() => !!document.elementFromPoint(8, 8)?.closest('[data-testid="dashboard-wall"]'))).toBe(true);
     await screenshot(page, `dashboard-wall-${lang}-1920`);
-    const size = await page.evaluate(() => ({ height: document.scrollingElement!.scrollHeight, width: document.scrollingElement!.scrollWidth }));
-    expect(size.height).toBeLessThanOrEqual(1080);
-    expect(size.width).toBeLessThanOrEqual(1920);
-    // Every card and its body holds what it shows, and every card lies inside the screen.
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-wall-card], [data-wall-body]')]
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth || r.bottom > window.innerHeight || r.right > window.innerWidth;
-        })
-        .map((el) => (el.closest('[data-wall-card]')?.querySelector('h2') ?? el).textContent?.slice(0, 40)),
-    );
-    expect(overflowing).toEqual([]);
+    await wallFits(page);
     expect(await page.locator('[data-wall-card]').count()).toBeGreaterThanOrEqual(17);
+    // On a 1366×768 laptop the wall shrinks with the screen and still fits.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-wall-card]')!.getBoundingClientRect().height)).toBeLessThan(80);
+    await screenshot(page, `dashboard-wall-${lang}-1366`);
+    await wallFits(page);
     // Leaving the wall mode drops ?wall=1 and shows the dashboard in the staff frame again.
     await page.getByTestId('wall-exit').click();
     await expect(wall).toBeHidden();
     expect(new URL(page.url()).searchParams.has('wall')).toBe(false);
     await expect(page.getByTestId('wall-enter')).toBeVisible();
     // The laptop view keeps working at 1366×768: no sideways scrolling.
-    await page.setViewportSize({ width: 1366, height: 768 });
     await expect(page.locator('main canvas').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
     await noHorizontalOverflow(page);

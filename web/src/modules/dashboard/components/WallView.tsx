@@ -12,7 +12,7 @@ import { useStats } from '../hooks/useStats.ts';
 import { formatFigure, formatPercent } from '../utils/format.ts';
 import { breakdownOption, trendOption, type ChartText } from '../utils/options.ts';
 import type { Breakdown, BreakdownRow, Hotspots, League, Series, Summary } from '../utils/types.ts';
-import { WALL, wallLayout } from '../utils/wall.ts';
+import { wallLayout, type WallLayout } from '../utils/wall.ts';
 import { HEADLINE } from './FigureCards.tsx';
 
 const REFRESH_MS = 60_000;
@@ -28,13 +28,13 @@ const useViewportHeight = () => useSyncExternalStore(subscribe, () => window.inn
 const card: CSSProperties = { background: '#fff', borderRadius: 8, overflow: 'hidden', minWidth: 0 };
 const oneLine: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 };
 
-function WallCard({ title, span, height, children }: { title: ReactNode; span: number; height: number; children: ReactNode }) {
+function WallCard({ title, span, l, children }: { title: ReactNode; span: number; l: WallLayout; children: ReactNode }) {
   return (
-    <section data-wall-card style={{ ...card, gridColumn: `span ${span}`, height }}>
-      <h2 style={{ ...oneLine, margin: 0, height: WALL.cardHead, lineHeight: `${WALL.cardHead}px`, padding: '0 16px', fontSize: 22, fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+    <section data-wall-card style={{ ...card, gridColumn: `span ${span}`, height: l.rowHeight }}>
+      <h2 style={{ ...oneLine, margin: 0, height: l.cardHead, lineHeight: `${l.cardHead}px`, padding: `0 ${l.gap + 4}px`, fontSize: l.fonts.heading, fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
         {title}
       </h2>
-      <div data-wall-body style={{ padding: WALL.cardPadding / 2, height: height - WALL.cardHead, boxSizing: 'border-box', overflow: 'hidden' }}>
+      <div data-wall-body style={{ padding: l.cardPadding / 2, height: l.rowHeight - l.cardHead, boxSizing: 'border-box', overflow: 'hidden' }}>
         {children}
       </div>
     </section>
@@ -48,16 +48,16 @@ interface ListRow {
   name: string;
   value: string;
 }
-function WallList({ title, color, rows, tip }: { title: string; color?: string; rows: ListRow[]; tip?: string }) {
+function WallList({ title, color, rows, tip, l }: { title: string; color?: string; rows: ListRow[]; tip?: string; l: WallLayout }) {
   return (
     <div style={{ minWidth: 0 }}>
       <Tooltip title={tip}>
-        <div style={{ ...oneLine, height: WALL.listHeader, lineHeight: `${WALL.listHeader}px`, fontSize: 20, fontWeight: 600, color }}>{title}</div>
+        <div style={{ ...oneLine, height: l.listHeader, lineHeight: `${l.listHeader}px`, fontSize: l.fonts.list, fontWeight: 600, color }}>{title}</div>
       </Tooltip>
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {rows.map((r, i) => (
-          <li key={r.key} style={{ display: 'flex', gap: 8, alignItems: 'center', height: WALL.listRow, fontSize: 20, borderTop: '1px solid #f0f0f0' }}>
-            <span style={{ width: 28, color: '#8c8c8c', flex: 'none' }}>{r.rank ?? i + 1}</span>
+          <li key={r.key} style={{ display: 'flex', gap: 8, alignItems: 'center', height: l.listRow, fontSize: l.fonts.list, borderTop: '1px solid #f0f0f0' }}>
+            <span style={{ width: Math.round(l.fonts.list * 1.4), color: '#8c8c8c', flex: 'none' }}>{r.rank ?? i + 1}</span>
             <span style={{ ...oneLine, flex: 1 }} title={r.name}>
               {r.name}
             </span>
@@ -71,7 +71,7 @@ function WallList({ title, color, rows, tip }: { title: string; color?: string; 
 
 export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName: string; onExit: () => void }) {
   const { t, lang } = useI18n();
-  const layout = wallLayout(useViewportHeight());
+  const l = wallLayout(useViewportHeight());
   const summary = useStats<Summary>('summary', scope, REFRESH_MS);
   const series = useStats<Series>('series', { ...scope, interval: 'month' }, REFRESH_MS);
   const categories = useStats<Breakdown>('breakdown', { ...scope, by: 'category' }, REFRESH_MS);
@@ -90,7 +90,8 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
     [t, lang],
   );
   const nameOf = (r: { name: string | null; nameEn: string | null; key?: string }) => (lang === 'en-US' && r.nameEn) || r.name || r.key || '—';
-  const { chartFont, bars: barCount, chartHeight, rowHeight, listRows } = layout;
+  const { bars: barCount, chartHeight, rowHeight, listRows } = l;
+  const chartFont = l.fonts.chart;
   const trend = useMemo(
     () => (series.data ? trendOption(series.data, ['received', 'accepted', 'closed'], ['closureRate', 'satisfactionRate'], text, chartFont) : null),
     [series.data, text, chartFont],
@@ -115,21 +116,21 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
         data-testid="dashboard-wall"
         role="region"
         aria-label={t('dashboard.wall.title')}
-        style={{ position: 'fixed', inset: 0, zIndex: 1000, background: '#eef0f4', padding: WALL.padding, display: 'flex', flexDirection: 'column', gap: WALL.gap, overflow: 'hidden' }}
+        style={{ position: 'fixed', inset: 0, zIndex: 1000, background: '#eef0f4', padding: l.padding, display: 'flex', flexDirection: 'column', gap: l.gap, overflow: 'hidden' }}
       >
         <header
-          style={{ height: WALL.titleBar, flex: 'none', display: 'flex', alignItems: 'center', gap: 24, padding: '0 20px', borderRadius: 8, background: BRAND, color: '#fff' }}
+          style={{ height: l.titleBar, flex: 'none', display: 'flex', alignItems: 'center', gap: l.gap * 2, padding: `0 ${l.gap + 8}px`, borderRadius: 8, background: BRAND, color: '#fff' }}
         >
-          <h1 style={{ ...oneLine, margin: 0, fontSize: 30, fontWeight: 700, color: '#fff', flex: 'none', maxWidth: '45%' }}>
+          <h1 style={{ ...oneLine, margin: 0, fontSize: l.fonts.title, fontWeight: 700, color: '#fff', flex: 'none', maxWidth: '45%' }}>
             {t('dashboard.wall.city')} · {t('dashboard.wall.title')}
           </h1>
-          <span data-testid="wall-scope" style={{ ...oneLine, fontSize: 22, flex: 1 }}>
+          <span data-testid="wall-scope" style={{ ...oneLine, fontSize: l.fonts.subtitle, flex: 1 }}>
             {summary.data ? `${summary.data.period.from} – ${summary.data.period.to}` : ''} · {scopeName}
           </span>
-          <span data-testid="wall-refreshed" style={{ ...oneLine, fontSize: 20, flex: 'none' }}>
+          <span data-testid="wall-refreshed" style={{ ...oneLine, fontSize: l.fonts.list, flex: 'none' }}>
             {t('dashboard.wall.refreshedAt', { time })}
           </span>
-          <Button size="large" ghost icon={<FullscreenExitOutlined />} onClick={onExit} data-testid="wall-exit" style={{ flex: 'none' }}>
+          <Button size={l.titleBar >= 56 ? 'large' : 'middle'} ghost icon={<FullscreenExitOutlined />} onClick={onExit} data-testid="wall-exit" style={{ flex: 'none' }}>
             {t('dashboard.wall.exit')}
           </Button>
         </header>
@@ -139,24 +140,24 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
           <ErrorAlert error={summary.error} />
         ) : (
           <>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, minmax(0, 1fr))', gridAutoRows: WALL.tile, gap: WALL.gap, flex: 'none' }}>
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, minmax(0, 1fr))', gridAutoRows: l.tile, gap: l.gap, flex: 'none' }}>
               {HEADLINE.map((key) => (
                 <Tooltip key={key} title={summary.data.figures[key]?.definition[lang]}>
-                  <div data-wall-card data-testid={`wall-figure-${key}`} style={{ ...card, padding: '10px 14px', borderLeft: `6px solid ${key === 'overdueOpen' || key === 'badReviews' ? BRAND : '#1677ff'}` }}>
-                    <div style={{ ...oneLine, fontSize: 18, color: '#595959', lineHeight: '28px' }}>{t(`dashboard.figures.${key}`)}</div>
-                    <div style={{ ...oneLine, fontSize: 42, fontWeight: 700, lineHeight: '52px', fontVariantNumeric: 'tabular-nums' }}>{formatFigure(summary.data.figures[key], lang)}</div>
+                  <div data-wall-card data-testid={`wall-figure-${key}`} style={{ ...card, padding: `${Math.round(l.tile / 10)}px 14px`, borderLeft: `6px solid ${key === 'overdueOpen' || key === 'badReviews' ? BRAND : '#1677ff'}` }}>
+                    <div style={{ ...oneLine, fontSize: l.fonts.label, color: '#595959', lineHeight: 1.5 }}>{t(`dashboard.figures.${key}`)}</div>
+                    <div style={{ ...oneLine, fontSize: l.fonts.value, fontWeight: 700, lineHeight: 1.25, fontVariantNumeric: 'tabular-nums' }}>{formatFigure(summary.data.figures[key], lang)}</div>
                   </div>
                 </Tooltip>
               ))}
             </div>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gridTemplateRows: `${rowHeight}px ${rowHeight}px`, gap: WALL.gap, flex: 'none' }}>
-              <WallCard title={t('dashboard.trend')} span={5} height={rowHeight}>
+            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gridTemplateRows: `${rowHeight}px ${rowHeight}px`, gap: l.gap, flex: 'none' }}>
+              <WallCard title={t('dashboard.trend')} span={5} l={l}>
                 {trend ? <EChart option={trend} height={chartHeight} label={t('dashboard.trend')} /> : <PageLoading />}
               </WallCard>
-              <WallCard title={`${t('dashboard.breakdown')} · ${t('dashboard.by.category')}`} span={4} height={rowHeight}>
+              <WallCard title={`${t('dashboard.breakdown')} · ${t('dashboard.by.category')}`} span={4} l={l}>
                 {bars ? <EChart option={bars} height={chartHeight} label={t('dashboard.breakdown')} /> : <PageLoading />}
               </WallCard>
-              <WallCard title={t('dashboard.overdueByDistrict')} span={3} height={rowHeight}>
+              <WallCard title={t('dashboard.overdueByDistrict')} span={3} l={l}>
                 {!overdue ? (
                   <PageLoading />
                 ) : overdue.series[0].data.length === 0 ? (
@@ -165,11 +166,11 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
                   <EChart option={overdue} height={chartHeight} label={t('dashboard.overdueByDistrict')} />
                 )}
               </WallCard>
-              <WallCard title={`${t('dashboard.league')} · ${t('dashboard.figures.onTimeClosureRate')}`} span={5} height={rowHeight}>
+              <WallCard title={`${t('dashboard.league')} · ${t('dashboard.figures.onTimeClosureRate')}`} span={5} l={l}>
                 {league.data ? (
                   <div data-testid="wall-league" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 24 }}>
-                    <WallList title={t('dashboard.wall.redTop', { n: Math.min(listRows, league.data.red.length) })} color={BRAND} rows={leagueRows(league.data.red)} />
-                    <WallList title={t('dashboard.wall.blackBottom', { n: Math.min(listRows, league.data.black.length) })} color="#141414" rows={leagueRows(league.data.black)} />
+                    <WallList title={t('dashboard.wall.redTop', { n: Math.min(listRows, league.data.red.length) })} color={BRAND} rows={leagueRows(league.data.red)} l={l} />
+                    <WallList title={t('dashboard.wall.blackBottom', { n: Math.min(listRows, league.data.black.length) })} color="#141414" rows={leagueRows(league.data.black)} l={l} />
                   </div>
                 ) : league.error ? (
                   <ErrorAlert error={league.error} />
@@ -177,7 +178,7 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
                   <PageLoading />
                 )}
               </WallCard>
-              <WallCard title={t('dashboard.hotspotsTitle')} span={7} height={rowHeight}>
+              <WallCard title={t('dashboard.hotspotsTitle')} span={7} l={l}>
                 {hotspots.data ? (
                   <div data-testid="wall-hotspots" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 20 }}>
                     {HOTSPOTS.map((key) => (
@@ -185,6 +186,7 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
                         key={key}
                         title={t(`dashboard.hotspots.${key}`)}
                         tip={hotspots.data.definitions[key]?.[lang]}
+                        l={l}
                         rows={hotspots.data[key].slice(0, listRows).map((r) => ({ key: r.key, name: nameOf(r), value: key === 'rising' ? `+${r.growth}` : String(r.received ?? '') }))}
                       />
                     ))}
