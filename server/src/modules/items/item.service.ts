@@ -337,10 +337,12 @@ export function createItemService(deps: ItemServiceDeps) {
     name: 'intake',
     async write(trx, units) {
       const keyOf = (idem: Idempotency) => `${idem.scope}\n${idem.key}`;
-      const keys = [...new Set(units.flatMap((u) => (u.idem ? [u.idem.key] : [])))];
+      // Keys already answered, read per scope through the (scope, key) primary key.
+      const keysByScope = new Map<string, Set<string>>();
+      for (const u of units) if (u.idem) (keysByScope.get(u.idem.scope) ?? keysByScope.set(u.idem.scope, new Set()).get(u.idem.scope)!).add(u.idem.key);
       const stored = new Map<string, { request_hash: string; status_code: number; response: string }>();
-      if (keys.length) {
-        const rows = await trx.selectFrom('idempotency').select(['scope', 'key', 'request_hash', 'status_code', 'response']).where('key', 'in', keys).execute();
+      for (const [scope, keys] of keysByScope) {
+        const rows = await trx.selectFrom('idempotency').select(['scope', 'key', 'request_hash', 'status_code', 'response']).where('scope', '=', scope).where('key', 'in', [...keys]).execute();
         for (const r of rows) stored.set(`${r.scope}\n${r.key}`, r);
       }
       const mismatch = () => new AppError('idempotency_mismatch', 'this Idempotency-Key was used for a different request');
