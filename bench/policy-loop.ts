@@ -23,6 +23,8 @@ async function measure(dialect: DialectName, enterprises: number, worker: boolea
   const env = { DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '500', SEED_ENTERPRISES: String(enterprises), WORKERS: 'true', POLICY_WORKER: String(worker) };
   // The demo queues a run over all items; the server's matching loop polls every 2 s and takes it up.
   const server = await startServer(env, port);
+  let stderr = '';
+  server.child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   try {
     const policy = await login(server.base, 'policy');
     const runs = (await (await fetch(`${server.base}/api/policy/runs`, { headers: { cookie: policy.cookie } })).json()) as { id: string; scope: string; status: string }[];
@@ -58,6 +60,8 @@ async function measure(dialect: DialectName, enterprises: number, worker: boolea
       return { n: s.length, p50: Math.round(pct(s, 50) * 10) / 10, p99: Math.round(pct(s, 99) * 10) / 10, max: Math.round((s.at(-1) ?? 0) * 10) / 10 };
     };
     return { mode: worker ? 'worker thread' : 'event loop', runSeconds: Math.round((finished - started) / 100) / 10, candidates, health: figures(sample.health), list: figures(sample.list) };
+  } catch (e) {
+    throw new Error(`${(e as Error).message} (server exit ${server.child.exitCode ?? 'none'}, signal ${server.child.signalCode ?? 'none'}): ${stderr}`);
   } finally {
     await server.kill('SIGTERM');
     await fresh.drop();
