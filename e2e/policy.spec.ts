@@ -202,6 +202,10 @@ test('a matching run is started and completes, and the enterprise consents throu
   await page.context().clearCookies();
   await page.goto(link!.slice(link!.indexOf('/policy/consent')));
   await expect(page.getByTestId('consent-offer')).toBeVisible();
+  // Before the click the link shows what it is for and why: the item, the amount and the explanation.
+  await expect(page.getByTestId('consent-preview')).toContainText('瞪羚企业奖励');
+  await expect(page.getByTestId('consent-preview')).toContainText(name);
+  await expect(page.getByTestId('consent-preview').locator('[data-testid^="explanation-"]')).toBeVisible();
   await screenshot(page, 'policy-consent-zh-CN');
   await page.getByTestId('consent-button').click();
   await expect(page.getByTestId('consent-done')).toContainText(name);
@@ -214,8 +218,8 @@ test('a matching run is started and completes, and the enterprise consents throu
   expect((after.history as { action: string }[]).map((h) => h.action)).toEqual(expect.arrayContaining(['confirm', 'notify', 'consent']));
   await page.context().clearCookies();
   await page.goto(link!.slice(link!.indexOf('/policy/consent')));
-  await page.getByTestId('consent-button').click();
   await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('consent-button')).toHaveCount(0);
 });
 
 for (const lang of ['zh-CN', 'en-US'] as const) {

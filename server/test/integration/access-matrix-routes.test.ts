@@ -68,6 +68,7 @@ const PUBLIC = new Set([
   'GET /api/categories',
   'POST /api/public/policy/calculator',
   'POST /api/public/policy/consent',
+  'POST /api/public/policy/consent/preview',
   'POST /api/public/policy/complaints',
 ]);
 const SESSION_IN_HANDLER = new Set(['POST /api/auth/logout', 'GET /api/auth/me']);

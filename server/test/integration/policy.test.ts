@@ -265,10 +265,19 @@ describe('enterprise file, matching and delivery', () => {
     expect(links).toHaveLength(1);
     const token = links[0]![1];
     expect((await t.call(null, 'POST', '/api/public/policy/consent', { token: 'x'.repeat(32) })).statusCode).toBe(404);
+    expect((await t.call(null, 'POST', '/api/public/policy/consent/preview', { token: 'x'.repeat(32) })).statusCode).toBe(404);
+    // The link first shows what it is for, with the reason, and reading it twice uses nothing up.
+    for (let i = 0; i < 2; i++) {
+      const preview = await t.call(null, 'POST', '/api/public/policy/consent/preview', { token });
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.json()).toMatchObject({ enterpriseName: '沈阳甲科技有限公司', status: 'notified', explanation: { status: 'eligible' } });
+      expect(preview.json().explanation.criteria.length).toBeGreaterThan(0);
+    }
     const ok = await t.call(null, 'POST', '/api/public/policy/consent', { token });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ enterpriseName: '沈阳甲科技有限公司', status: 'consented' });
     expect((await t.call(null, 'POST', '/api/public/policy/consent', { token })).statusCode).toBe(404);
+    expect((await t.call(null, 'POST', '/api/public/policy/consent/preview', { token })).statusCode).toBe(404);
   });
 
   it('rejects with a reason, and a rejected candidate cannot be confirmed', async () => {

@@ -122,19 +122,41 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
     });
   }
 
+  const publicInfo = (candidateId: string) =>
+    db
+      .selectFrom('policy_candidate as c')
+      .innerJoin('enterprise as e', 'e.id', 'c.enterprise_id')
+      .innerJoin('policy_item as i', 'i.id', 'c.item_id')
+      .select(['c.item_id as itemId', 'c.amount', 'c.status', 'c.as_of as asOf', 'c.explanation', 'e.name as enterpriseName', 'i.name as itemName'])
+      .where('c.id', '=', candidateId)
+      .executeTakeFirstOrThrow();
+
+  /**
+   * What the link in the notification is for, before the enterprise clicks: the benefit, the amount and why it was
+   * found eligible. Reading does not use the token up; only consent does.
+   */
+  async function consentPreview(token: string) {
+    const row = await db.selectFrom('policy_candidate').select('id').where('consent_token_hash', '=', sha256(token)).executeTakeFirst();
+    if (!row) throw notFound('consent request');
+    const info = await publicInfo(row.id);
+    return {
+      itemId: info.itemId,
+      itemName: info.itemName,
+      enterpriseName: info.enterpriseName,
+      amount: info.amount === null ? null : Number(info.amount),
+      status: info.status,
+      asOf: info.asOf,
+      explanation: JSON.parse(info.explanation) as never,
+    };
+  }
+
   /** The enterprise's one click: the token from its notification is the only credential needed. */
   async function consent(token: string) {
     const row = await db.selectFrom('policy_candidate').select('id').where('consent_token_hash', '=', sha256(token)).executeTakeFirst();
     if (!row) throw notFound('consent request');
     const updated = await transition(null, row.id, 'consent', () => ({ to: 'consented', patch: { consent_token_hash: null }, data: { channel: 'link' } }));
-    const info = await db
-      .selectFrom('policy_candidate as c')
-      .innerJoin('enterprise as e', 'e.id', 'c.enterprise_id')
-      .innerJoin('policy_item as i', 'i.id', 'c.item_id')
-      .select(['e.name as enterpriseName', 'i.name as itemName'])
-      .where('c.id', '=', row.id)
-      .executeTakeFirstOrThrow();
-    return { itemName: info.itemName, enterpriseName: info.enterpriseName, amount: updated.amount === null ? null : Number(updated.amount), status: updated.status };
+    const info = await publicInfo(row.id);
+    return { itemId: info.itemId, itemName: info.itemName, enterpriseName: info.enterpriseName, amount: updated.amount === null ? null : Number(updated.amount), status: updated.status };
   }
 
   const disburse = (actor: Actor, id: string, body: { amount: number; paymentRef: string }, action: 'disburse' | 'retry' = 'disburse') =>
@@ -155,6 +177,6 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
     return rows.map((e) => ({ action: e.action, from: e.from_status, to: e.to_status, actorId: e.actor_id, at: toIso(e.at)!, data: JSON.parse(e.data) }));
   }
 
-  return { confirm, reject, notify, consent, disburse, reconcile, history };
+  return { confirm, reject, notify, consent, consentPreview, disburse, reconcile, history };
 }
 export type Delivery = ReturnType<typeof createDelivery>;

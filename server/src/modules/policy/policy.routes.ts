@@ -169,6 +169,11 @@ export async function policyRoutes(app: FastifyInstance, services: Services) {
     async (q) => policy.consent(q.body.token),
   );
   r.post(
+    '/api/public/policy/consent/preview',
+    { config: { rateLimit: { max: 30, timeWindow: 60_000 } }, schema: { tags: ['public'], summary: 'What a consent link is for (the benefit, amount and explanation), without using the token up', body: s.consentBody, response: { 200: s.consentPreview, ...errorResponses } } },
+    async (q) => policy.consentPreview(q.body.token),
+  );
+  r.post(
     '/api/public/policy/complaints',
     { config: { rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { tags: ['public'], summary: 'Complain about a benefit: becomes a ledger item linked to the policy item', body: s.complaintBody, response: { 201: s.complaintReceipt, ...errorResponses } } },
     async (q, reply) => reply.code(201).send(await policy.complain(q.body)),

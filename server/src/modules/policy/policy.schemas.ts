@@ -199,7 +199,8 @@ export const reconcileBody = z
     if (b.result === 'failed' && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required when the payment failed' });
   });
 export const consentBody = z.object({ token: z.string().trim().min(16).max(128) }).strict();
-export const consentResponse = z.object({ itemName: z.string(), enterpriseName: z.string(), amount: z.number().nullable(), status: z.string() });
+export const consentResponse = z.object({ itemId: z.string(), itemName: z.string(), enterpriseName: z.string(), amount: z.number().nullable(), status: z.string() });
+export const consentPreview = consentResponse.extend({ asOf: z.string(), explanation: decisionView });
 
 export const fastApplicationBody = z.object({ itemId: id, enterpriseId: id, supplement: z.record(z.string(), z.string().max(2000)).optional() }).strict();
 export const fastDecisionBody = z.object({ approve: z.boolean(), note: text(LIMITS.note).optional() }).strict();

@@ -618,6 +618,7 @@ export function createPolicyService(deps: { database: Database; clock: Clock; de
     act,
     bulk,
     consent: delivery.consent,
+    consentPreview: delivery.consentPreview,
     createFastApplication,
     listFastApplications,
     decideFastApplication,

@@ -248,6 +248,8 @@ const zhCN = {
     submit: '提交',
     receipt: '已受理，编号 {ledgerNo}。查询码 {trackingCode}，查询密码 {accessPin}。',
     track: '查询办理进度',
+    offer: '{enterprise}：{item}',
+    why: '测算依据（数据截至 {asOf}）',
   },
   factLabels: {
     industryCode: '国民经济行业代码',
@@ -530,6 +532,8 @@ const enUS: PolicyMessages = {
     submit: 'Submit',
     receipt: 'Received as {ledgerNo}. Tracking code {trackingCode}, PIN {accessPin}.',
     track: 'Track it',
+    offer: '{enterprise}: {item}',
+    why: 'Why it qualifies (data as of {asOf})',
   },
   factLabels: {
     industryCode: 'Industry code (GB/T 4754)',

@@ -211,10 +211,17 @@ export interface CandidateDetail extends Candidate {
 }
 
 export interface ConsentResult {
+  itemId: string;
   itemName: string;
   enterpriseName: string;
   amount: number | null;
   status: string;
+}
+
+/** What a consent link is for, read before consenting (the token is not used up). */
+export interface ConsentPreview extends ConsentResult {
+  asOf: string;
+  explanation: Decision;
 }
 
 export interface ComplaintReceipt {

@@ -11,16 +11,17 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { Section } from '../../components/Section.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useComplaint, useConsent, usePublicItems, type ComplaintBody } from '../../modules/policy/hooks/useConsent.ts';
+import { ExplanationView } from '../../modules/policy/components/ExplanationView.tsx';
+import { useComplaint, useConsent, useConsentPreview, usePublicItems, type ComplaintBody } from '../../modules/policy/hooks/useConsent.ts';
 import { usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 
-function ComplaintForm({ itemName }: { itemName?: string }) {
+function ComplaintForm({ itemId }: { itemId?: string }) {
   const { t } = usePolicyText();
   const { issue } = useI18n();
   const items = usePublicItems(true);
   const complain = useComplaint();
   const [form] = Form.useForm<ComplaintBody>();
-  const preselected = itemName ? items.data?.find((i) => i.name === itemName)?.id : undefined;
+  const preselected = itemId && items.data?.some((i) => i.id === itemId) ? itemId : undefined;
   const errors = Object.fromEntries(fieldErrorsOf(complain.error, issue).map((e) => [String(e.name[0]), e.errors.join('; ')]));
   const at = (name: keyof ComplaintBody) => (errors[name] ? { validateStatus: 'error' as const, help: errors[name] } : {});
   if (complain.data)
@@ -63,8 +64,10 @@ export default function PolicyConsentPage() {
   const [params] = useSearchParams();
   const token = params.get('token')?.trim() ?? '';
   const consent = useConsent();
+  const preview = useConsentPreview(token);
   const [complaining, setComplaining] = useState(false);
   const r = consent.data;
+  const p = preview.data;
   return (
     <PublicLayout>
       <PageTitle intro={t('consent.intro')}>{t('consent.title')}</PageTitle>
@@ -72,10 +75,23 @@ export default function PolicyConsentPage() {
       {token && !r ? (
         <Section data-testid="consent-offer">
           <p style={{ marginTop: 0 }}>{t('consent.what')}</p>
+          {preview.error ? <ErrorAlert error={preview.error} /> : null}
+          {p ? (
+            <div data-testid="consent-preview">
+              <p style={{ fontSize: 16, fontWeight: 600 }}>{t('consent.offer', { enterprise: p.enterpriseName, item: p.itemName })}</p>
+              <p>{p.amount === null ? t('consent.amountUnknown') : t('consent.amount', { amount: formatNumber(p.amount) })}</p>
+              <p style={{ marginBottom: 8 }}>{t('consent.why', { asOf: p.asOf })}</p>
+              <div style={{ overflowX: 'auto' }}>
+                <ExplanationView decision={p.explanation} />
+              </div>
+            </div>
+          ) : null}
           {consent.error ? <ErrorAlert error={consent.error} /> : null}
-          <Button type="primary" size="large" block loading={consent.isPending} onClick={() => consent.mutate(token)} data-testid="consent-button" style={{ marginTop: 12 }}>
-            {t('consent.button')}
-          </Button>
+          {preview.error ? null : (
+            <Button type="primary" size="large" block loading={consent.isPending} onClick={() => consent.mutate(token)} data-testid="consent-button" style={{ marginTop: 12 }}>
+              {t('consent.button')}
+            </Button>
+          )}
         </Section>
       ) : null}
       {r ? (
@@ -88,7 +104,7 @@ export default function PolicyConsentPage() {
       <Flex vertical gap={8}>
         {complaining ? (
           <Section title={t('consent.complaintTitle')}>
-            <ComplaintForm itemName={r?.itemName} />
+            <ComplaintForm itemId={r?.itemId ?? p?.itemId} />
           </Section>
         ) : (
           <Button type="link" onClick={() => setComplaining(true)} style={{ alignSelf: 'flex-start', padding: 0 }} data-testid="complain-link">

@@ -1,10 +1,21 @@
 // The enterprise's side of a notification: one-click consent with the link's token, or a complaint.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { post } from '../../../api/client.ts';
-import type { CalculatorResult, ComplaintReceipt, ConsentResult } from '../types.ts';
+import type { CalculatorResult, ComplaintReceipt, ConsentPreview, ConsentResult } from '../types.ts';
 
 export function useConsent() {
   return useMutation({ mutationFn: (token: string) => post<ConsentResult>('/api/public/policy/consent', { token }) });
+}
+
+/** The benefit behind the link, with its explanation, before the enterprise consents. */
+export function useConsentPreview(token: string) {
+  return useQuery({
+    queryKey: ['policy', 'consent-preview', token],
+    queryFn: () => post<ConsentPreview>('/api/public/policy/consent/preview', { token }),
+    enabled: !!token,
+    retry: false,
+    staleTime: Infinity,
+  });
 }
 
 export interface ComplaintBody {
