@@ -48,13 +48,15 @@ export const DEMO_ENTERPRISES = 20_000;
 export async function seedEnterprises(db: Kysely<DB>, now: number, count: number, opts: { seed?: number; asOf?: string } = {}): Promise<number> {
   const rows = generateEnterprises(count, { seed: opts.seed ?? 20260630, asOf: opts.asOf ?? localDay(now) });
   await db.transaction().execute(async (trx) => {
-    const values = rows.map((e) => ({
+    // Each demo enterprise has a contact number (a made-up 186 range), so that a notification reaches it by SMS with
+    // its consent link, as a real enterprise file from market regulation would have.
+    const values = rows.map((e, i) => ({
       id: newId(now),
       uscc: e.uscc,
       name: e.name,
       district_code: e.facts.districtCode?.value ?? null,
       industry_code: e.facts.industryCode?.value ?? null,
-      phone: null,
+      phone: `186${String(i).padStart(8, '0')}`,
       facts: JSON.stringify(e.facts),
       created_at: now,
       updated_at: now,
