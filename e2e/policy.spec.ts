@@ -120,6 +120,8 @@ test('the library leads to an item whose test panel decides live as the facts ch
   await page.getByTestId('validate-rule').click();
   await expect(page.getByTestId('cell-1-growth-issue')).toContainText('row 1');
   await expect(page.getByTestId('cell-1-growth-issue')).toContainText('growth');
+  // The kind of problem is said in the reader's language; the engine's detail follows.
+  await expect(page.getByTestId('cell-1-growth-issue')).toContainText('单元格');
   await expect(page.locator('input[data-testid="cell-1-growth"]')).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'policy-item-zh-CN');
 

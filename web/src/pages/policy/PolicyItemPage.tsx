@@ -14,9 +14,9 @@ import { ParameterList } from '../../modules/policy/components/ParameterList.tsx
 import { RuleEditor } from '../../modules/policy/components/RuleEditor.tsx';
 import { TestPanel } from '../../modules/policy/components/TestPanel.tsx';
 import { usePolicyDocuments, usePolicyItem, usePolicyParameters, usePublishRule, useRuleVersions, useValidateRule } from '../../modules/policy/hooks/useLibrary.ts';
-import { usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
+import { useIssueKind, usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 import type { RuleDraft, RuleIssueView } from '../../modules/policy/types.ts';
-import { draftBody, draftFrom, issuesElsewhere, issuesFromPaths, parametersUsed } from '../../modules/policy/utils/ruleDraft.ts';
+import { draftBody, draftFrom, issueLine, issuesElsewhere, issuesFromPaths, parametersUsed } from '../../modules/policy/utils/ruleDraft.ts';
 import type { Decision } from '@tingquan/common/policy/engine';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -24,6 +24,7 @@ const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Sha
 export default function PolicyItemPage() {
   const { id = '' } = useParams();
   const { t, formatDateTime } = usePolicyText();
+  const issueKind = useIssueKind();
   const { message } = AntApp.useApp();
   const me = useMe().data;
   const canManage = !!me?.permissions.includes('policy.manage');
@@ -213,7 +214,7 @@ export default function PolicyItemPage() {
                           style={{ marginBottom: 8 }}
                           title={t('rules.issuesElsewhere')}
                           description={elsewhere.map((x, n) => (
-                            <div key={n}>{x.message}</div>
+                            <div key={n}>{issueLine(x, issueKind)}</div>
                           ))}
                           data-testid="rule-issues"
                         />

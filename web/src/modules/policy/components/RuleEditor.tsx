@@ -3,9 +3,9 @@
 // server's validation issues are shown at the cell (row and column) they name.
 import { Button, Flex, Input, Select, Table, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { usePolicyText } from '../hooks/usePolicyText.ts';
+import { useIssueKind, usePolicyText } from '../hooks/usePolicyText.ts';
 import type { HitPolicy, RuleDraft, RuleIssueView } from '../types.ts';
-import { addRow, issuesAt, removeRow, setCell, setRowOutput } from '../utils/ruleDraft.ts';
+import { addRow, issueLine, issuesAt, removeRow, setCell, setRowOutput } from '../utils/ruleDraft.ts';
 
 const HIT_POLICIES: HitPolicy[] = ['unique', 'first', 'priority', 'collect', 'collect-sum'];
 
@@ -22,11 +22,12 @@ type Row = RuleDraft['rows'][number] & { index: number };
 
 export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Props) {
   const { t } = usePolicyText();
+  const codeText = useIssueKind();
   const editable = !!onChange;
   const cell = (row: number, column: string, value: string, set: (v: string) => void, testId: string) => {
     const here = issuesAt(issues, row, column);
     const errors = here.filter((i) => i.severity === 'error');
-    const text = here.map((i) => i.message).join('\n');
+    const text = here.map((i) => issueLine(i, codeText)).join('\n');
     if (!editable)
       return (
         <Typography.Text code style={{ whiteSpace: 'nowrap' }} data-testid={testId}>

@@ -19,3 +19,16 @@ export function usePolicyText() {
   );
   return { t, lang, formatNumber, formatDateTime };
 }
+
+/** The kind of a rule validation issue in the user's language, from its code (undefined for a code it does not know). */
+export function useIssueKind() {
+  const { t } = usePolicyText();
+  return useCallback(
+    (code: string) => {
+      const key = `rules.issueCodes.${code}`;
+      const text = t(key);
+      return text === key ? undefined : text;
+    },
+    [t],
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRow, draftBody, draftFrom, issuesAt, issuesElsewhere, issuesFromPaths, parametersUsed, removeRow, setCell, setRowOutput } from './ruleDraft.ts';
+import { addRow, draftBody, draftFrom, issueLine, issuesAt, issuesElsewhere, issuesFromPaths, parametersUsed, removeRow, setCell, setRowOutput } from './ruleDraft.ts';
 import type { PublishedRuleView } from '../types.ts';
 
 const published: PublishedRuleView = {
@@ -76,5 +76,14 @@ describe('the rule draft', () => {
       [undefined, 'amount.cap'],
       [undefined, undefined],
     ]);
+  });
+});
+
+describe('issueLine', () => {
+  it('names the kind of problem in the reader\'s language before the engine\'s detail, and keeps the detail alone for an unknown code', () => {
+    const issue = { code: 'bad_cell', severity: 'error', row: 1, column: 'growth', message: 'row 1, column "growth": cannot read ">= abc"' };
+    const zh = (code: string) => ({ bad_cell: '单元格写法有误' })[code];
+    expect(issueLine(issue, zh)).toBe('单元格写法有误: row 1, column "growth": cannot read ">= abc"');
+    expect(issueLine({ ...issue, code: 'something_new' }, zh)).toBe(issue.message);
   });
 });

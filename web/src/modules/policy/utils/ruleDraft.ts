@@ -89,3 +89,12 @@ export function issuesFromPaths(issues: readonly { path: string; message: string
     return { code: 'validation', severity: 'error', ...(rest ? { column: rest } : {}), message: i.message };
   });
 }
+
+/**
+ * An issue as a reader sees it: what kind of problem it is, in the reader's language (`kind`, from the issue's code),
+ * then the engine's detail (row, column, the value at fault).
+ */
+export function issueLine(issue: RuleIssueView, kind: (code: string) => string | undefined): string {
+  const label = kind(issue.code);
+  return label ? `${label}: ${issue.message}` : issue.message;
+}
