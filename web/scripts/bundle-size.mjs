@@ -1,12 +1,16 @@
 // Gzipped JavaScript a page loads: the entry and the page's lazy chunk with every chunk they import statically.
-// Usage: node web/scripts/bundle-size.mjs [src/pages/IntakePage.tsx …] (after `npm run build`).
+// Usage: node web/scripts/bundle-size.mjs [--max-kb N] [src/pages/IntakePage.tsx …] (after `npm run build`); with
+// --max-kb it exits non-zero when a listed page loads more than N KB.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['src/pages/IntakePage.tsx', 'src/pages/TrackPage.tsx', 'src/pages/LoginPage.tsx', 'src/pages/LedgerPage.tsx', 'src/pages/ItemPage.tsx', 'src/pages/DashboardPage.tsx'];
+const args = process.argv.slice(2);
+const maxAt = args.indexOf('--max-kb');
+const maxKb = maxAt >= 0 ? Number(args.splice(maxAt, 2)[1]) : Infinity;
+const pages = args.length ? args : ['src/pages/IntakePage.tsx', 'src/pages/TrackPage.tsx', 'src/pages/LoginPage.tsx', 'src/pages/LedgerPage.tsx', 'src/pages/ItemPage.tsx', 'src/pages/DashboardPage.tsx'];
 
 function closure(keys, seen = new Set()) {
   for (const key of keys) {
@@ -27,5 +31,8 @@ for (const page of pages) {
   const roots = ['index.html', page, ...(page.match(/Intake|Track|Login|NotFound/) ? [] : ['src/components/StaffLayout.tsx'])];
   const chunks = [...closure(roots)].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
   const bytes = chunks.reduce((n, f) => n + gz(f), 0);
-  console.log(`${page}: ${(bytes / 1024).toFixed(1)} KB gzipped JS in ${chunks.length} files`);
+  const kb = bytes / 1024;
+  const over = kb > maxKb;
+  console.log(`${page}: ${kb.toFixed(1)} KB gzipped JS in ${chunks.length} files${Number.isFinite(maxKb) ? (over ? ` — OVER the ${maxKb} KB budget` : ` (budget ${maxKb} KB)`) : ''}`);
+  if (over) process.exitCode = 1;
 }
