@@ -127,6 +127,10 @@ test('the library leads to an item whose test panel decides live as the facts ch
 
   // Corrected and published as version 2 from a date: frozen at once, version 1 untouched.
   await page.locator('input[data-testid="cell-1-growth"]').fill('>= 30%');
+  // An unpublished draft survives a reload of the page.
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.locator('input[data-testid="cell-1-growth"]')).toHaveValue('>= 30%');
   await page.getByTestId('validate-rule').click();
   await expect(page.getByTestId('rule-valid')).toBeVisible();
   await page.getByTestId('publish-rule').click();

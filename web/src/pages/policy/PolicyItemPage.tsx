@@ -16,6 +16,7 @@ import { TestPanel } from '../../modules/policy/components/TestPanel.tsx';
 import { usePolicyDocuments, usePolicyItem, usePolicyParameters, usePublishRule, useRuleVersions, useValidateRule } from '../../modules/policy/hooks/useLibrary.ts';
 import { useIssueKind, usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 import type { RuleDraft, RuleIssueView } from '../../modules/policy/types.ts';
+import { dropDraft, loadDraft, saveDraft } from '../../modules/policy/utils/draftStore.ts';
 import { draftBody, draftFrom, issueLine, issuesElsewhere, issuesFromPaths, parametersUsed } from '../../modules/policy/utils/ruleDraft.ts';
 import type { Decision } from '@tingquan/common/policy/engine';
 
@@ -48,13 +49,22 @@ export default function PolicyItemPage() {
   // The draft starts as a copy of the newest version, taking effect today or with that version, whichever is later.
   const resetDraft = useCallback(() => {
     if (!latest) return;
+    dropDraft(localStorage, id);
+    setRestored(false);
     setDraft(draftFrom(latest, latest.effectiveFrom > today() ? latest.effectiveFrom : today()));
     setIssues([]);
     validate.reset();
-  }, [latest]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [latest, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // An unpublished draft left in this browser (on top of the newest version) is taken up again after a reload.
+  const [restored, setRestored] = useState(false);
   useEffect(() => {
-    if (latest && !draft) resetDraft();
-  }, [latest, draft, resetDraft]);
+    if (!latest || draft || !me) return;
+    const kept = canManage ? loadDraft(localStorage, id, latest.version) : null;
+    if (kept) {
+      setDraft(kept);
+      setRestored(true);
+    } else setDraft(draftFrom(latest, latest.effectiveFrom > today() ? latest.effectiveFrom : today()));
+  }, [latest, draft, me, canManage, id]);
 
   const versionParam = params.get('version');
   const selected = versionParam && versions.data?.some((v) => String(v.version) === versionParam) ? versionParam : canManage && draft ? 'draft' : latest ? String(latest.version) : 'draft';
@@ -71,6 +81,7 @@ export default function PolicyItemPage() {
   const shownIssues = editing ? [...issues, ...testIssues.filter((i) => !issues.some((j) => j.message === i.message))] : [];
   const change = (next: RuleDraft) => {
     setDraft(next);
+    if (latest) saveDraft(localStorage, id, latest.version, next);
     setIssues([]);
     validate.reset();
   };
@@ -80,6 +91,8 @@ export default function PolicyItemPage() {
     publish.mutate(draftBody({ ...draft, effectiveFrom }), {
       onSuccess: (r) => {
         setPublishing(false);
+        dropDraft(localStorage, id);
+        setRestored(false);
         void message.success(t('rules.published', { version: r.version }));
         // The next draft continues from the version just published (the list of versions is still being refetched).
         setDraft(draftFrom(r, r.effectiveFrom > today() ? r.effectiveFrom : today()));
@@ -204,6 +217,7 @@ export default function PolicyItemPage() {
                           </Typography.Text>
                         </Flex>
                       ) : null}
+                      {editing && restored ? <Alert type="info" showIcon title={t('item.draftRestored')} style={{ marginBottom: 8 }} data-testid="draft-restored" /> : null}
                       {editing && validate.data?.ok ? <Alert type="success" showIcon title={t('rules.valid')} style={{ marginBottom: 8 }} data-testid="rule-valid" /> : null}
                       {validate.error ? <ErrorAlert error={validate.error} /> : null}
                       {publish.error && !(publish.error instanceof ApiError && publish.error.issues.length) ? <ErrorAlert error={publish.error} /> : null}
