@@ -18,6 +18,9 @@ async function fillIntake(page: Page, title: string) {
   await form.locator('#f-requester\\.phone').fill('13800138000');
 }
 
+// A 1×1 PNG: the server checks the magic bytes, not the name.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 test('a citizen at phone width raises a problem, sees field errors first, then tracks it', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -76,12 +79,16 @@ test('window clerk registers, dispatcher dispatches, handler replies, citizen ra
   await login(page, 'clerk');
   await page.goto('/register');
   await fillIntake(page, '窗口办理营业执照变更要求重复提交材料');
+  // The requester hands over a photo of the notice at the window: it goes with the registration.
+  await page.getByTestId('photo-input').setInputFiles({ name: '窗口告示.png', mimeType: 'image/png', buffer: PNG });
   await page.getByTestId('submit-item').click();
   await expect(page.getByTestId('receipt')).toBeVisible();
+  await expect(page.getByTestId('receipt-photos')).toContainText('已上传 1 张照片');
   const code = await page.getByTestId('receipt-code').innerText();
   const pin = await page.getByTestId('receipt-pin').innerText();
   await page.getByTestId('receipt-track').click();
   await expect(page.getByTestId('item-status')).toHaveText('待受理');
+  await expect(page.getByText('窗口告示.png')).toBeVisible();
   const itemUrl = page.url();
   const itemId = itemUrl.split('/items/')[1];
 
