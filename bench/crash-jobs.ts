@@ -241,8 +241,8 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
     console.log(
       `crash-jobs (${dialect}): ${opts.kills} kills during imports of ${opts.rows.toLocaleString('en-US')} rows (${halfDone} half-done: ` +
         `${result.importsWhole} whole, ${result.importsNone} none; ledger ${result.ledgerVerified ? 'verified' : 'BROKEN'}), ` +
-        `${result.matchingKills} kills during matching (${result.matchingKillsMidRun} mid-run; ${result.runsResumedEqual} of ${runs.length} runs resumed and done, candidates equal to the reference: ` +
-        `${reference.candidates.toLocaleString('en-US')}, ${result.duplicateCandidates} duplicates${failed ? `; a run killed on all ${MAX_ATTEMPTS} claims: ${failed.status}` : ''})${ok ? '' : ' — FAILED'}`,
+        `${result.matchingKills} kills during matching (${result.matchingKillsMidRun} mid-run; ${result.runsResumedEqual} of ${runs.length} runs resumed and done, decisions of the date equal to the reference's: ` +
+        `${referenceSet.keys.length.toLocaleString('en-US')}, ${result.duplicateCandidates} duplicates${failed ? `; a run killed on all ${MAX_ATTEMPTS} claims: ${failed.status}` : ''})${ok ? '' : ' — FAILED'}`,
     );
     return { ...result, ok };
   }
