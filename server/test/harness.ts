@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { ItemAction } from '@tingquan/common';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -117,3 +118,21 @@ export function intakeBody(over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+
+/**
+ * A valid body for every item action (access-matrix-routes.test.ts checks them against the shared schemas), so that
+ * the state machine or the permission answers a probe, not the validator.
+ */
+export const ACTION_EXAMPLES: Record<ItemAction, unknown> = {
+  reveal: { reason: '核实情况需要联系诉求人' },
+  accept: {}, reject: { reason: '不属于受理范围' }, triage: { tier: 'complex' }, resolve_on_spot: { reply: '已当场解决。' },
+  dispatch: { mainDepartmentId: 'dept-scjg' }, sign: {}, return: { reason: '不属于本单位' }, contact: { method: 'phone', note: '已联系' },
+  progress: { note: '正在处理' }, request_extension: { days: 2, reason: '需核查' }, decide_extension: { approve: true },
+  request_park: { reason: '历史遗留' }, decide_park: { approve: true }, resume: {}, reply: { reply: '已处理完毕。' },
+  rate: { contacted: true, solved: 'solved', satisfaction: 'satisfied' }, callback: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
+  rectify: { kind: 'immediate', note: '立行立改' }, appeal: { reason: '评价不实' }, decide_appeal: { approve: false },
+  request_unreasonable: { reason: '诉求不合理' }, decide_unreasonable: { approve: false }, redo: { reason: '未解决' }, close_out: {},
+  spot_check: { contacted: true, solved: 'solved', satisfaction: 'satisfied', falseClosure: false }, merge: { primaryId: 'nope' },
+  urge: { note: '请尽快办理' }, supervise: { note: '督办' }, escalate: { note: '提级' }, transfer_clue: { reason: '不作为' },
+  add_info: { note: '补充说明' },
+};

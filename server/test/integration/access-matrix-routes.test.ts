@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../../src/modules/outbox/outbox.worker.ts';
 import { guardedRoutes } from '../../src/plugins/auth.ts';
 import { DEMO_USERS } from '../../src/seed/org.data.ts';
-import { DIALECT, createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
+import { ACTION_EXAMPLES, DIALECT, createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
 
 let t: TestContext;
 const sessions = new Map<string, Session>();
@@ -32,21 +32,6 @@ const SEES: Record<string, { A: boolean; B: boolean }> = {
   officer: { A: false, B: false },
   policy: { A: false, B: false },
   citizen: { A: false, B: false },
-};
-
-/** Valid bodies for the item actions (checked against the shared schemas below), so the state machine answers, not the validator. */
-const BODIES: Record<ItemAction, unknown> = {
-  reveal: { reason: '核实情况需要联系诉求人' },
-  accept: {}, reject: { reason: '不属于受理范围' }, triage: { tier: 'complex' }, resolve_on_spot: { reply: '已当场解决。' },
-  dispatch: { mainDepartmentId: 'dept-scjg' }, sign: {}, return: { reason: '不属于本单位' }, contact: { method: 'phone', note: '已联系' },
-  progress: { note: '正在处理' }, request_extension: { days: 2, reason: '需核查' }, decide_extension: { approve: true },
-  request_park: { reason: '历史遗留' }, decide_park: { approve: true }, resume: {}, reply: { reply: '已处理完毕。' },
-  rate: { contacted: true, solved: 'solved', satisfaction: 'satisfied' }, callback: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
-  rectify: { kind: 'immediate', note: '立行立改' }, appeal: { reason: '评价不实' }, decide_appeal: { approve: false },
-  request_unreasonable: { reason: '诉求不合理' }, decide_unreasonable: { approve: false }, redo: { reason: '未解决' }, close_out: {},
-  spot_check: { contacted: true, solved: 'solved', satisfaction: 'satisfied', falseClosure: false }, merge: { primaryId: 'nope' },
-  urge: { note: '请尽快办理' }, supervise: { note: '督办' }, escalate: { note: '提级' }, transfer_clue: { reason: '不作为' },
-  add_info: { note: '补充说明' },
 };
 
 /**
@@ -194,7 +179,7 @@ describe('the route × role × row matrix', () => {
     expect(unclassified, 'routes with no guard and no classification in this test').toEqual([]);
     // Every demo user is in the visibility table, and every item action has a valid body.
     expect(DEMO_USERS.map((u) => u.username).filter((u) => !SEES[u])).toEqual([]);
-    for (const a of ITEM_ACTIONS) expect(ACTION_BODIES[a as keyof typeof ACTION_BODIES]?.safeParse(BODIES[a]).success ?? a === 'reveal', `body of ${a}`).toBe(true);
+    for (const a of ITEM_ACTIONS) expect(ACTION_BODIES[a as keyof typeof ACTION_BODIES]?.safeParse(ACTION_EXAMPLES[a]).success ?? a === 'reveal', `body of ${a}`).toBe(true);
     classifiedRoutes = rules.size;
 
     const callers: [string, readonly Role[]][] = [['anonymous', []], ...DEMO_USERS.map((u): [string, readonly Role[]] => [u.username, u.roles])];
@@ -209,7 +194,7 @@ describe('the route × role × row matrix', () => {
             .replace('{attachmentId}', 'nope-0000')
             .replace('{day}', '2026-12-01')
             .replace('{file}', 'nope-0000.json');
-          const body = method === 'GET' || method === 'DELETE' ? undefined : rule.kind === 'item-action' ? BODIES[rule.action] : {};
+          const body = method === 'GET' || method === 'DELETE' ? undefined : rule.kind === 'item-action' ? ACTION_EXAMPLES[rule.action] : {};
           const sees = row ? (SEES[caller]?.[row] ?? false) : true;
           let expected: string;
           let check: (s: number) => boolean;

@@ -1,8 +1,8 @@
 // The access-control matrix, generated from the permission table: every item route × every demo role × an item in
 // and out of the user's jurisdiction or department. Invisible rows answer 404, visible but forbidden 403.
-import { ACTION_RULES, ITEM_ACTIONS, type Role } from '@tingquan/common';
+import { ACTION_RULES, ITEM_ACTIONS, type ItemAction, type Role } from '@tingquan/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
+import { ACTION_EXAMPLES, createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
 
 let t: TestContext;
 const sessions = new Map<string, Session>();
@@ -23,19 +23,6 @@ const USERS: [string, Role[], { A: boolean; B: boolean }][] = [
   ['officer', ['officer'], { A: false, B: false }],
   ['citizen', ['requester'], { A: false, B: false }],
 ];
-
-const BODIES: Record<string, unknown> = {
-  accept: {}, reject: { reason: '不属于受理范围' }, triage: { tier: 'complex' }, resolve_on_spot: { reply: '已当场解决。' },
-  dispatch: { mainDepartmentId: 'dept-scjg' }, sign: {}, return: { reason: '不属于本单位' }, contact: { method: 'phone', note: '已联系' },
-  progress: { note: '正在处理' }, request_extension: { days: 2, reason: '需核查' }, decide_extension: { approve: true },
-  request_park: { reason: '历史遗留' }, decide_park: { approve: true }, resume: {}, reply: { reply: '已处理完毕。' },
-  rate: { contacted: true, solved: 'solved', satisfaction: 'satisfied' }, callback: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
-  rectify: { kind: 'immediate', note: '立行立改' }, appeal: { reason: '评价不实' }, decide_appeal: { approve: false },
-  request_unreasonable: { reason: '诉求不合理' }, decide_unreasonable: { approve: false }, redo: { reason: '未解决' }, close_out: {},
-  spot_check: { contacted: true, solved: 'solved', satisfaction: 'satisfied', falseClosure: false }, merge: { primaryId: 'nope' },
-  urge: { note: '请尽快办理' }, supervise: { note: '督办' }, escalate: { note: '提级' }, transfer_clue: { reason: '不作为' },
-  add_info: { note: '补充说明' },
-};
 
 async function dispatchedItem(district: string, centre: string, dept: string): Promise<string> {
   const dispatcher = sessions.get('dispatcher')!;
@@ -78,7 +65,7 @@ describe('item actions', () => {
     it(`${action}: 404 where invisible, 403 where the role may not, otherwise the state decides`, async () => {
       for (const [u, roles, can] of USERS) {
         const id = await dispatchedItem('d-210103', 'centre-210103', 'dept-scjg');
-        const res = await t.call(sessions.get(u)!, 'POST', `/api/items/${id}/${action}`, BODIES[action]);
+        const res = await t.call(sessions.get(u)!, 'POST', `/api/items/${id}/${action}`, ACTION_EXAMPLES[action as ItemAction]);
         const allowedRole = roles.some((r) => ACTION_RULES[action].roles.includes(r));
         const tag = `${u} ${action} → ${res.statusCode} ${res.body.slice(0, 120)}`;
         if (!can.A) expect(res.statusCode, tag).toBe(404);
