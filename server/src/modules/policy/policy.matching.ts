@@ -30,15 +30,8 @@ export interface RunHooks {
   afterChunk?: (done: number) => void;
 }
 
-export interface RunAggregate {
-  itemId: string;
-  ruleVersion: number;
-  ruleHash: string;
-  population: number;
-  eligible: number;
-  unknown: number;
-  ineligible: number;
-  totalAmount: number;
+/** A run's totals for one item: a chunk's result summed over the chunks, failure counts kept per criterion. */
+export interface RunAggregate extends Omit<ChunkItemResult, 'criteria' | 'failCounts' | 'unknownCounts'> {
   criteria: { id: string; label: string; kind: string; fail: number; unknown: number }[];
 }
 
