@@ -11,7 +11,10 @@ import { freshDatabase, startServer, type DialectName } from './robust/server-pr
 const CLI = resolve(import.meta.dirname, '../server/bin/tingquan.js');
 
 function cli(url: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: url, TZ: 'Asia/Shanghai' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: url, TZ: 'Asia/Shanghai' },
+    encoding: 'utf8',
+  });
   return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim() };
 }
 
@@ -37,7 +40,13 @@ async function runDialect(dialect: DialectName, seconds: number, port: number) {
         headers: { 'content-type': 'application/json' },
         setupRequest: (req: Record<string, unknown>) => ({
           ...req,
-          body: JSON.stringify({ type: 'help', categoryId: 'cat-fund-withdraw', title: `公积金提取求助 ${++serial}`, description: '公积金提取线上申请一直显示审核中，请帮忙查询处理进度。', requester: { kind: 'anonymous' } }),
+          body: JSON.stringify({
+            type: 'help',
+            categoryId: 'cat-fund-withdraw',
+            title: `公积金提取求助 ${++serial}`,
+            description: '公积金提取线上申请一直显示审核中，请帮忙查询处理进度。',
+            requester: { kind: 'anonymous' },
+          }),
         }),
       },
     ] as never,
@@ -91,7 +100,9 @@ async function runDialect(dialect: DialectName, seconds: number, port: number) {
 
 export default async function backup(args: string[]) {
   const seconds = args.includes('--seconds') ? Number(args[args.indexOf('--seconds') + 1]) : 20;
-  const only = args.includes('--dialect') ? [args[args.indexOf('--dialect') + 1] as DialectName] : (['sqlite', 'postgres'] as const);
+  const only = args.includes('--dialect')
+    ? [args[args.indexOf('--dialect') + 1] as DialectName]
+    : (['sqlite', 'postgres'] as const);
   const results = [];
   for (const [i, d] of only.entries()) results.push(await runDialect(d, seconds, 3700 + i));
   console.log(JSON.stringify({ bench: 'backup', results }));

@@ -13,7 +13,15 @@ import { openDatabase } from '../server/src/db/database.ts';
 import { IMPORT_COLUMNS } from '../server/src/modules/excel/excel.service.ts';
 import { verifyChains } from '../server/src/modules/ledger/event.repository.ts';
 import { MAX_ATTEMPTS } from '../server/src/modules/policy/policy.matching.ts';
-import { freshDatabase, login, post, startServer, type DialectName, type ServerProcess, type Session } from './robust/server-process.ts';
+import {
+  freshDatabase,
+  login,
+  post,
+  startServer,
+  type DialectName,
+  type ServerProcess,
+  type Session,
+} from './robust/server-process.ts';
 
 const LEASE_MS = 3000;
 /** Enterprises per matching chunk: small, so that a run has many chunks to be killed between and resumed from. */
@@ -21,10 +29,11 @@ const CHUNK = 100;
 
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const flag = (args: string[], name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const flag = (args: string[], name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 
 /** An import file of `rows` valid registrations whose titles carry `marker`. */
 async function importFile(marker: string, rows: number): Promise<Buffer> {
@@ -33,9 +42,23 @@ async function importFile(marker: string, rows: number): Promise<Buffer> {
   ws.addRow([...IMPORT_COLUMNS]);
   for (let i = 1; i <= rows; i++) {
     const v: Record<string, string> = {
-      渠道: '窗口', 诉求类型: '投诉', 问题分类: '办公设备', 标题: `${marker} 自助打印机坏了 ${i}`, 问题描述: '大厅自助打印机坏了好几天没人修，只能到外面打印。',
-      区县: '沈河区', 服务中心: '沈河区政务服务中心', 窗口: 'W01', 地点: '', 诉求人类型: '个人', 诉求人姓名: '李四', 联系电话: '13900001111', 单位名称: '',
-      统一社会信用代码: '', 保密: '否', 复杂程度: '一般', 登记时间: '2026-11-28 09:30',
+      渠道: '窗口',
+      诉求类型: '投诉',
+      问题分类: '办公设备',
+      标题: `${marker} 自助打印机坏了 ${i}`,
+      问题描述: '大厅自助打印机坏了好几天没人修，只能到外面打印。',
+      区县: '沈河区',
+      服务中心: '沈河区政务服务中心',
+      窗口: 'W01',
+      地点: '',
+      诉求人类型: '个人',
+      诉求人姓名: '李四',
+      联系电话: '13900001111',
+      单位名称: '',
+      统一社会信用代码: '',
+      保密: '否',
+      复杂程度: '一般',
+      登记时间: '2026-11-28 09:30',
     };
     ws.addRow(IMPORT_COLUMNS.map((h) => v[h]));
   }
@@ -44,14 +67,26 @@ async function importFile(marker: string, rows: number): Promise<Buffer> {
 
 async function upload(base: string, session: Session, file: Buffer): Promise<{ status: number; json: any }> {
   const form = new FormData();
-  form.append('file', new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'import.xlsx');
-  const res = await fetch(`${base}/api/items/import`, { method: 'POST', body: form, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, signal: AbortSignal.timeout(300_000) });
+  form.append(
+    'file',
+    new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    'import.xlsx',
+  );
+  const res = await fetch(`${base}/api/items/import`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    signal: AbortSignal.timeout(300_000),
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
 async function getJson(base: string, session: Session, path: string): Promise<any> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie: session.cookie }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${base}${path}`, {
+    headers: { cookie: session.cookie },
+    signal: AbortSignal.timeout(30_000),
+  });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -70,7 +105,14 @@ interface RunView {
   error: string | null;
 }
 
-async function waitRun(base: string, session: Session, id: string, until: (r: RunView) => boolean, timeoutMs = 600_000, pollMs = 100): Promise<RunView> {
+async function waitRun(
+  base: string,
+  session: Session,
+  id: string,
+  until: (r: RunView) => boolean,
+  timeoutMs = 600_000,
+  pollMs = 100,
+): Promise<RunView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const r = (await getJson(base, session, `/api/policy/runs/${id}`)) as RunView;
@@ -98,15 +140,30 @@ async function decisions(url: string, asOf: string) {
       .groupBy(['item_id', 'enterprise_id'])
       .having(sql`count(*)`, '>', 1)
       .execute();
-    return { keys: rows.map((r) => `${r.item_id}|${r.enterprise_id}|${r.status}|${r.amount}|${r.rule_hash}|${r.explanation}`), duplicates: dup.length };
+    return {
+      keys: rows.map((r) => `${r.item_id}|${r.enterprise_id}|${r.status}|${r.amount}|${r.rule_hash}|${r.explanation}`),
+      duplicates: dup.length,
+    };
   } finally {
     await database.close();
   }
 }
 
-async function runDialect(dialect: DialectName, opts: { kills: number; rows: number; enterprises: number }, port: number) {
+async function runDialect(
+  dialect: DialectName,
+  opts: { kills: number; rows: number; enterprises: number },
+  port: number,
+) {
   const fresh = await freshDatabase(dialect, 'crashjobs');
-  const env = { DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '100', SEED_ENTERPRISES: String(opts.enterprises), WORKERS: 'true', POLICY_RUN_LEASE_MS: String(LEASE_MS), POLICY_RUN_CHUNK: String(CHUNK) };
+  const env = {
+    DATABASE_URL: fresh.url,
+    DEMO: 'true',
+    SEED_ITEMS: '100',
+    SEED_ENTERPRISES: String(opts.enterprises),
+    WORKERS: 'true',
+    POLICY_RUN_LEASE_MS: String(LEASE_MS),
+    POLICY_RUN_CHUNK: String(CHUNK),
+  };
   const rnd = prng(20261130 + (dialect === 'postgres' ? 7 : 0));
   let server: ServerProcess = await startServer(env, port);
   try {
@@ -128,9 +185,19 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
     };
 
     // The reference: the demo's run over all items, queued at seeding and worked by the server without interruption.
-    const demoRun = ((await getJson(server.base, policy, '/api/policy/runs')) as RunView[]).find((r) => r.scope === 'all');
-    if (!demoRun) throw new Error(`the demo queued no run over all items: ${JSON.stringify(await getJson(server.base, policy, '/api/policy/runs'))}`);
-    const reference = await waitRun(server.base, policy, demoRun.id, (r) => r.status === 'done' || r.status === 'failed');
+    const demoRun = ((await getJson(server.base, policy, '/api/policy/runs')) as RunView[]).find(
+      (r) => r.scope === 'all',
+    );
+    if (!demoRun)
+      throw new Error(
+        `the demo queued no run over all items: ${JSON.stringify(await getJson(server.base, policy, '/api/policy/runs'))}`,
+      );
+    const reference = await waitRun(
+      server.base,
+      policy,
+      demoRun.id,
+      (r) => r.status === 'done' || r.status === 'failed',
+    );
     if (reference.status !== 'done') throw new Error(`the reference run ${reference.status}: ${reference.error}`);
     const asOf = reference.asOf;
     const referenceSet = await decisions(fresh.url, asOf);
@@ -140,7 +207,8 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
     const imports: { marker: string; acknowledged: boolean }[] = [];
     const t0 = Date.now();
     const first = await upload(server.base, dispatcher, await importFile(`cj-${dialect}-0`, opts.rows));
-    if (first.status !== 200 || first.json.imported !== opts.rows) throw new Error(`the uninterrupted import: ${first.status} ${JSON.stringify(first.json).slice(0, 300)}`);
+    if (first.status !== 200 || first.json.imported !== opts.rows)
+      throw new Error(`the uninterrupted import: ${first.status} ${JSON.stringify(first.json).slice(0, 300)}`);
     const importMs = Date.now() - t0;
     imports.push({ marker: `cj-${dialect}-0`, acknowledged: true });
     for (let k = 1; k <= opts.kills; k++) {
@@ -159,7 +227,16 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
 
     // (b) matching runs: each killed once or twice at a random moment while it runs, then left to finish after the
     // restart; with enough kills left, a last run is killed on every claim and must end failed.
-    const runs: { id: string; kills: number; midRun: number; status: string; equal: boolean; duplicates: number; candidates: number; attempts: number }[] = [];
+    const runs: {
+      id: string;
+      kills: number;
+      midRun: number;
+      status: string;
+      equal: boolean;
+      duplicates: number;
+      candidates: number;
+      attempts: number;
+    }[] = [];
     let left = opts.kills;
     const failRun = left >= MAX_ATTEMPTS + 1;
     if (failRun) left -= MAX_ATTEMPTS;
@@ -169,7 +246,12 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
      * follow each other closely, so progress is seen late: a share well below 1 keeps the kills mid-run.)
      */
     const killDuring = async (id: string, claim: number, share: number) => {
-      const r = await waitRun(server.base, policy, id, (x) => (x.status === 'running' && x.attempts >= claim) || x.status === 'done' || x.status === 'failed');
+      const r = await waitRun(
+        server.base,
+        policy,
+        id,
+        (x) => (x.status === 'running' && x.attempts >= claim) || x.status === 'done' || x.status === 'failed',
+      );
       if (r.status !== 'running') return false;
       const target = r.done + Math.floor(rnd() * (r.total - r.done) * share);
       await waitRun(server.base, policy, id, (x) => x.status !== 'running' || x.done >= target, 600_000, 25);
@@ -188,8 +270,18 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
       left -= kills;
       const end = await waitRun(server.base, policy, id, (r) => r.status === 'done' || r.status === 'failed');
       const now = await decisions(fresh.url, asOf);
-      const equal = now.keys.length === referenceSet.keys.length && now.keys.every((k, i) => k === referenceSet.keys[i]);
-      runs.push({ id, kills, midRun, status: end.status, equal: equal && end.candidates === reference.candidates && end.done === reference.total, duplicates: now.duplicates, candidates: end.candidates, attempts: end.attempts });
+      const equal =
+        now.keys.length === referenceSet.keys.length && now.keys.every((k, i) => k === referenceSet.keys[i]);
+      runs.push({
+        id,
+        kills,
+        midRun,
+        status: end.status,
+        equal: equal && end.candidates === reference.candidates && end.done === reference.total,
+        duplicates: now.duplicates,
+        candidates: end.candidates,
+        attempts: end.attempts,
+      });
     }
     let failed: { status: string; attempts: number; midRun: number; error: string | null } | null = null;
     if (failRun) {
@@ -206,17 +298,26 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
     const database = openDatabase(fresh.url);
     const counts: number[] = [];
     for (const i of imports) {
-      const n = await database.db.selectFrom('item').select(sql<number>`count(*)`.as('n')).where('title', 'like', `${i.marker} %`).executeTakeFirstOrThrow();
+      const n = await database.db
+        .selectFrom('item')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('title', 'like', `${i.marker} %`)
+        .executeTakeFirstOrThrow();
       counts.push(Number(n.n));
     }
     const verify = await verifyChains(database.db);
     await database.close();
-    const cli = spawnSync(process.execPath, [resolve(import.meta.dirname, '../server/bin/tingquan.js'), 'verify-ledger'], { env: { ...process.env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [resolve(import.meta.dirname, '../server/bin/tingquan.js'), 'verify-ledger'],
+      { env: { ...process.env, DATABASE_URL: fresh.url }, encoding: 'utf8' },
+    );
     await fresh.drop();
 
     const killed = imports.slice(1).map((i, k) => ({ ...i, rows: counts[k + 1] }));
     const halfDone = killed.filter((i) => i.rows !== 0 && i.rows !== opts.rows).length;
-    const lostAcknowledged = killed.filter((i) => i.acknowledged && i.rows !== opts.rows).length + (counts[0] === opts.rows ? 0 : 1);
+    const lostAcknowledged =
+      killed.filter((i) => i.acknowledged && i.rows !== opts.rows).length + (counts[0] === opts.rows ? 0 : 1);
     const result = {
       dialect,
       importRows: opts.rows,
@@ -237,7 +338,13 @@ async function runDialect(dialect: DialectName, opts: { kills: number; rows: num
       runsResumedEqual: runs.filter((r) => r.status === 'done' && r.equal && !r.duplicates).length,
       failedRun: failed,
     };
-    const ok = !halfDone && !lostAcknowledged && result.ledgerVerified && result.runsResumedEqual === runs.length && result.duplicateCandidates === 0 && (!failed || failed.status === 'failed' || failed.midRun < MAX_ATTEMPTS);
+    const ok =
+      !halfDone &&
+      !lostAcknowledged &&
+      result.ledgerVerified &&
+      result.runsResumedEqual === runs.length &&
+      result.duplicateCandidates === 0 &&
+      (!failed || failed.status === 'failed' || failed.midRun < MAX_ATTEMPTS);
     console.log(
       `crash-jobs (${dialect}): ${opts.kills} kills during imports of ${opts.rows.toLocaleString('en-US')} rows (${halfDone} half-done: ` +
         `${result.importsWhole} whole, ${result.importsNone} none; ledger ${result.ledgerVerified ? 'verified' : 'BROKEN'}), ` +
@@ -252,7 +359,9 @@ export default async function crashJobs(args: string[]) {
   const kills = flag(args, '--kills', 10);
   const rows = flag(args, '--rows', 3000);
   const enterprises = flag(args, '--enterprises', 4000);
-  const only = args.includes('--dialect') ? [args[args.indexOf('--dialect') + 1] as DialectName] : (['sqlite', 'postgres'] as const);
+  const only = args.includes('--dialect')
+    ? [args[args.indexOf('--dialect') + 1] as DialectName]
+    : (['sqlite', 'postgres'] as const);
   const results = [];
   for (const [i, d] of only.entries()) results.push(await runDialect(d, { kills, rows, enterprises }, 3481 + i));
   console.log(JSON.stringify({ bench: 'crash-jobs', results: results.map(({ runs: _, ...r }) => r) }));

@@ -6,7 +6,15 @@ import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../server/src/db/database.ts';
 import { verifyChains } from '../server/src/modules/ledger/event.repository.ts';
-import { freshDatabase, intake, login, post, startServer, type DialectName, type Session } from './robust/server-process.ts';
+import {
+  freshDatabase,
+  intake,
+  login,
+  post,
+  startServer,
+  type DialectName,
+  type Session,
+} from './robust/server-process.ts';
 
 const CHAIN = [
   { action: 'accept', as: 'dispatcher', body: {} },
@@ -24,7 +32,7 @@ interface Tracked {
 // A tiny seeded PRNG so that a failing run can be repeated.
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function runDialect(dialect: DialectName, kills: number, port: number) {
@@ -36,7 +44,10 @@ async function runDialect(dialect: DialectName, kills: number, port: number) {
   const ackedActions: { itemId: string; action: string }[] = [];
   let counter = 0;
   let server = await startServer(env, port);
-  let sessions: Record<string, Session> = { dispatcher: await login(server.base, 'dispatcher'), handler: await login(server.base, 'handler') };
+  let sessions: Record<string, Session> = {
+    dispatcher: await login(server.base, 'dispatcher'),
+    handler: await login(server.base, 'handler'),
+  };
   let acknowledgedIntakes = 0;
   let retriedAfterCrash = 0;
 
@@ -61,7 +72,10 @@ async function runDialect(dialect: DialectName, kills: number, port: number) {
         } else {
           const t = advancing[Math.floor(rnd() * advancing.length)];
           const step = CHAIN[t.stage];
-          const res = await post(server.base, `/api/items/${t.id}/${step.action}`, step.body, { session: sessions[step.as], key: `act-${t.id}-${step.action}` });
+          const res = await post(server.base, `/api/items/${t.id}/${step.action}`, step.body, {
+            session: sessions[step.as],
+            key: `act-${t.id}-${step.action}`,
+          });
           if (res.status === 200 && t.stage < CHAIN.length && CHAIN[t.stage] === step) {
             ackedActions.push({ itemId: t.id, action: step.action });
             t.stage++;
@@ -96,7 +110,11 @@ async function runDialect(dialect: DialectName, kills: number, port: number) {
   let lost = 0;
   let duplicated = 0;
   for (const t of items.values()) {
-    const n = await db.selectFrom('item').select(sql<number>`count(*)`.as('n')).where('ledger_no', '=', t.ledgerNo).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('item')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('ledger_no', '=', t.ledgerNo)
+      .executeTakeFirstOrThrow();
     if (Number(n.n) !== 1) lost++;
   }
   const dupTitles = await db
@@ -108,12 +126,21 @@ async function runDialect(dialect: DialectName, kills: number, port: number) {
   duplicated += dupTitles.length;
   let lostActions = 0;
   for (const a of ackedActions) {
-    const n = await db.selectFrom('event').select(sql<number>`count(*)`.as('n')).where('item_id', '=', a.itemId).where('action', '=', a.action).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('event')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('item_id', '=', a.itemId)
+      .where('action', '=', a.action)
+      .executeTakeFirstOrThrow();
     if (Number(n.n) !== 1) lostActions++;
   }
   const verify = await verifyChains(db);
   await database.close();
-  const cli = spawnSync(process.execPath, [resolve(import.meta.dirname, '../server/bin/tingquan.js'), 'verify-ledger'], { env: { ...process.env, DATABASE_URL: fresh.url }, encoding: 'utf8' });
+  const cli = spawnSync(
+    process.execPath,
+    [resolve(import.meta.dirname, '../server/bin/tingquan.js'), 'verify-ledger'],
+    { env: { ...process.env, DATABASE_URL: fresh.url }, encoding: 'utf8' },
+  );
   await fresh.drop();
   const result = {
     dialect,
@@ -136,9 +163,12 @@ async function runDialect(dialect: DialectName, kills: number, port: number) {
 
 export default async function crash(args: string[]) {
   const kills = Number(args[args.indexOf('--kills') + 1]) || 20;
-  const only = args.includes('--dialect') ? [args[args.indexOf('--dialect') + 1] as DialectName] : (['sqlite', 'postgres'] as const);
+  const only = args.includes('--dialect')
+    ? [args[args.indexOf('--dialect') + 1] as DialectName]
+    : (['sqlite', 'postgres'] as const);
   const results = [];
   for (const [i, d] of only.entries()) results.push(await runDialect(d, kills, 3400 + i));
   console.log(JSON.stringify({ bench: 'crash', results }));
-  if (results.some((r) => r.lostItems || r.duplicateItems || r.lostOrDuplicatedActions || !r.ledgerVerified)) process.exit(1);
+  if (results.some((r) => r.lostItems || r.duplicateItems || r.lostOrDuplicatedActions || !r.ledgerVerified))
+    process.exit(1);
 }

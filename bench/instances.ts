@@ -6,7 +6,11 @@ import pg from 'pg';
 import { freshDatabase, login, post, startServer } from './robust/server-process.ts';
 
 export default async function instances(args: string[]) {
-  const seconds = args.includes('--seconds') ? Number(args[args.indexOf('--seconds') + 1]) : args.includes('--quick') ? 15 : 60;
+  const seconds = args.includes('--seconds')
+    ? Number(args[args.indexOf('--seconds') + 1])
+    : args.includes('--quick')
+      ? 15
+      : 60;
   const fresh = await freshDatabase('postgres', 'instances');
 
   // A webhook receiver counting each delivered message by its outbox id.
@@ -22,21 +26,42 @@ export default async function instances(args: string[]) {
   });
   await new Promise<void>((r) => receiver.listen(3690, '127.0.0.1', r));
 
-  const env = { DATABASE_URL: fresh.url, WORKERS: 'true', SWEEP_INTERVAL_MS: '1000', OUTBOX_INTERVAL_MS: '200', SEED_ITEMS: '0' };
+  const env = {
+    DATABASE_URL: fresh.url,
+    WORKERS: 'true',
+    SWEEP_INTERVAL_MS: '1000',
+    OUTBOX_INTERVAL_MS: '200',
+    SEED_ITEMS: '0',
+  };
   const a = await startServer({ ...env, DEMO: 'true' }, 3601);
   const b = await startServer({ ...env, DEMO: 'false' }, 3602);
   const client = new pg.Client({ connectionString: fresh.url });
   await client.connect();
-  await client.query(`INSERT INTO webhook (id, url, secret, events, active, created_at) VALUES ('wh-bench', 'http://127.0.0.1:3690/hook', 'bench-secret', '["*"]', 1, $1)`, [Date.now()]);
+  await client.query(
+    `INSERT INTO webhook (id, url, secret, events, active, created_at) VALUES ('wh-bench', 'http://127.0.0.1:3690/hook', 'bench-secret', '["*"]', 1, $1)`,
+    [Date.now()],
+  );
 
   // Items made overdue long ago, so that the whole escalation ladder and the missed sign-for fall due at once.
   const sessions = [await login(a.base, 'dispatcher'), await login(b.base, 'dispatcher')];
   const ids: string[] = [];
   for (let i = 0; i < 200; i++) {
     const base = i % 2 ? b.base : a.base;
-    const r = await post(base, '/api/public/items', { type: 'complaint', categoryId: 'cat-efficiency-slow', title: `超期测试 ${i}`, description: '用于验证多实例下升级与通知只发生一次的测试诉求。', districtId: 'd-210103', requester: { kind: 'anonymous' } });
+    const r = await post(base, '/api/public/items', {
+      type: 'complaint',
+      categoryId: 'cat-efficiency-slow',
+      title: `超期测试 ${i}`,
+      description: '用于验证多实例下升级与通知只发生一次的测试诉求。',
+      districtId: 'd-210103',
+      requester: { kind: 'anonymous' },
+    });
     await post(base, `/api/items/${r.json.id}/accept`, {}, { session: sessions[i % 2] });
-    await post(base, `/api/items/${r.json.id}/dispatch`, { mainDepartmentId: 'dept-scjg' }, { session: sessions[i % 2] });
+    await post(
+      base,
+      `/api/items/${r.json.id}/dispatch`,
+      { mainDepartmentId: 'dept-scjg' },
+      { session: sessions[i % 2] },
+    );
     ids.push(r.json.id);
   }
   const day = 86_400_000;
@@ -48,14 +73,25 @@ export default async function instances(args: string[]) {
 
   // Both processes serve traffic while both sweep and deliver.
   const readers = [a, b].map((s, i) =>
-    autocannon({ url: s.base, connections: 4, duration: seconds, requests: [{ method: 'GET', path: '/api/items?pageSize=20', headers: { cookie: sessions[i].cookie } }] as never }),
+    autocannon({
+      url: s.base,
+      connections: 4,
+      duration: seconds,
+      requests: [{ method: 'GET', path: '/api/items?pageSize=20', headers: { cookie: sessions[i].cookie } }] as never,
+    }),
   );
   const writer = (async () => {
     const until = Date.now() + seconds * 1000;
     let n = 0;
     while (Date.now() < until) {
       const s = n % 2 ? b : a;
-      await post(s.base, '/api/public/items', { type: 'suggestion', categoryId: 'cat-other-misc', title: `建议 ${n}`, description: '建议在政务大厅增加自助办理终端。', requester: { kind: 'anonymous' } });
+      await post(s.base, '/api/public/items', {
+        type: 'suggestion',
+        categoryId: 'cat-other-misc',
+        title: `建议 ${n}`,
+        description: '建议在政务大厅增加自助办理终端。',
+        requester: { kind: 'anonymous' },
+      });
       n++;
     }
     return n;
@@ -65,7 +101,10 @@ export default async function instances(args: string[]) {
   await new Promise((r) => setTimeout(r, 3000)); // last outbox round
   await Promise.all([a.kill('SIGTERM'), b.kill('SIGTERM')]);
 
-  const events = await client.query(`SELECT item_id, action, data FROM event WHERE item_id = ANY($1) AND action IN ('escalation', 'deadline_missed')`, [ids]);
+  const events = await client.query(
+    `SELECT item_id, action, data FROM event WHERE item_id = ANY($1) AND action IN ('escalation', 'deadline_missed')`,
+    [ids],
+  );
   const seen = new Map<string, number>();
   for (const e of events.rows) {
     const d = JSON.parse(e.data);
@@ -73,9 +112,17 @@ export default async function instances(args: string[]) {
     seen.set(k, (seen.get(k) ?? 0) + 1);
   }
   const duplicateSteps = [...seen.values()].filter((n) => n > 1).length;
-  const itemsFullyEscalated = (await client.query(`SELECT count(*)::int AS n FROM item WHERE id = ANY($1) AND escalation_level = 6`, [ids])).rows[0].n;
-  const clues = (await client.query(`SELECT count(*)::int AS n FROM clue WHERE item_id = ANY($1) AND rule = 'overdue'`, [ids])).rows[0].n;
-  const outbox = (await client.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox WHERE channel = 'webhook'`)).rows[0];
+  const itemsFullyEscalated = (
+    await client.query(`SELECT count(*)::int AS n FROM item WHERE id = ANY($1) AND escalation_level = 6`, [ids])
+  ).rows[0].n;
+  const clues = (
+    await client.query(`SELECT count(*)::int AS n FROM clue WHERE item_id = ANY($1) AND rule = 'overdue'`, [ids])
+  ).rows[0].n;
+  const outbox = (
+    await client.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox WHERE channel = 'webhook'`,
+    )
+  ).rows[0];
   const duplicateDeliveries = [...deliveries.values()].filter((n) => n > 1).length;
   await client.end();
   receiver.close();
@@ -102,5 +149,6 @@ export default async function instances(args: string[]) {
       `${result.deliveries} webhook deliveries of ${result.webhookMessages} messages, ${duplicateSteps + duplicateDeliveries} duplicates, ${result.errors} errors`,
   );
   console.log(JSON.stringify({ bench: 'instances', ...result }));
-  if (duplicateSteps || duplicateDeliveries || result.errors || itemsFullyEscalated !== 200 || clues !== 200) process.exit(1);
+  if (duplicateSteps || duplicateDeliveries || result.errors || itemsFullyEscalated !== 200 || clues !== 200)
+    process.exit(1);
 }

@@ -20,7 +20,8 @@ const line = (name: string, r: LoadResult, baseline?: LoadResult) =>
     `${name.padEnd(10)} ${String(r.acceptedPerSec).padStart(7)} accepted/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.accepted} of ${r.requests} requests in ${r.seconds}s, ${r.errors} errors, ${r.non2xx} non-2xx)` +
       (baseline ? `  = ${ratio(r, baseline)} of the bare route's rate` : ''),
   );
-const ratio = (r: LoadResult, baseline: LoadResult) => (baseline.acceptedPerSec ? `${((100 * r.acceptedPerSec) / baseline.acceptedPerSec).toFixed(1)} %` : 'n/a');
+const ratio = (r: LoadResult, baseline: LoadResult) =>
+  baseline.acceptedPerSec ? `${((100 * r.acceptedPerSec) / baseline.acceptedPerSec).toFixed(1)} %` : 'n/a';
 
 /** A burst from `connections` concurrent clients, SIGKILLed mid-flight; returns acknowledged vs found. */
 async function durability(dialect: DialectName, port: number, connections: number, burstMs: number) {
@@ -53,14 +54,25 @@ async function durability(dialect: DialectName, port: number, connections: numbe
   const database = openDatabase(fresh.url);
   const stored = new Set<string>();
   for (let i = 0; i < acked.length; i += 5000) {
-    const rows = await database.db.selectFrom('item').select('ledger_no').where('ledger_no', 'in', acked.slice(i, i + 5000)).execute();
+    const rows = await database.db
+      .selectFrom('item')
+      .select('ledger_no')
+      .where('ledger_no', 'in', acked.slice(i, i + 5000))
+      .execute();
     for (const r of rows) stored.add(r.ledger_no);
   }
-  const total = Number((await database.db.selectFrom('item').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (await database.db.selectFrom('item').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
+  );
   await database.close();
   await fresh.drop();
   const missing = acked.filter((l) => !stored.has(l));
-  return { acknowledged: acked.length, found: acked.length - missing.length, missing: missing.length, inDatabase: total };
+  return {
+    acknowledged: acked.length,
+    found: acked.length - missing.length,
+    missing: missing.length,
+    inDatabase: total,
+  };
 }
 
 async function runServer(dialect: DialectName, port: number, connections: number, seconds: number) {
@@ -68,8 +80,22 @@ async function runServer(dialect: DialectName, port: number, connections: number
   const server = await startServer({ DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '0', WORKERS: 'false' }, port);
   try {
     // A short warm-up so that JIT and caches do not count against the run.
-    await hammer({ url: server.base, path: '/api/public/items', connections, seconds: 2, body: (i) => intake(i, 'warm'), tag: `warm-${dialect}` });
-    return await hammer({ url: server.base, path: '/api/public/items', connections, seconds, body: (i) => intake(i, 'bench'), tag: `bench-${dialect}` });
+    await hammer({
+      url: server.base,
+      path: '/api/public/items',
+      connections,
+      seconds: 2,
+      body: (i) => intake(i, 'warm'),
+      tag: `warm-${dialect}`,
+    });
+    return await hammer({
+      url: server.base,
+      path: '/api/public/items',
+      connections,
+      seconds,
+      body: (i) => intake(i, 'bench'),
+      tag: `bench-${dialect}`,
+    });
   } finally {
     await server.kill('SIGTERM');
     await fresh.drop();
@@ -81,10 +107,19 @@ export default async function main(args: string[]) {
   const seconds = arg(args, '--seconds', quick ? 5 : 30);
   const connections = arg(args, '--connections', 50);
   const withPg = !args.includes('--skip-pg');
-  console.log(`intake: ${connections} connections, ${seconds} s per target, POST /api/public/items with unique bodies and Idempotency-Keys (load average ${loadavg()[0]!.toFixed(2)} on this machine)\n`);
+  console.log(
+    `intake: ${connections} connections, ${seconds} s per target, POST /api/public/items with unique bodies and Idempotency-Keys (load average ${loadavg()[0]!.toFixed(2)} on this machine)\n`,
+  );
 
   const bare = await startBare(3990);
-  const baseline = await hammer({ url: bare.base, path: '/api/public/items', connections, seconds, body: (i) => intake(i, 'bare'), tag: 'bare' });
+  const baseline = await hammer({
+    url: bare.base,
+    path: '/api/public/items',
+    connections,
+    seconds,
+    body: (i) => intake(i, 'bare'),
+    tag: 'bare',
+  });
   await bare.stop();
   line('bare', baseline);
 
@@ -98,12 +133,16 @@ export default async function main(args: string[]) {
   for (const d of (withPg ? ['sqlite', 'postgres'] : ['sqlite']) as DialectName[]) {
     durable[d] = await durability(d, 3993, connections, burstMs);
     const r = durable[d]!;
-    console.log(`durability ${d}: SIGKILL after a ${burstMs} ms burst: ${r.acknowledged} acknowledged, ${r.found} found, ${r.missing} missing (${r.inDatabase} rows in the database)`);
+    console.log(
+      `durability ${d}: SIGKILL after a ${burstMs} ms burst: ${r.acknowledged} acknowledged, ${r.found} found, ${r.missing} missing (${r.inDatabase} rows in the database)`,
+    );
   }
 
   const met = sqlite.acceptedPerSec >= TARGET.perSec && sqlite.p99 <= TARGET.p99;
   const durableOk = Object.values(durable).every((r) => r.missing === 0 && r.acknowledged > 0);
-  console.log(`\ntarget on SQLite: ≥ ${TARGET.perSec}/s and p99 ≤ ${TARGET.p99} ms: ${met ? 'met' : 'NOT met'}; durability: ${durableOk ? 'every acknowledged item stored' : 'LOST acknowledged items'}`);
+  console.log(
+    `\ntarget on SQLite: ≥ ${TARGET.perSec}/s and p99 ≤ ${TARGET.p99} ms: ${met ? 'met' : 'NOT met'}; durability: ${durableOk ? 'every acknowledged item stored' : 'LOST acknowledged items'}`,
+  );
   console.log(
     JSON.stringify({
       bench: 'intake',
@@ -112,7 +151,10 @@ export default async function main(args: string[]) {
       bare: baseline,
       sqlite,
       postgres,
-      ratioToBare: { sqlite: sqlite.acceptedPerSec / (baseline.acceptedPerSec || 1), postgres: postgres ? postgres.acceptedPerSec / (baseline.acceptedPerSec || 1) : null },
+      ratioToBare: {
+        sqlite: sqlite.acceptedPerSec / (baseline.acceptedPerSec || 1),
+        postgres: postgres ? postgres.acceptedPerSec / (baseline.acceptedPerSec || 1) : null,
+      },
       durability: durable,
       target: TARGET,
       met,

@@ -19,7 +19,10 @@ let serial = 0;
 
 async function runDialect(dialect: DialectName, seconds: number, connections: number, port: number): Promise<Figures> {
   const fresh = await freshDatabase(dialect, 'load');
-  const server = await startServer({ DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '2000', WORKERS: 'true' }, port);
+  const server = await startServer(
+    { DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '2000', WORKERS: 'true' },
+    port,
+  );
   const dispatcher = await login(server.base, 'dispatcher');
   const headers = { cookie: dispatcher.cookie, 'x-csrf-token': dispatcher.csrf, 'content-type': 'application/json' };
   const body = () =>
@@ -55,18 +58,31 @@ async function runDialect(dialect: DialectName, seconds: number, connections: nu
     {
       method: 'GET' as const,
       headers,
-      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => ({ ...req, path: `/api/items/${context.id}` }),
+      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => ({
+        ...req,
+        path: `/api/items/${context.id}`,
+      }),
     },
     {
       method: 'POST' as const,
       headers,
-      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => ({ ...req, path: `/api/items/${context.id}/accept`, body: '{}' }),
+      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => ({
+        ...req,
+        path: `/api/items/${context.id}/accept`,
+        body: '{}',
+      }),
     },
     read('/api/items?districtId=d-210106&pageSize=50'),
     read('/api/health'),
     read('/api/items?q=%E6%8E%92%E9%98%9F&pageSize=20'),
   ];
-  const result = await autocannon({ url: server.base, connections, duration: seconds, requests: requests as never, timeout: 10 });
+  const result = await autocannon({
+    url: server.base,
+    connections,
+    duration: seconds,
+    requests: requests as never,
+    timeout: 10,
+  });
   await server.kill('SIGTERM');
   await fresh.drop();
   const f: Figures = {
@@ -80,7 +96,9 @@ async function runDialect(dialect: DialectName, seconds: number, connections: nu
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
-  console.log(`load (${dialect}): ${seconds} s mixed 70/30 at ${connections} connections: ${f.rate.toLocaleString('en-US')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors + f.non2xx} errors (${f.requests.toLocaleString('en-US')} requests)`);
+  console.log(
+    `load (${dialect}): ${seconds} s mixed 70/30 at ${connections} connections: ${f.rate.toLocaleString('en-US')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors + f.non2xx} errors (${f.requests.toLocaleString('en-US')} requests)`,
+  );
   return f;
 }
 
@@ -88,7 +106,9 @@ export default async function load(args: string[]) {
   const arg = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
   const seconds = arg('--seconds', args.includes('--quick') ? 10 : 60);
   const connections = arg('--connections', 16);
-  const only = args.includes('--dialect') ? [args[args.indexOf('--dialect') + 1] as DialectName] : (['sqlite', 'postgres'] as const);
+  const only = args.includes('--dialect')
+    ? [args[args.indexOf('--dialect') + 1] as DialectName]
+    : (['sqlite', 'postgres'] as const);
   const results: Figures[] = [];
   for (const [i, d] of only.entries()) results.push(await runDialect(d, seconds, connections, 3500 + i));
   console.log(JSON.stringify({ bench: 'load', results }));

@@ -63,7 +63,16 @@ const lookup = (ids: string[]) => sql.join(ids.map((id, k) => sql`(${sql.lit(k)}
 
 /** Items spread evenly over the year before NOW: 5% confidential, statuses from submitted to closed and rejected. */
 async function bulkInsert(db: Kysely<any>, dialect: 'sqlite' | 'postgres', total: number) {
-  const cats = (await db.selectFrom('category as c').select('c.id').where(({ not, exists, selectFrom }) => not(exists(selectFrom('category as k').select('k.id').whereRef('k.parent_id', '=', 'c.id')))).orderBy('c.id').execute()).map((r) => r.id as string);
+  const cats = (
+    await db
+      .selectFrom('category as c')
+      .select('c.id')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('category as k').select('k.id').whereRef('k.parent_id', '=', 'c.id'))),
+      )
+      .orderBy('c.id')
+      .execute()
+  ).map((r) => r.id as string);
   const depts = (await db.selectFrom('department').select('id').orderBy('id').execute()).map((r) => r.id as string);
   const step = Math.floor(YEAR_MS / total);
   for (let from = 0; from < total; from += CHUNK) {
@@ -105,7 +114,7 @@ async function bulkInsert(db: Kysely<any>, dialect: 'sqlite' | 'postgres', total
 /** A small seeded generator so that every run asks the same questions. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
@@ -133,7 +142,9 @@ export default async function run(args: string[]) {
     const port = arg(args, '--port', 3311);
     const start = () => startServer({ DATABASE_URL: database.url, DEMO: 'false', WORKERS: 'false' }, port);
     let server = await start();
-    const codes = ((await (await fetch(`${server.base}/open311/v2/services.json`)).json()) as { service_code: string }[]).map((s) => s.service_code);
+    const codes = (
+      (await (await fetch(`${server.base}/open311/v2/services.json`)).json()) as { service_code: string }[]
+    ).map((s) => s.service_code);
 
     const spans = [1, 7, 30, 90];
     /** The realistic mix: a date range of 1–90 days anywhere in the year; 20% also ask a status, 20% a service_code. */
@@ -154,9 +165,19 @@ export default async function run(args: string[]) {
       return params;
     };
     const variants = [
-      { name: 'json', what: 'GET requests.json, date range over 1–90 days; 20% with status, 20% with service_code', ext: 'json', params: mixed },
+      {
+        name: 'json',
+        what: 'GET requests.json, date range over 1–90 days; 20% with status, 20% with service_code',
+        ext: 'json',
+        params: mixed,
+      },
       { name: 'xml', what: 'GET requests.xml, the same mix', ext: 'xml', params: mixed },
-      { name: 'json-filtered', what: 'GET requests.json with service_code and status, date range over 1–90 days', ext: 'json', params: filtered },
+      {
+        name: 'json-filtered',
+        what: 'GET requests.json with service_code and status, date range over 1–90 days',
+        ext: 'json',
+        params: filtered,
+      },
     ] as const;
     const only = args.includes('--json-only') ? variants.slice(0, 1) : variants;
 
@@ -198,7 +219,8 @@ export default async function run(args: string[]) {
       }
       const serverCpuMs = Math.round((((cpuTicks() - ticks0) * 10) / times.length) * 10) / 10; // 100 ticks a second
       times.sort((a, b) => a - b);
-      const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
+      const pct = (p: number) =>
+        Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 10) / 10;
       const figure = {
         variant: variant.name,
         requests: times.length,
@@ -212,7 +234,9 @@ export default async function run(args: string[]) {
         loadAverage: { before: loadBefore, after: loadAverage() },
       };
       figures.push(figure);
-      console.log(`  ${variant.what}: ${figure.requests} requests, ${figure.meanRows} requests/answer on average (${figure.meanKB} KB)`);
+      console.log(
+        `  ${variant.what}: ${figure.requests} requests, ${figure.meanRows} requests/answer on average (${figure.meanKB} KB)`,
+      );
       console.log(
         `    p50 ${figure.p50} ms  p95 ${figure.p95} ms  p99 ${figure.p99} ms  max ${figure.max} ms; server CPU ${serverCpuMs} ms per request; ` +
           `load average ${figure.loadAverage.before} → ${figure.loadAverage.after} (${cpus().length} cores)`,
@@ -231,7 +255,9 @@ export default async function run(args: string[]) {
       pass: head.p95 <= TARGET_P95_MS,
       passEveryVariant: figures.every((f) => f.p95 <= TARGET_P95_MS),
     };
-    console.log(`  target p95 ≤ ${TARGET_P95_MS} ms: ${figures.map((f) => `${f.variant} ${f.p95 <= TARGET_P95_MS ? 'met' : 'MISSED'}`).join(', ')}`);
+    console.log(
+      `  target p95 ≤ ${TARGET_P95_MS} ms: ${figures.map((f) => `${f.variant} ${f.p95 <= TARGET_P95_MS ? 'met' : 'MISSED'}`).join(', ')}`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await drop().catch(() => undefined);

@@ -34,7 +34,10 @@ export function factsOf(data: PreparedColumns, i: number): Json {
 
 /** received_<itemId> = true for enterprises excluded by "already received" on the evaluation date. */
 export function addReceivedFlags(facts: Json, data: PreparedColumns, i: number, bounds: readonly BoundRule[]): Json {
-  for (const b of bounds) for (const x of b.exclusions) if (x.kind === 'received' && data.receivedMask(b.compiled.itemId, 'calendar-year')[i]) facts[`received_${flagId(b)}`] = true;
+  for (const b of bounds)
+    for (const x of b.exclusions)
+      if (x.kind === 'received' && data.receivedMask(b.compiled.itemId, 'calendar-year')[i])
+        facts[`received_${flagId(b)}`] = true;
   return facts;
 }
 
@@ -56,7 +59,10 @@ function zenTest(test: Test, cell: Cell): string {
     case 'interval':
       // The written bounds, not the nudged inclusive ones: ZEN compares decimals and 1.79e308 overflows them.
       return (
-        [Number.isFinite(test.low) ? `$ ${test.lowInclusive ? '>=' : '>'} ${test.low}` : '', Number.isFinite(test.high) ? `$ ${test.highInclusive ? '<=' : '<'} ${test.high}` : '']
+        [
+          Number.isFinite(test.low) ? `$ ${test.lowInclusive ? '>=' : '>'} ${test.low}` : '',
+          Number.isFinite(test.high) ? `$ ${test.highInclusive ? '<=' : '<'} ${test.high}` : '',
+        ]
           .filter(Boolean)
           .join(' and ') || '$ != null'
       );
@@ -70,7 +76,10 @@ function zenTest(test: Test, cell: Cell): string {
     }
     case 'strings': {
       if (cell.kind !== 'list') throw new Error('string test without a list cell');
-      const parts = [...(cell.values.length ? [`$ in [${cell.values.map(q).join(', ')}]`] : []), ...cell.prefixes.map((p) => `startsWith($, ${q(p)})`)];
+      const parts = [
+        ...(cell.values.length ? [`$ in [${cell.values.map(q).join(', ')}]`] : []),
+        ...cell.prefixes.map((p) => `startsWith($, ${q(p)})`),
+      ];
       const any = parts.join(' or ');
       return cell.negate ? `not(${any})` : any;
     }
@@ -81,11 +90,20 @@ function zenTest(test: Test, cell: Cell): string {
 export function toJdm(bound: BoundRule): Json {
   const c = bound.compiled.checked;
   const inputs = c.inputs.map((inp, k) => ({ id: `i${k}`, name: inp.id, field: inp.fact }));
-  const exclusionInputs = bound.exclusions.map((x, j) => ({ id: `x${j}`, name: x.id, field: x.kind === 'received' ? `received_${flagId(bound)}` : (x.fact as string) }));
+  const exclusionInputs = bound.exclusions.map((x, j) => ({
+    id: `x${j}`,
+    name: x.id,
+    field: x.kind === 'received' ? `received_${flagId(bound)}` : (x.fact as string),
+  }));
   const exclusionCells = Object.fromEntries(
     bound.exclusions.map((x, j) => {
       const cx = c.exclusions[j];
-      return [`x${j}`, x.kind === 'received' ? '$ != true' : `$ != null and not(${zenTest(x.test as Test, cx.kind === 'fact' ? cx.cell : ({ kind: 'any' } as Cell))})`];
+      return [
+        `x${j}`,
+        x.kind === 'received'
+          ? '$ != true'
+          : `$ != null and not(${zenTest(x.test as Test, cx.kind === 'fact' ? cx.cell : ({ kind: 'any' } as Cell))})`,
+      ];
     }),
   );
   const rules = bound.tests.map((row, r) => ({
@@ -97,7 +115,18 @@ export function toJdm(bound: BoundRule): Json {
   return {
     nodes: [
       { id: 'in', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
-      { id: 'table', type: 'decisionTableNode', name: bound.compiled.itemId, position: { x: 200, y: 0 }, content: { hitPolicy: 'first', inputs: [...inputs, ...exclusionInputs], outputs: [{ id: 'o0', name: 'eligible', field: 'eligible' }], rules } },
+      {
+        id: 'table',
+        type: 'decisionTableNode',
+        name: bound.compiled.itemId,
+        position: { x: 200, y: 0 },
+        content: {
+          hitPolicy: 'first',
+          inputs: [...inputs, ...exclusionInputs],
+          outputs: [{ id: 'o0', name: 'eligible', field: 'eligible' }],
+          rules,
+        },
+      },
       { id: 'out', type: 'outputNode', name: 'Response', position: { x: 400, y: 0 } },
     ],
     edges: [
@@ -114,9 +143,15 @@ function jreConditions(fact: string, test: Test, cell: Cell): Json[] {
       return [];
     case 'interval':
       return [
-        ...(Number.isFinite(test.low) ? [{ fact, operator: test.lowInclusive ? 'greaterThanInclusive' : 'greaterThan', value: test.low }] : []),
-        ...(Number.isFinite(test.high) ? [{ fact, operator: test.highInclusive ? 'lessThanInclusive' : 'lessThan', value: test.high }] : []),
-        ...(!Number.isFinite(test.low) && !Number.isFinite(test.high) ? [{ fact, operator: 'notEqual', value: null }] : []),
+        ...(Number.isFinite(test.low)
+          ? [{ fact, operator: test.lowInclusive ? 'greaterThanInclusive' : 'greaterThan', value: test.low }]
+          : []),
+        ...(Number.isFinite(test.high)
+          ? [{ fact, operator: test.highInclusive ? 'lessThanInclusive' : 'lessThan', value: test.high }]
+          : []),
+        ...(!Number.isFinite(test.low) && !Number.isFinite(test.high)
+          ? [{ fact, operator: 'notEqual', value: null }]
+          : []),
       ];
     case 'notEqual':
       return [{ fact, operator: 'notEqual', value: test.value }];
@@ -126,7 +161,13 @@ function jreConditions(fact: string, test: Test, cell: Cell): Json[] {
       return [{ fact, operator: test.negate ? 'holdsNone' : 'holdsAny', value: test.anyOf }];
     case 'strings': {
       if (cell.kind !== 'list') throw new Error('string test without a list cell');
-      return [{ fact, operator: cell.negate ? 'inNoneOf' : 'inAnyOf', value: { values: cell.values, prefixes: cell.prefixes } }];
+      return [
+        {
+          fact,
+          operator: cell.negate ? 'inNoneOf' : 'inAnyOf',
+          value: { values: cell.values, prefixes: cell.prefixes },
+        },
+      ];
     }
   }
 }
@@ -146,12 +187,31 @@ function matchesList(s: string, list: { values: string[]; prefixes: string[] }):
 /** Eligibility as one json-rules-engine rule: any of our rows, and none of the exclusions. */
 export function toJre(bound: BoundRule): Json {
   const c = bound.compiled.checked;
-  const rows = bound.tests.map((row, r) => ({ all: row.flatMap((t, k) => jreConditions(c.inputs[k].fact, t, c.cells[r][k])) }));
+  const rows = bound.tests.map((row, r) => ({
+    all: row.flatMap((t, k) => jreConditions(c.inputs[k].fact, t, c.cells[r][k])),
+  }));
   const exclusions = bound.exclusions.map((x, j) => {
     if (x.kind === 'received') return { fact: `received_${flagId(bound)}`, operator: 'notEqual', value: true };
     const cx = c.exclusions[j];
     // Not excluded: the fact is known and the exclusion test does not hold.
-    return { all: [{ fact: x.fact as string, operator: 'notEqual', value: null }, { not: { all: jreConditions(x.fact as string, x.test as Test, cx.kind === 'fact' ? cx.cell : ({ kind: 'any' } as Cell)) } }] };
+    return {
+      all: [
+        { fact: x.fact as string, operator: 'notEqual', value: null },
+        {
+          not: {
+            all: jreConditions(
+              x.fact as string,
+              x.test as Test,
+              cx.kind === 'fact' ? cx.cell : ({ kind: 'any' } as Cell),
+            ),
+          },
+        },
+      ],
+    };
   });
-  return { name: bound.compiled.itemId, conditions: { all: [{ any: rows }, ...exclusions] }, event: { type: bound.compiled.itemId } };
+  return {
+    name: bound.compiled.itemId,
+    conditions: { all: [{ any: rows }, ...exclusions] },
+    event: { type: bound.compiled.itemId },
+  };
 }

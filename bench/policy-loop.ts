@@ -12,7 +12,10 @@ interface Sample {
 
 async function timed(url: string, session?: Session): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers: session ? { cookie: session.cookie } : {}, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(url, {
+    headers: session ? { cookie: session.cookie } : {},
+    signal: AbortSignal.timeout(30_000),
+  });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
   return performance.now() - t0;
@@ -20,14 +23,23 @@ async function timed(url: string, session?: Session): Promise<number> {
 
 async function measure(dialect: DialectName, enterprises: number, worker: boolean, port: number) {
   const fresh = await freshDatabase(dialect, 'ploop');
-  const env = { DATABASE_URL: fresh.url, DEMO: 'true', SEED_ITEMS: '500', SEED_ENTERPRISES: String(enterprises), WORKERS: 'true', POLICY_WORKER: String(worker) };
+  const env = {
+    DATABASE_URL: fresh.url,
+    DEMO: 'true',
+    SEED_ITEMS: '500',
+    SEED_ENTERPRISES: String(enterprises),
+    WORKERS: 'true',
+    POLICY_WORKER: String(worker),
+  };
   // The demo queues a run over all items; the server's matching loop polls every 2 s and takes it up.
   const server = await startServer(env, port);
   let stderr = '';
   server.child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   try {
     const policy = await login(server.base, 'policy');
-    const runs = (await (await fetch(`${server.base}/api/policy/runs`, { headers: { cookie: policy.cookie } })).json()) as { id: string; scope: string; status: string }[];
+    const runs = (await (
+      await fetch(`${server.base}/api/policy/runs`, { headers: { cookie: policy.cookie } })
+    ).json()) as { id: string; scope: string; status: string }[];
     const run = runs.find((r) => r.scope === 'all');
     if (!run) throw new Error('the demo queued no run over all items');
     const sample: Sample = { health: [], list: [] };
@@ -37,7 +49,9 @@ async function measure(dialect: DialectName, enterprises: number, worker: boolea
     let candidates = 0;
     const poll = async () => {
       while (state !== 'done' && state !== 'failed') {
-        const r = (await (await fetch(`${server.base}/api/policy/runs/${run.id}`, { headers: { cookie: policy.cookie } })).json()) as { status: string; candidates: number };
+        const r = (await (
+          await fetch(`${server.base}/api/policy/runs/${run.id}`, { headers: { cookie: policy.cookie } })
+        ).json()) as { status: string; candidates: number };
         if (r.status === 'running' && !started) started = performance.now();
         state = r.status;
         candidates = r.candidates;
@@ -48,7 +62,10 @@ async function measure(dialect: DialectName, enterprises: number, worker: boolea
     // Two clients, one per endpoint, each sending the next request when the last is answered; samples count while running.
     const client = async (kind: keyof Sample) => {
       while (state !== 'done' && state !== 'failed') {
-        const ms = kind === 'health' ? await timed(`${server.base}/api/health`) : await timed(`${server.base}/api/policy/items?pageSize=20`, policy);
+        const ms =
+          kind === 'health'
+            ? await timed(`${server.base}/api/health`)
+            : await timed(`${server.base}/api/policy/items?pageSize=20`, policy);
         if (state === 'running') sample[kind].push(ms);
         await new Promise((res) => setTimeout(res, 20));
       }
@@ -57,11 +74,24 @@ async function measure(dialect: DialectName, enterprises: number, worker: boolea
     if (state !== 'done') throw new Error(`run ${run.id} ${state}`);
     const figures = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);
-      return { n: s.length, p50: Math.round(pct(s, 50) * 10) / 10, p99: Math.round(pct(s, 99) * 10) / 10, max: Math.round((s.at(-1) ?? 0) * 10) / 10 };
+      return {
+        n: s.length,
+        p50: Math.round(pct(s, 50) * 10) / 10,
+        p99: Math.round(pct(s, 99) * 10) / 10,
+        max: Math.round((s.at(-1) ?? 0) * 10) / 10,
+      };
     };
-    return { mode: worker ? 'worker thread' : 'event loop', runSeconds: Math.round((finished - started) / 100) / 10, candidates, health: figures(sample.health), list: figures(sample.list) };
+    return {
+      mode: worker ? 'worker thread' : 'event loop',
+      runSeconds: Math.round((finished - started) / 100) / 10,
+      candidates,
+      health: figures(sample.health),
+      list: figures(sample.list),
+    };
   } catch (e) {
-    throw new Error(`${(e as Error).message} (server exit ${server.child.exitCode ?? 'none'}, signal ${server.child.signalCode ?? 'none'}): ${stderr}`);
+    throw new Error(
+      `${(e as Error).message} (server exit ${server.child.exitCode ?? 'none'}, signal ${server.child.signalCode ?? 'none'}): ${stderr}`,
+    );
   } finally {
     await server.kill('SIGTERM');
     await fresh.drop();

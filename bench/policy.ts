@@ -17,7 +17,13 @@ let peakHeap = 0;
 function memory(): { rssMB: number; peakRssMB: number; heapMB: number; peakHeapMB: number; arrayBuffersMB: number } {
   const m = process.memoryUsage();
   peakHeap = Math.max(peakHeap, m.heapUsed);
-  return { rssMB: Math.round(m.rss / MB), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(m.heapUsed / MB), peakHeapMB: Math.round(peakHeap / MB), arrayBuffersMB: Math.round(m.arrayBuffers / MB) };
+  return {
+    rssMB: Math.round(m.rss / MB),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapMB: Math.round(m.heapUsed / MB),
+    peakHeapMB: Math.round(peakHeap / MB),
+    arrayBuffersMB: Math.round(m.arrayBuffers / MB),
+  };
 }
 
 function time<T>(fn: () => T): [T, number] {
@@ -48,7 +54,19 @@ function sweepFigures(bounds: BoundRule[], size: number, itemIds: string[]) {
       `eligible pairs ${eligiblePairs.toLocaleString('en')}, possibly eligible ${unknownPairs.toLocaleString('en')}, ` +
       `criterion failures counted ${failures.toLocaleString('en')}, amount ${round(totalAmount / 1e8, 2)} 亿元; RSS ${mem.rssMB} MB, heap ${mem.heapMB} MB`,
   );
-  return { size, items: bounds.length, generateMs: round(generateMs), prepareMs: round(prepareMs), sweepMs: round(sweepMs), nsPerPair: round((sweepMs * 1e6) / pairs, 2), eligiblePairs, unknownPairs, failures, results, prepared };
+  return {
+    size,
+    items: bounds.length,
+    generateMs: round(generateMs),
+    prepareMs: round(prepareMs),
+    sweepMs: round(sweepMs),
+    nsPerPair: round((sweepMs * 1e6) / pairs, 2),
+    eligiblePairs,
+    unknownPairs,
+    failures,
+    results,
+    prepared,
+  };
 }
 
 function mostFailed(results: BatchResult[], count: number): string[] {
@@ -64,7 +82,9 @@ async function compareEngines(bounds: BoundRule[], sampleSize: number, itemIds: 
   const columns = generateEnterpriseColumns(sampleSize, { itemIds, seed: 99, missingRate: 0 });
   const prepared: PreparedColumns = prepareColumns(columns, AS_OF);
   const [ours, oursMs] = time(() => sweep(bounds, prepared, { full: true }));
-  const facts = Array.from({ length: sampleSize }, (_, i) => addReceivedFlags(factsOf(prepared, i), prepared, i, bounds));
+  const facts = Array.from({ length: sampleSize }, (_, i) =>
+    addReceivedFlags(factsOf(prepared, i), prepared, i, bounds),
+  );
   const pairs = sampleSize * bounds.length;
   const oursEligible = (k: number, i: number) => ours[k].status?.[i] === ELIGIBLE;
 
@@ -104,7 +124,17 @@ async function compareEngines(bounds: BoundRule[], sampleSize: number, itemIds: 
       `json-rules-engine ${round(jreNs / 1000, 2)} µs (${Math.round(jreNs / oursNsPerPair)}× ours), disagreements ${jreDisagree}; ` +
       `ZEN ${round(zenNs / 1000, 2)} µs (${Math.round(zenNs / oursNsPerPair)}× ours), disagreements ${zenDisagree}`,
   );
-  return { sampleSize, pairs, oursSampleNs: round(oursSampleNs, 2), jreNsPerEval: round(jreNs, 0), zenNsPerEval: round(zenNs, 0), jreRatio: Math.round(jreNs / oursNsPerPair), zenRatio: Math.round(zenNs / oursNsPerPair), jreDisagree, zenDisagree };
+  return {
+    sampleSize,
+    pairs,
+    oursSampleNs: round(oursSampleNs, 2),
+    jreNsPerEval: round(jreNs, 0),
+    zenNsPerEval: round(zenNs, 0),
+    jreRatio: Math.round(jreNs / oursNsPerPair),
+    zenRatio: Math.round(zenNs / oursNsPerPair),
+    jreDisagree,
+    zenDisagree,
+  };
 }
 
 function explainFigures(bounds: BoundRule[], count: number, itemIds: string[]) {
@@ -120,8 +150,17 @@ function explainFigures(bounds: BoundRule[], count: number, itemIds: string[]) {
     perEnterprise.push(performance.now() - t);
   }
   perEnterprise.sort((a, b) => a - b);
-  const figures = { enterprises: count, generateMs: round(generateMs), p50Ms: round(percentile(perEnterprise, 50), 3), p95Ms: round(percentile(perEnterprise, 95), 3), maxMs: round(perEnterprise[perEnterprise.length - 1], 3), criteriaExplained: criteria };
-  console.log(`one enterprise × ${bounds.length} items with full explanations (${count} enterprises): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms`);
+  const figures = {
+    enterprises: count,
+    generateMs: round(generateMs),
+    p50Ms: round(percentile(perEnterprise, 50), 3),
+    p95Ms: round(percentile(perEnterprise, 95), 3),
+    maxMs: round(perEnterprise[perEnterprise.length - 1], 3),
+    criteriaExplained: criteria,
+  };
+  console.log(
+    `one enterprise × ${bounds.length} items with full explanations (${count} enterprises): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms`,
+  );
   return figures;
 }
 
@@ -139,7 +178,9 @@ export default async function (args: string[]) {
     });
   });
   const itemIds = catalogue.items.map((i) => i.id);
-  console.log(`policy bench${quick ? ' (quick)' : ''}: ${catalogue.items.length} items, ${catalogue.rules.length} rule versions, ${catalogue.parameters.length} dated parameters; catalogue ${round(catalogueMs)} ms, compile ${bounds.length} rules as of ${AS_OF} ${round(compileMs)} ms`);
+  console.log(
+    `policy bench${quick ? ' (quick)' : ''}: ${catalogue.items.length} items, ${catalogue.rules.length} rule versions, ${catalogue.parameters.length} dated parameters; catalogue ${round(catalogueMs)} ms, compile ${bounds.length} rules as of ${AS_OF} ${round(compileMs)} ms`,
+  );
 
   const sweeps = sizes.map((size) => {
     const s = sweepFigures(bounds, size, itemIds);
@@ -150,7 +191,9 @@ export default async function (args: string[]) {
   const explain = explainFigures(bounds, quick ? 300 : 2000, itemIds);
   const engines = await compareEngines(bounds, quick ? 300 : 2000, itemIds, sweeps[0].nsPerPair);
   const mem = memory();
-  console.log(`memory: peak RSS ${mem.peakRssMB} MB, peak heap ${mem.peakHeapMB} MB (typed arrays outside the heap: ${mem.arrayBuffersMB} MB now)`);
+  console.log(
+    `memory: peak RSS ${mem.peakRssMB} MB, peak heap ${mem.peakHeapMB} MB (typed arrays outside the heap: ${mem.arrayBuffersMB} MB now)`,
+  );
 
   const targets = {
     sweepSmall: sweeps[0].sweepMs <= targetsMs[0],
@@ -159,5 +202,18 @@ export default async function (args: string[]) {
     jre: engines.jreRatio >= 100 && engines.jreDisagree === 0,
     zen: engines.zenRatio >= 100 && engines.zenDisagree === 0,
   };
-  console.log(JSON.stringify({ bench: 'policy', quick, asOf: AS_OF, items: bounds.length, sweeps, explain, engines, memory: mem, targets, met: Object.values(targets).every(Boolean) }));
+  console.log(
+    JSON.stringify({
+      bench: 'policy',
+      quick,
+      asOf: AS_OF,
+      items: bounds.length,
+      sweeps,
+      explain,
+      engines,
+      memory: mem,
+      targets,
+      met: Object.values(targets).every(Boolean),
+    }),
+  );
 }

@@ -2,7 +2,9 @@
 export {};
 const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z0-9-]+$/.test(name)) {
-  console.error('usage: npm run bench -- <name> [args]   (e.g. intake, stats, policy, policy-loop, open311, crash, crash-jobs)');
+  console.error(
+    'usage: npm run bench -- <name> [args]   (e.g. intake, stats, policy, policy-loop, open311, crash, crash-jobs)',
+  );
   process.exit(2);
 }
 const mod = await import(`./${name}.ts`);

@@ -20,13 +20,21 @@ function arg(args: string[], name: string, fallback: string): string {
 }
 
 /** Inserts `count` items starting at `from` with one INSERT … SELECT over a generated series. */
-async function fill(database: Database, from: number, count: number, total: number, depts: string[], districts: string[]) {
+async function fill(
+  database: Database,
+  from: number,
+  count: number,
+  total: number,
+  depts: string[],
+  districts: string[],
+) {
   const pg = database.dialect === 'postgres';
   const series = pg
     ? sql`(select g as n from generate_series(${sql.lit(from)}::bigint, ${sql.lit(from + count - 1)}::bigint) g) s`
     : sql`(with recursive r(n) as (select ${sql.lit(from)} union all select n + 1 from r where n < ${sql.lit(from + count - 1)}) select n from r) s`;
   const pad = pg ? sql`lpad(s.n::text, 9, '0')` : sql`printf('%09d', s.n)`;
-  const pick = (list: string[]) => sql.raw(`(case (s.n % ${list.length}) ${list.map((v, i) => `when ${i} then '${v}'`).join(' ')} end)`);
+  const pick = (list: string[]) =>
+    sql.raw(`(case (s.n % ${list.length}) ${list.map((v, i) => `when ${i} then '${v}'`).join(' ')} end)`);
   const span = Math.floor((365 * DAY) / total);
   const submitted = sql`(${sql.lit(NOW - 400 * DAY)} + s.n * ${sql.lit(span)})`;
   const kind = sql`(s.n % 100)`; // 0, 1: in progress; 2: replied, waiting for a rating; else closed
@@ -68,7 +76,8 @@ async function runDialect(dialect: DialectName, items: number, passes: number) {
     const districts = (await database.db.selectFrom('district').select('id').orderBy('id').execute()).map((d) => d.id);
     const fillStart = Date.now();
     const chunk = 100_000;
-    for (let from = 0; from < items; from += chunk) await fill(database, from, Math.min(chunk, items - from), items, depts, districts);
+    for (let from = 0; from < items; from += chunk)
+      await fill(database, from, Math.min(chunk, items - from), items, depts, districts);
     await sql`analyze`.execute(database.db);
     const fillMs = Date.now() - fillStart;
     console.log(`[${dialect}] ${items.toLocaleString()} items inserted in ${(fillMs / 1000).toFixed(1)} s`);
@@ -80,15 +89,26 @@ async function runDialect(dialect: DialectName, items: number, passes: number) {
       const t0 = performance.now();
       const c = await sweeper.runOnce();
       idle.push(performance.now() - t0);
-      if (c.escalations || c.missed || c.defaultRatings) throw new Error(`expected nothing due, got ${JSON.stringify(c)}`);
+      if (c.escalations || c.missed || c.defaultRatings)
+        throw new Error(`expected nothing due, got ${JSON.stringify(c)}`);
     }
     idle.sort((a, b) => a - b);
     const median = idle[Math.floor(idle.length / 2)];
-    console.log(`[${dialect}] idle pass: median ${median.toFixed(1)} ms, max ${idle.at(-1)!.toFixed(1)} ms over ${passes} passes (first pass ${first.ms} ms)`);
+    console.log(
+      `[${dialect}] idle pass: median ${median.toFixed(1)} ms, max ${idle.at(-1)!.toFixed(1)} ms over ${passes} passes (first pass ${first.ms} ms)`,
+    );
 
     // 1,000 items in progress become 12 working days overdue: the pass walks each ladder to the clue.
     const due = 1000;
-    const ids = (await database.db.selectFrom('item').select('id').where('status', '=', 'in_progress').orderBy('id').limit(due).execute()).map((r) => r.id);
+    const ids = (
+      await database.db
+        .selectFrom('item')
+        .select('id')
+        .where('status', '=', 'in_progress')
+        .orderBy('id')
+        .limit(due)
+        .execute()
+    ).map((r) => r.id);
     await database.db
       .updateTable('item')
       .set({ handle_start_at: NOW - 25 * DAY, handle_due_at: NOW - 20 * DAY, next_escalation_at: NOW - 20 * DAY })
@@ -97,8 +117,17 @@ async function runDialect(dialect: DialectName, items: number, passes: number) {
     const t0 = performance.now();
     const busy = await sweeper.runOnce();
     const busyMs = performance.now() - t0;
-    console.log(`[${dialect}] busy pass: ${busy.escalations} escalation steps on ${due} items, ${busy.clues} clues, ${busyMs.toFixed(0)} ms (${((busy.escalations / busyMs) * 1000).toFixed(0)} steps/s)`);
-    return { items, fillS: +(fillMs / 1000).toFixed(1), idleMedianMs: +median.toFixed(1), idleMaxMs: +idle.at(-1)!.toFixed(1), busySteps: busy.escalations, busyMs: +busyMs.toFixed(0) };
+    console.log(
+      `[${dialect}] busy pass: ${busy.escalations} escalation steps on ${due} items, ${busy.clues} clues, ${busyMs.toFixed(0)} ms (${((busy.escalations / busyMs) * 1000).toFixed(0)} steps/s)`,
+    );
+    return {
+      items,
+      fillS: +(fillMs / 1000).toFixed(1),
+      idleMedianMs: +median.toFixed(1),
+      idleMaxMs: +idle.at(-1)!.toFixed(1),
+      busySteps: busy.escalations,
+      busyMs: +busyMs.toFixed(0),
+    };
   } finally {
     await database.close();
     await fresh.drop();

@@ -7,7 +7,10 @@ import { login, pick, useLanguage } from './helpers.ts';
 test.describe.configure({ mode: 'serial' });
 
 // A 1×1 PNG: the server checks the magic bytes, not the name.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const run = Date.now().toString(36);
 const renamed = `办公设备与网络${run.slice(-4)}`;
 
@@ -16,7 +19,9 @@ async function openTab(page: Page, tab: string) {
   await expect(page.getByRole('tab', { selected: true })).toBeVisible();
 }
 
-test('an admin adds a department and a window and renames a category; the intake offers the new name', async ({ page }) => {
+test('an admin adds a department and a window and renames a category; the intake offers the new name', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await useLanguage(page, 'zh-CN');
   await login(page, 'admin');
@@ -74,7 +79,9 @@ test('an admin adds a department and a window and renames a category; the intake
   await expect(table).toContainText(renamed);
 });
 
-test('the public intake offers the renamed category, and a problem raised in it carries its photo', async ({ browser }) => {
+test('the public intake offers the renamed category, and a problem raised in it carries its photo', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -88,7 +95,9 @@ test('the public intake offers the renamed category, and a problem raised in it 
   await form.locator('#f-requester\\.phone').fill('13800138001');
 
   // A PDF is refused before anything is sent; a PNG is shown as a thumbnail.
-  await form.getByTestId('photo-input').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+  await form
+    .getByTestId('photo-input')
+    .setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
   await expect(page.locator('#f-photos-error')).toContainText('notes.pdf');
   await form.getByTestId('photo-input').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
   await expect(form.getByTestId('photo-picker').locator('.ant-upload-list-item')).toHaveCount(1);

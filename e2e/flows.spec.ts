@@ -12,14 +12,19 @@ async function fillIntake(page: Page, title: string) {
   const sub = form.getByTestId('category-level-1');
   await pick(page, sub, '态度生硬');
   await form.locator('#f-title').fill(title);
-  await form.locator('#f-description').fill('在市政务服务中心二楼窗口办理营业执照变更，工作人员态度冷淡，材料一次没说清楚。');
+  await form
+    .locator('#f-description')
+    .fill('在市政务服务中心二楼窗口办理营业执照变更，工作人员态度冷淡，材料一次没说清楚。');
   await pick(page, form.locator('.ant-select').filter({ has: page.locator('#f-districtId') }), '沈河区', true);
   await form.locator('#f-requester\\.name').fill('张先生');
   await form.locator('#f-requester\\.phone').fill('13800138000');
 }
 
 // A 1×1 PNG: the server checks the magic bytes, not the name.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 test('a citizen at phone width raises a problem, sees field errors first, then tracks it', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -66,7 +71,9 @@ test('a citizen at phone width raises a problem, sees field errors first, then t
   await context.close();
 });
 
-test('window clerk registers, dispatcher dispatches, handler replies, citizen rates 不满意, supervisor redoes and closes', async ({ page }) => {
+test('window clerk registers, dispatcher dispatches, handler replies, citizen rates 不满意, supervisor redoes and closes', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await useLanguage(page, 'zh-CN');
 
@@ -95,7 +102,10 @@ test('window clerk registers, dispatcher dispatches, handler replies, citizen ra
   // The clerk may not accept: no button, and the server refuses when forced.
   await expect(page.getByTestId('action-panel')).toBeVisible();
   await expect(page.getByTestId('action-accept')).toHaveCount(0);
-  const forced = await page.request.post(`/api/items/${itemId}/accept`, { data: {}, headers: { 'x-csrf-token': await csrfOf(page) } });
+  const forced = await page.request.post(`/api/items/${itemId}/accept`, {
+    data: {},
+    headers: { 'x-csrf-token': await csrfOf(page) },
+  });
   expect(forced.status()).toBe(403);
   await logout(page);
 
@@ -200,7 +210,10 @@ test('window clerk registers, dispatcher dispatches, handler replies, citizen ra
 
 async function dashboardFigures(page: Page): Promise<{ received: number; closed: number }> {
   await page.goto('/dashboard');
-  const read = async (key: string) => Number((await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''));
+  const read = async (key: string) =>
+    Number(
+      (await page.getByTestId(`figure-${key}`).locator('.ant-statistic-content').innerText()).replace(/[^\d]/g, ''),
+    );
   await expect(page.getByTestId('figure-received')).toBeVisible();
   return { received: await read('received'), closed: await read('closed') };
 }
@@ -221,12 +234,18 @@ test('an admin edits the SLA matrix and sees the calendar warning; a handler see
   await expect(page.getByTestId('calendar-banner')).toContainText('尚无官方节假日数据');
   await screenshot(page, 'admin-calendar-zh-CN');
   // Put the matrix back as it was, so the other tests' deadlines are the defaults.
-  await page.request.patch('/api/admin/sla-rules/sla-general', { data: { handleDays: 3 }, headers: { 'x-csrf-token': await csrfOf(page) } });
+  await page.request.patch('/api/admin/sla-rules/sla-general', {
+    data: { handleDays: 3 },
+    headers: { 'x-csrf-token': await csrfOf(page) },
+  });
   await logout(page);
 
   await login(page, 'handler');
   await expect(page.getByRole('menuitem', { name: '系统管理' })).toHaveCount(0);
-  const forced = await page.request.patch('/api/admin/sla-rules/sla-general', { data: { handleDays: 9 }, headers: { 'x-csrf-token': await csrfOf(page) } });
+  const forced = await page.request.patch('/api/admin/sla-rules/sla-general', {
+    data: { handleDays: 9 },
+    headers: { 'x-csrf-token': await csrfOf(page) },
+  });
   expect(forced.status()).toBe(403);
 });
 
@@ -237,7 +256,11 @@ test('a clerk imports the Excel template and gets the row-by-row report', async 
   expect(template.status()).toBe(200);
   await page.goto('/items');
   await page.getByTestId('import-open').click();
-  await page.getByLabel('选择文件').setInputFiles({ name: 'template.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await template.body() });
+  await page.getByLabel('选择文件').setInputFiles({
+    name: 'template.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await template.body(),
+  });
   await page.getByRole('button', { name: '上传并导入' }).click();
   await expect(page.getByText(/已导入 \d+ 条，退回 \d+ 条|填写的内容有误|请求有误/)).toBeVisible();
   await screenshot(page, 'import-zh-CN');

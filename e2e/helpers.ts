@@ -40,7 +40,12 @@ export async function csrfOf(page: Page): Promise<string> {
  * A pick is checked and tried again: when the options re-render while the dropdown is open (their data arriving
  * or refreshing), a click can land on an option element that is being replaced.
  */
-export async function pick(page: Page, select: ReturnType<Page['locator']>, option: string, search = false): Promise<void> {
+export async function pick(
+  page: Page,
+  select: ReturnType<Page['locator']>,
+  option: string,
+  search = false,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await select.click();
     if (search) await page.keyboard.type(option);

@@ -26,7 +26,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: {
@@ -35,6 +43,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { TZ: 'Asia/Shanghai', DATABASE_URL: `sqlite:${db}`, SEED_ITEMS: '300', LOGIN_RATE_PER_MINUTE: '1000', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO: 'true' },
+    env: {
+      TZ: 'Asia/Shanghai',
+      DATABASE_URL: `sqlite:${db}`,
+      SEED_ITEMS: '300',
+      LOGIN_RATE_PER_MINUTE: '1000',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO: 'true',
+    },
   },
 });

@@ -27,7 +27,10 @@ test('an enterprise finds out what it can get, why, how much, and what it is mis
   await page.goto('/policy/calculator');
   await expect(page.getByRole('heading', { name: '政策计算器' })).toBeVisible();
   await page.locator('#certifications').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '高新技术企业' }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '高新技术企业' })
+    .first()
+    .click();
   await page.keyboard.press('Escape');
   await page.locator('#hnteCertifiedOn').fill('2026-06-01');
   await page.locator('#establishedOn').fill('2019-03-01');
@@ -54,7 +57,9 @@ test('policy staff read the failure counts and confirm or reject candidates', as
   await useLanguage(page, 'zh-CN');
   await login(page, 'policy');
   // The demo's first synchronous run covers every 20th item in id order, starting with the first.
-  const items = (await (await page.request.get('/api/policy/items?pageSize=200')).json()) as { items: { id: string }[] };
+  const items = (await (await page.request.get('/api/policy/items?pageSize=200')).json()) as {
+    items: { id: string }[];
+  };
   const itemId = items.items.map((i) => i.id).sort()[0];
   await page.goto(`/policy/candidates?item=${itemId}`);
   await expect(page.getByTestId('failure-counts')).toContainText('20,000');
@@ -67,7 +72,11 @@ test('policy staff read the failure counts and confirm or reject candidates', as
   // It leaves the list of candidates still to confirm.
   await expect(page.getByTestId(confirmedId!)).toHaveCount(0);
 
-  const rejectRow = page.getByTestId('candidate-table').locator('.ant-table-row').filter({ has: page.locator('button[data-testid^="reject-"]') }).first();
+  const rejectRow = page
+    .getByTestId('candidate-table')
+    .locator('.ant-table-row')
+    .filter({ has: page.locator('button[data-testid^="reject-"]') })
+    .first();
   const rejectedUscc = (await rejectRow.locator('td').nth(3).innerText()).trim();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await rejectRow.locator('button[data-testid^="reject-"]').click();
@@ -81,7 +90,9 @@ test('policy staff read the failure counts and confirm or reject candidates', as
   await expect(page.getByTestId('candidate-table')).toContainText(rejectedUscc);
 });
 
-test('the library leads to an item whose test panel decides live as the facts change, and validation names the cell', async ({ page }) => {
+test('the library leads to an item whose test panel decides live as the facts change, and validation names the cell', async ({
+  page,
+}) => {
   await useLanguage(page, 'zh-CN');
   await login(page, 'policy');
   await page.getByRole('menuitem', { name: '政策库' }).click();
@@ -99,9 +110,25 @@ test('the library leads to an item whose test panel decides live as the facts ch
 
   // Facts typed into the test panel are decided at once: growth 10% fails the 20% threshold, 25% passes.
   const panel = page.getByTestId('test-panel');
-  await pick(page, panel.locator('.ant-form-item').filter({ has: page.locator('#certifications') }).locator('.ant-select').first(), '瞪羚企业');
+  await pick(
+    page,
+    panel
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#certifications') })
+      .locator('.ant-select')
+      .first(),
+    '瞪羚企业',
+  );
   await page.keyboard.press('Escape');
-  await pick(page, panel.locator('.ant-form-item').filter({ has: page.locator('#dishonestListed') }).locator('.ant-select').first(), '否');
+  await pick(
+    page,
+    panel
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('#dishonestListed') })
+      .locator('.ant-select')
+      .first(),
+    '否',
+  );
   await panel.locator('#revenueGrowth').fill('10');
   await expect(page.getByTestId('test-status')).toHaveText('不符合');
   const growthRow = page.getByTestId('explanation-gazelle').locator('tr', { hasText: '10%' });
@@ -157,7 +184,9 @@ function e2eDatabase(): Database.Database {
   return new Database(path, { readonly: true, fileMustExist: true });
 }
 
-test('a matching run is started and completes, and the enterprise consents through the link it was sent', async ({ page }) => {
+test('a matching run is started and completes, and the enterprise consents through the link it was sent', async ({
+  page,
+}) => {
   await useLanguage(page, 'zh-CN');
   await login(page, 'policy');
   const csrf = await csrfOf(page);
@@ -188,9 +217,14 @@ test('a matching run is started and completes, and the enterprise consents throu
 
   // Its candidate of 瞪羚企业奖励 is confirmed, then notified from the item's delivery tab.
   const list = await (await page.request.get(`/api/policy/items/gazelle/candidates?asOf=${asOf}`)).json();
-  const candidate = (list.items as { id: string; enterprise: { uscc: string } }[]).find((c) => c.enterprise.uscc === uscc);
+  const candidate = (list.items as { id: string; enterprise: { uscc: string } }[]).find(
+    (c) => c.enterprise.uscc === uscc,
+  );
   expect(candidate, 'the run made the enterprise a candidate of 瞪羚企业奖励').toBeTruthy();
-  const confirmed = await page.request.post(`/api/policy/candidates/${candidate!.id}/confirm`, { headers: { 'x-csrf-token': csrf }, data: {} });
+  const confirmed = await page.request.post(`/api/policy/candidates/${candidate!.id}/confirm`, {
+    headers: { 'x-csrf-token': csrf },
+    data: {},
+  });
   expect(confirmed.status()).toBe(200);
   await page.goto('/policy/items/gazelle?tab=delivery');
   await pick(page, page.getByTestId('delivery-status-filter'), '已确认');
@@ -201,9 +235,13 @@ test('a matching run is started and completes, and the enterprise consents throu
 
   // The text message carries the one-click link; the enterprise opens it with no account.
   const db = e2eDatabase();
-  const row = db.prepare(`SELECT payload FROM outbox WHERE channel = 'sms' AND recipient = ? ORDER BY created_at DESC LIMIT 1`).get(phone) as { payload: string } | undefined;
+  const row = db
+    .prepare(`SELECT payload FROM outbox WHERE channel = 'sms' AND recipient = ? ORDER BY created_at DESC LIMIT 1`)
+    .get(phone) as { payload: string } | undefined;
   db.close();
-  const link = /https?:\/\/[^\s]*\/policy\/consent\?token=[\w-]+|\/policy\/consent\?token=[\w-]+/.exec(JSON.parse(row!.payload).text as string)?.[0];
+  const link = /https?:\/\/[^\s]*\/policy\/consent\?token=[\w-]+|\/policy\/consent\?token=[\w-]+/.exec(
+    JSON.parse(row!.payload).text as string,
+  )?.[0];
   expect(link, 'the SMS holds the consent link').toBeTruthy();
   await page.context().clearCookies();
   await page.goto(link!.slice(link!.indexOf('/policy/consent')));
@@ -221,7 +259,9 @@ test('a matching run is started and completes, and the enterprise consents throu
   await login(page, 'policy');
   const after = await (await page.request.get(`/api/policy/candidates/${candidate!.id}`)).json();
   expect(after.status).toBe('consented');
-  expect((after.history as { action: string }[]).map((h) => h.action)).toEqual(expect.arrayContaining(['confirm', 'notify', 'consent']));
+  expect((after.history as { action: string }[]).map((h) => h.action)).toEqual(
+    expect.arrayContaining(['confirm', 'notify', 'consent']),
+  );
   await page.context().clearCookies();
   await page.goto(link!.slice(link!.indexOf('/policy/consent')));
   await expect(page.getByRole('alert')).toBeVisible();
@@ -233,7 +273,9 @@ for (const lang of ['zh-CN', 'en-US'] as const) {
     await useLanguage(page, lang);
     await login(page, 'policy');
     // The demo's first run covered the first item in id order and took some of its candidates through delivery.
-    const items = (await (await page.request.get('/api/policy/items?pageSize=200')).json()) as { items: { id: string }[] };
+    const items = (await (await page.request.get('/api/policy/items?pageSize=200')).json()) as {
+      items: { id: string }[];
+    };
     const delivered = items.items.map((i) => i.id).sort()[0];
     for (const [name, path] of [
       ['library', '/policy'],
@@ -246,7 +288,10 @@ for (const lang of ['zh-CN', 'en-US'] as const) {
       await page.goto(path);
       await expect(page.locator('main h3').first()).toBeVisible();
       await page.waitForLoadState('networkidle');
-      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      const { scroll, width } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        width: window.innerWidth,
+      }));
       expect(scroll, `${path} is wider than the window`).toBeLessThanOrEqual(width);
       await screenshot(page, `policy-${name}-page-${lang}`);
     }

@@ -6,13 +6,19 @@ import { login, screenshot, useLanguage } from './helpers.ts';
 const LANGS = ['zh-CN', 'en-US'] as const;
 
 async function noHorizontalOverflow(page: Page) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
   expect(scroll).toBeLessThanOrEqual(width);
 }
 
 /** The wall screen fits the viewport: the document does not scroll, and every card holds what it shows. */
 async function wallFits(page: Page) {
-  const size = await page.evaluate(() => ({ height: document.scrollingElement!.scrollHeight, width: document.scrollingElement!.scrollWidth }));
+  const size = await page.evaluate(() => ({
+    height: document.scrollingElement!.scrollHeight,
+    width: document.scrollingElement!.scrollWidth,
+  }));
   expect(size.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   expect(size.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   // Every card and its body holds what it shows, and every card lies inside the screen.
@@ -20,7 +26,12 @@ async function wallFits(page: Page) {
     [...document.querySelectorAll<HTMLElement>('[data-wall-card], [data-wall-body]')]
       .filter((el) => {
         const r = el.getBoundingClientRect();
-        return el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth || r.bottom > window.innerHeight || r.right > window.innerWidth;
+        return (
+          el.scrollHeight > el.clientHeight ||
+          el.scrollWidth > el.clientWidth ||
+          r.bottom > window.innerHeight ||
+          r.right > window.innerWidth
+        );
       })
       .map((el) => (el.closest('[data-wall-card]')?.querySelector('h2') ?? el).textContent?.slice(0, 40)),
   );
@@ -29,11 +40,18 @@ async function wallFits(page: Page) {
 
 for (const lang of LANGS) {
   test(`public pages in ${lang}, phone and desktop`, async ({ browser }) => {
-    for (const [label, viewport] of [['375', { width: 375, height: 812 }], ['desktop', { width: 1280, height: 800 }]] as const) {
+    for (const [label, viewport] of [
+      ['375', { width: 375, height: 812 }],
+      ['desktop', { width: 1280, height: 800 }],
+    ] as const) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await useLanguage(page, lang);
-      for (const [name, path] of [['report', '/report'], ['track', '/track'], ['login', '/login']]) {
+      for (const [name, path] of [
+        ['report', '/report'],
+        ['track', '/track'],
+        ['login', '/login'],
+      ]) {
         await page.goto(path);
         await expect(page.locator('main')).toBeVisible();
         await page.waitForLoadState('networkidle');
@@ -80,7 +98,17 @@ for (const lang of LANGS) {
     test.setTimeout(120_000);
     await useLanguage(page, lang);
     await login(page, 'admin');
-    for (const tab of ['sla', 'calendar', 'districts', 'departments', 'centres', 'categories', 'projects', 'users', 'tokens']) {
+    for (const tab of [
+      'sla',
+      'calendar',
+      'districts',
+      'departments',
+      'centres',
+      'categories',
+      'projects',
+      'users',
+      'tokens',
+    ]) {
       await page.goto(`/admin?tab=${tab}`);
       await expect(page.getByRole('tab', { selected: true })).toBeVisible();
       await page.waitForLoadState('networkidle');
@@ -96,7 +124,10 @@ for (const lang of LANGS) {
     await page.goto('/admin?tab=categories');
     await page.getByTestId('categories-table').locator('.ant-table-row-expand-icon').first().click();
     await screenshot(page, `admin-categories-open-${lang}`);
-    for (const [user, path] of [['inspector', '/discipline'], ['officer', '/projects']]) {
+    for (const [user, path] of [
+      ['inspector', '/discipline'],
+      ['officer', '/projects'],
+    ]) {
       await page.context().clearCookies();
       await login(page, user);
       await page.goto(path);
@@ -147,13 +178,17 @@ for (const lang of LANGS) {
     await again;
     await expect(page.getByTestId('wall-scope')).toContainText(lang === 'zh-CN' ? '全市' : 'Whole city');
     // Over the staff frame: the top-left corner, where the navigation was, belongs to the wall.
-    expect(await page.evaluate(() => !!document.elementFromPoint(8, 8)?.closest('[data-testid="dashboard-wall"]'))).toBe(true);
+    expect(
+      await page.evaluate(() => !!document.elementFromPoint(8, 8)?.closest('[data-testid="dashboard-wall"]')),
+    ).toBe(true);
     await screenshot(page, `dashboard-wall-${lang}-1920`);
     await wallFits(page);
     expect(await page.locator('[data-wall-card]').count()).toBeGreaterThanOrEqual(17);
     // On a 1366×768 laptop the wall shrinks with the screen and still fits.
     await page.setViewportSize({ width: 1366, height: 768 });
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-wall-card]')!.getBoundingClientRect().height)).toBeLessThan(80);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('[data-wall-card]')!.getBoundingClientRect().height))
+      .toBeLessThan(80);
     await screenshot(page, `dashboard-wall-${lang}-1366`);
     await wallFits(page);
     // Leaving the wall mode drops ?wall=1 and shows the dashboard in the staff frame again.

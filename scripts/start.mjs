@@ -17,7 +17,11 @@ function newest(dir) {
 
 const bundle = join(root, 'web/dist/index.html');
 if (existsSync(join(root, 'web/index.html'))) {
-  const sources = Math.max(newest(join(root, 'web/src')), newest(join(root, 'common/src')), statSync(join(root, 'web/index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(join(root, 'web/src')),
+    newest(join(root, 'common/src')),
+    statSync(join(root, 'web/index.html')).mtimeMs,
+  );
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
     console.log('Building the web app (web/dist is missing or stale)…');
     const r = spawnSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
@@ -27,6 +31,10 @@ if (existsSync(join(root, 'web/index.html'))) {
 
 // chinese-days builds its tables in local time: the city's zone keeps them right.
 const env = { ...process.env, TZ: process.env.TZ ?? 'Asia/Shanghai' };
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], { cwd: root, stdio: 'inherit', env });
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
 child.on('exit', (code) => process.exit(code ?? 0));

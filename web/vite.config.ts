@@ -17,7 +17,9 @@ export default defineConfig({
     rollupOptions: {
       // rc-form declares no sideEffects, so Ant Design's Input (which only needs Form's context) would drag in the whole
       // form engine and its validator (~12 KB gzipped) into the public intake page. Neither has import-time effects.
-      treeshake: { moduleSideEffects: [{ test: /node_modules\/@rc-component\/(form|async-validator)\//, sideEffects: false }] },
+      treeshake: {
+        moduleSideEffects: [{ test: /node_modules\/@rc-component\/(form|async-validator)\//, sideEffects: false }],
+      },
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';

@@ -17,7 +17,15 @@ export interface LoadResult {
 }
 
 /** POSTs `body(i)` to `path` from `connections` connections for `seconds`; counts 201 answers as accepted. */
-export async function hammer(opts: { url: string; path: string; connections: number; seconds: number; body: (i: number) => unknown; headers?: Record<string, string>; tag: string }): Promise<LoadResult> {
+export async function hammer(opts: {
+  url: string;
+  path: string;
+  connections: number;
+  seconds: number;
+  body: (i: number) => unknown;
+  headers?: Record<string, string>;
+  tag: string;
+}): Promise<LoadResult> {
   let i = 0;
   let accepted = 0;
   // Without a callback autocannon returns a promise of its result.
@@ -33,7 +41,11 @@ export async function hammer(opts: { url: string; path: string; connections: num
         setupRequest: (req: any) => {
           const n = i++;
           req.body = JSON.stringify(opts.body(n));
-          req.headers = { 'content-type': 'application/json', 'idempotency-key': `${opts.tag}-${n.toString(36).padStart(8, '0')}`, ...opts.headers };
+          req.headers = {
+            'content-type': 'application/json',
+            'idempotency-key': `${opts.tag}-${n.toString(36).padStart(8, '0')}`,
+            ...opts.headers,
+          };
           return req;
         },
         onResponse: (status: number) => {
@@ -69,7 +81,14 @@ export async function startBare(port: number): Promise<{ base: string; child: Ch
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { base, child, stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))) };
+  return {
+    base,
+    child,
+    stop: () =>
+      new Promise((done) =>
+        child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')),
+      ),
+  };
 }
 
 export function rssOf(pid: number): number {

@@ -18,7 +18,10 @@ export interface FreshDatabase {
 export async function freshDatabase(dialect: DialectName, name: string): Promise<FreshDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `tq-${name}-`));
-    return { url: `sqlite:${join(dir, 'tingquan.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${join(dir, 'tingquan.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const db = `tq_${name}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -46,7 +49,18 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, TZ: 'Asia/Shanghai', NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', INTAKE_RATE_PER_MINUTE: '100000000', LOGIN_RATE_PER_MINUTE: '100000', SEED_ENTERPRISES: '1000', ...env },
+    env: {
+      ...process.env,
+      TZ: 'Asia/Shanghai',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      INTAKE_RATE_PER_MINUTE: '100000000',
+      LOGIN_RATE_PER_MINUTE: '100000',
+      SEED_ENTERPRISES: '1000',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -82,17 +96,31 @@ export interface Session {
 }
 
 export async function login(base: string, username: string, password = 'Tingquan#2026'): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const me = (await res.json()) as { csrfToken: string };
   return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: me.csrfToken };
 }
 
-export async function post(base: string, path: string, body: unknown, opts: { session?: Session; key?: string } = {}): Promise<{ status: number; json: any }> {
+export async function post(
+  base: string,
+  path: string,
+  body: unknown,
+  opts: { session?: Session; key?: string } = {},
+): Promise<{ status: number; json: any }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.session) Object.assign(headers, { cookie: opts.session.cookie, 'x-csrf-token': opts.session.csrf });
   if (opts.key) headers['idempotency-key'] = opts.key;
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }

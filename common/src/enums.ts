@@ -37,10 +37,24 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which the problem is still being worked on (counted as "open"). */
-export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'parked', 'replied', 'verified'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'parked',
+  'replied',
+  'verified',
+];
 
 /** The national five-level satisfaction scale (好差评); the last two are a bad review (差评). */
-export const SATISFACTION = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+export const SATISFACTION = [
+  'very_satisfied',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 export const BAD_REVIEW: readonly Satisfaction[] = ['dissatisfied', 'very_dissatisfied'];
 

@@ -82,7 +82,11 @@ export const ACTION_RULES: Record<ItemAction, ActionRule> = {
   transfer_clue: { from: [...LIVE, 'closed'], to: null, roles: ['supervisor'] },
   add_info: { from: LIVE, to: null, roles: ['requester', 'window_clerk', 'officer'] },
   // Departments reveal to contact the requester, except on confidential items (checked by the service).
-  reveal: { from: [...LIVE, 'closed', 'rejected', 'merged'], to: null, roles: ['supervisor', 'dispatcher', 'inspector', 'window_clerk', ...DEPT] },
+  reveal: {
+    from: [...LIVE, 'closed', 'rejected', 'merged'],
+    to: null,
+    roles: ['supervisor', 'dispatcher', 'inspector', 'window_clerk', ...DEPT],
+  },
 };
 
 /** The actions whose state precondition holds for an item in `status` (roles and row access are checked elsewhere). */

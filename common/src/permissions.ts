@@ -5,7 +5,16 @@ import { ACTION_RULES, ITEM_ACTIONS, type ItemAction } from './lifecycle.ts';
 const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
   requester: ['item.create', 'item.read'],
   window_clerk: ['item.create', 'item.register', 'item.read', 'item.export', 'item.import'],
-  dispatcher: ['item.create', 'item.register', 'item.read', 'item.export', 'item.import', 'stats.read', 'org.read', 'project.read'],
+  dispatcher: [
+    'item.create',
+    'item.register',
+    'item.read',
+    'item.export',
+    'item.import',
+    'stats.read',
+    'org.read',
+    'project.read',
+  ],
   handler: ['item.read', 'item.export', 'org.read'],
   dept_lead: ['item.read', 'item.export', 'stats.read', 'org.read'],
   supervisor: ['item.read', 'item.export', 'stats.read', 'org.read', 'project.read', 'spot_check.manage', 'clue.read'],

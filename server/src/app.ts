@@ -9,7 +9,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIMITS } from '@tingquan/common';
 import type { Services } from './services.ts';
@@ -37,7 +42,13 @@ export const LOG_REDACT = [
 /** Query parameters that are credentials (tracking code and PIN, Open311 api_key, tokens): their values are never logged. */
 const SECRET_QUERY = /([?&](?:code|pin|api_key|token|password)=)[^&#]*/gi;
 export const redactUrl = (url: string) => url.replace(SECRET_QUERY, '$1[Redacted]');
-const logRequest = (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+const logRequest = (req: {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) => ({
   method: req.method,
   url: redactUrl(req.url),
   host: req.host,
@@ -56,7 +67,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { services } = opts;
   const { config } = services;
   const app = Fastify({
-    logger: opts.logger && typeof opts.logger === 'object' ? { serializers: { req: logRequest }, ...opts.logger } : (opts.logger ?? false),
+    logger:
+      opts.logger && typeof opts.logger === 'object'
+        ? { serializers: { req: logRequest }, ...opts.logger }
+        : (opts.logger ?? false),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     disableRequestLogging: config.NODE_ENV === 'production' ? false : undefined,
@@ -87,13 +101,26 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytes, files: LIMITS.attachmentsPerItem, fields: 20 } });
+  await app.register(multipart, {
+    limits: { fileSize: LIMITS.attachmentBytes, files: LIMITS.attachmentsPerItem, fields: 20 },
+  });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Tingquan 听劝 API', description: 'The ledger of problems raised by enterprises and citizens, and the services around it.', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tq_session' } } },
+      info: {
+        title: 'Tingquan 听劝 API',
+        description: 'The ledger of problems raised by enterprises and citizens, and the services around it.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tq_session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -140,7 +167,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         time: new Date(now).toISOString(),
         calendar: {
           missingYears: missing,
-          warning: missing.length ? `no official holiday data for ${missing.join(', ')}: weekends only until an admin enters the holidays` : null,
+          warning: missing.length
+            ? `no official holiday data for ${missing.join(', ')}: weekends only until an admin enters the holidays`
+            : null,
         },
       };
     },
@@ -154,15 +183,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     loginRatePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   await app.register(itemRoutes, { items: services.items, intakeRatePerMinute: config.INTAKE_RATE_PER_MINUTE });
-  for (const plugin of [...MODULE_PLUGINS, ...(opts.plugins ?? [])]) await app.register(async (scope) => plugin(scope, services));
+  for (const plugin of [...MODULE_PLUGINS, ...(opts.plugins ?? [])])
+    await app.register(async (scope) => plugin(scope, services));
 
   const dist = resolve(config.WEB_DIST);
   const hasWeb = existsSync(resolve(dist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
   // Client-side routes fall back to the app shell; unknown API paths stay 404 JSON.
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/')) return reply.sendFile('index.html');
-    return reply.code(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/'))
+      return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
   });
   return app;
 }

@@ -50,7 +50,11 @@ export const COMMANDS: Record<string, Command> = {
         const i = args.indexOf('--items');
         const items = i >= 0 ? Number(args[i + 1]) : config.SEED_ITEMS;
         await migrateToLatest(database.db);
-        const seeded = await seedDemo(database, systemClock, { items, enterprises: config.SEED_ENTERPRISES, cityCode: config.CITY_CODE });
+        const seeded = await seedDemo(database, systemClock, {
+          items,
+          enterprises: config.SEED_ENTERPRISES,
+          cityCode: config.CITY_CODE,
+        });
         console.log(seeded ? `seeded: ${JSON.stringify(seeded)}` : 'the database already has data: nothing seeded');
         return 0;
       }),
@@ -61,7 +65,8 @@ export const COMMANDS: Record<string, Command> = {
     run: (args) => withDatabase(async (database) => runRecomputeStats({ config, database }, args)),
   },
   sweep: {
-    summary: 'run one deadline sweep now (escalations, missed clocks, default ratings, clues); exactly once with running servers',
+    summary:
+      'run one deadline sweep now (escalations, missed clocks, default ratings, clues); exactly once with running servers',
     run: () => withDatabase((database) => runSweep(database)),
   },
   'policy-match': {
@@ -89,7 +94,9 @@ export const COMMANDS: Record<string, Command> = {
           return 0;
         }
         const p = r.firstProblem!;
-        console.error(`ledger BROKEN: ${p.problem} in chain ${p.stream} at seq ${p.seq}${p.eventId ? ` (event ${p.eventId})` : ''}`);
+        console.error(
+          `ledger BROKEN: ${p.problem} in chain ${p.stream} at seq ${p.seq}${p.eventId ? ` (event ${p.eventId})` : ''}`,
+        );
         return 1;
       }),
   },
@@ -99,7 +106,8 @@ export const COMMANDS: Record<string, Command> = {
     run: (args) => withDatabase((database) => runExportLedger({ config, database }, args)),
   },
   'import-items': {
-    summary: 'import offline registrations from the XLSX template; prints the row-by-row report (exit 1 if rows were rejected)',
+    summary:
+      'import offline registrations from the XLSX template; prints the row-by-row report (exit 1 if rows were rejected)',
     usage: 'import-items FILE.xlsx [--as USERNAME]',
     run: (args) => withDatabase((database) => runImportItems({ config, database }, args)),
   },

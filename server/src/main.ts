@@ -15,7 +15,12 @@ const log = pino({ level: config.LOG_LEVEL, redact: LOG_REDACT });
 const database = openDatabase(config.DATABASE_URL);
 await migrateToLatest(database.db);
 if (config.DEMO) {
-  const seeded = await seedDemo(database, systemClock, { items: config.SEED_ITEMS, enterprises: config.SEED_ENTERPRISES, cityCode: config.CITY_CODE, log });
+  const seeded = await seedDemo(database, systemClock, {
+    items: config.SEED_ITEMS,
+    enterprises: config.SEED_ENTERPRISES,
+    cityCode: config.CITY_CODE,
+    log,
+  });
   if (seeded) log.info(seeded, 'demo data seeded');
 }
 const services = createServices({ config, database, clock: systemClock });

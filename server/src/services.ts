@@ -15,10 +15,27 @@ export function createServices(deps: { config: Config; database: Database; clock
   const deadlines = createDeadlineService(database.db);
   const auth = createAuthService({ database, clock, sessionDays: config.SESSION_DAYS });
   const items = createItemService({ database, clock, deadlines, cityCode: config.CITY_CODE });
-  const open311 = createOpen311Service({ database, clock, deadlines, auth, items, jurisdiction: config.OPEN311_JURISDICTION });
+  const open311 = createOpen311Service({
+    database,
+    clock,
+    deadlines,
+    auth,
+    items,
+    jurisdiction: config.OPEN311_JURISDICTION,
+  });
   const org = createOrgModule({ database, clock, deadlines, auth, items });
   const stats = createStatsService({ database, clock, deadlines });
-  const policy = createPolicyService({ database, clock, deadlines, items, matching: { leaseMs: config.POLICY_RUN_LEASE_MS, chunk: config.POLICY_RUN_CHUNK, sweeper: config.POLICY_WORKER ? undefined : false } });
+  const policy = createPolicyService({
+    database,
+    clock,
+    deadlines,
+    items,
+    matching: {
+      leaseMs: config.POLICY_RUN_LEASE_MS,
+      chunk: config.POLICY_RUN_CHUNK,
+      sweeper: config.POLICY_WORKER ? undefined : false,
+    },
+  });
   return { config, database, clock, deadlines, auth, items, org, open311, stats, policy };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -61,7 +61,13 @@ export interface TestContext {
   clock: ReturnType<typeof fakeClock>;
   login(username: string, password?: string): Promise<Session>;
   /** Sends a request as the signed-in user (cookie + CSRF), or anonymously. */
-  call(as: Session | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  call(
+    as: Session | null,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -69,15 +75,31 @@ export interface TestContext {
 export const TEST_START = '2026-11-30T02:00:00.000Z';
 
 export async function createTestContext(
-  opts: { start?: string; env?: Record<string, string>; plugins?: BuildOptions['plugins']; /** e.g. pino options with a `stream` to capture the log */ logger?: BuildOptions['logger'] } = {},
+  opts: {
+    start?: string;
+    env?: Record<string, string>;
+    plugins?: BuildOptions['plugins'] /** e.g. pino options with a `stream` to capture the log */;
+    logger?: BuildOptions['logger'];
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   await migrateToLatest(database.db);
   const clock = fakeClock(opts.start ?? TEST_START);
   await seedOrg(database, clock);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, WEB_DIST: '/nonexistent', INTAKE_RATE_PER_MINUTE: '10000', LOGIN_RATE_PER_MINUTE: '10000', ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    WEB_DIST: '/nonexistent',
+    INTAKE_RATE_PER_MINUTE: '10000',
+    LOGIN_RATE_PER_MINUTE: '10000',
+    ...opts.env,
+  });
   const services = createServices({ config, database, clock });
-  const app = await buildApp({ services, plugins: opts.plugins, ...(opts.logger !== undefined ? { logger: opts.logger } : {}) });
+  const app = await buildApp({
+    services,
+    plugins: opts.plugins,
+    ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
+  });
   await app.ready();
   const call: TestContext['call'] = (as, method, url, body, headers = {}) =>
     app.inject({
@@ -125,14 +147,35 @@ export function intakeBody(over: Record<string, unknown> = {}) {
  */
 export const ACTION_EXAMPLES: Record<ItemAction, unknown> = {
   reveal: { reason: '核实情况需要联系诉求人' },
-  accept: {}, reject: { reason: '不属于受理范围' }, triage: { tier: 'complex' }, resolve_on_spot: { reply: '已当场解决。' },
-  dispatch: { mainDepartmentId: 'dept-scjg' }, sign: {}, return: { reason: '不属于本单位' }, contact: { method: 'phone', note: '已联系' },
-  progress: { note: '正在处理' }, request_extension: { days: 2, reason: '需核查' }, decide_extension: { approve: true },
-  request_park: { reason: '历史遗留' }, decide_park: { approve: true }, resume: {}, reply: { reply: '已处理完毕。' },
-  rate: { contacted: true, solved: 'solved', satisfaction: 'satisfied' }, callback: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
-  rectify: { kind: 'immediate', note: '立行立改' }, appeal: { reason: '评价不实' }, decide_appeal: { approve: false },
-  request_unreasonable: { reason: '诉求不合理' }, decide_unreasonable: { approve: false }, redo: { reason: '未解决' }, close_out: {},
-  spot_check: { contacted: true, solved: 'solved', satisfaction: 'satisfied', falseClosure: false }, merge: { primaryId: 'nope' },
-  urge: { note: '请尽快办理' }, supervise: { note: '督办' }, escalate: { note: '提级' }, transfer_clue: { reason: '不作为' },
+  accept: {},
+  reject: { reason: '不属于受理范围' },
+  triage: { tier: 'complex' },
+  resolve_on_spot: { reply: '已当场解决。' },
+  dispatch: { mainDepartmentId: 'dept-scjg' },
+  sign: {},
+  return: { reason: '不属于本单位' },
+  contact: { method: 'phone', note: '已联系' },
+  progress: { note: '正在处理' },
+  request_extension: { days: 2, reason: '需核查' },
+  decide_extension: { approve: true },
+  request_park: { reason: '历史遗留' },
+  decide_park: { approve: true },
+  resume: {},
+  reply: { reply: '已处理完毕。' },
+  rate: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
+  callback: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
+  rectify: { kind: 'immediate', note: '立行立改' },
+  appeal: { reason: '评价不实' },
+  decide_appeal: { approve: false },
+  request_unreasonable: { reason: '诉求不合理' },
+  decide_unreasonable: { approve: false },
+  redo: { reason: '未解决' },
+  close_out: {},
+  spot_check: { contacted: true, solved: 'solved', satisfaction: 'satisfied', falseClosure: false },
+  merge: { primaryId: 'nope' },
+  urge: { note: '请尽快办理' },
+  supervise: { note: '督办' },
+  escalate: { note: '提级' },
+  transfer_clue: { reason: '不作为' },
   add_info: { note: '补充说明' },
 };

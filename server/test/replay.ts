@@ -11,7 +11,10 @@ const SYSTEM_EVENTS: Record<string, (status: Status, data: Record<string, unknow
   attach: (s) => s,
 };
 
-export function replayStatus(events: { action: string; data: string | Record<string, unknown> }[]): { status: Status; illegal: string | null } {
+export function replayStatus(events: { action: string; data: string | Record<string, unknown> }[]): {
+  status: Status;
+  illegal: string | null;
+} {
   let status: Status = 'submitted';
   for (const [i, e] of events.entries()) {
     const data = typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : e.data;

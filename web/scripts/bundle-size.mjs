@@ -10,7 +10,16 @@ const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf
 const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max-kb');
 const maxKb = maxAt >= 0 ? Number(args.splice(maxAt, 2)[1]) : Infinity;
-const pages = args.length ? args : ['src/pages/IntakePage.tsx', 'src/pages/TrackPage.tsx', 'src/pages/LoginPage.tsx', 'src/pages/LedgerPage.tsx', 'src/pages/ItemPage.tsx', 'src/pages/DashboardPage.tsx'];
+const pages = args.length
+  ? args
+  : [
+      'src/pages/IntakePage.tsx',
+      'src/pages/TrackPage.tsx',
+      'src/pages/LoginPage.tsx',
+      'src/pages/LedgerPage.tsx',
+      'src/pages/ItemPage.tsx',
+      'src/pages/DashboardPage.tsx',
+    ];
 
 function closure(keys, seen = new Set()) {
   for (const key of keys) {
@@ -28,11 +37,17 @@ for (const page of pages) {
     continue;
   }
   // StaffLayout is itself lazy: staff pages load it too.
-  const roots = ['index.html', page, ...(page.match(/Intake|Track|Login|NotFound/) ? [] : ['src/components/StaffLayout.tsx'])];
+  const roots = [
+    'index.html',
+    page,
+    ...(page.match(/Intake|Track|Login|NotFound/) ? [] : ['src/components/StaffLayout.tsx']),
+  ];
   const chunks = [...closure(roots)].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
   const bytes = chunks.reduce((n, f) => n + gz(f), 0);
   const kb = bytes / 1024;
   const over = kb > maxKb;
-  console.log(`${page}: ${kb.toFixed(1)} KB gzipped JS in ${chunks.length} files${Number.isFinite(maxKb) ? (over ? ` — OVER the ${maxKb} KB budget` : ` (budget ${maxKb} KB)`) : ''}`);
+  console.log(
+    `${page}: ${kb.toFixed(1)} KB gzipped JS in ${chunks.length} files${Number.isFinite(maxKb) ? (over ? ` — OVER the ${maxKb} KB budget` : ` (budget ${maxKb} KB)`) : ''}`,
+  );
   if (over) process.exitCode = 1;
 }

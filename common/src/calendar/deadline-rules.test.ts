@@ -55,10 +55,26 @@ describe('pickSlaRule: the most specific row wins', () => {
     ['tier row', { tier: 'general', urgent: false, type: 'consult', categoryPath: [] }, 4],
     ['type beats tier', { tier: 'general', urgent: false, type: 'complaint' }, 2],
     ['category beats tier', { tier: 'general', urgent: false, type: 'consult', categoryPath: ['permits'] }, 5],
-    ['an ancestor category applies to its subtree', { tier: 'general', urgent: false, type: 'consult', categoryPath: ['permits', 'construction'] }, 5],
-    ['category and type beats category alone', { tier: 'general', urgent: false, type: 'complaint', categoryPath: ['permits', 'construction'] }, 8],
-    ['the deepest category beats a type match', { tier: 'general', urgent: false, type: 'complaint', categoryPath: ['permits', 'construction', 'fire-check'] }, 6],
-    ['another category falls back to the tier row', { tier: 'general', urgent: false, type: 'consult', categoryPath: ['taxes'] }, 4],
+    [
+      'an ancestor category applies to its subtree',
+      { tier: 'general', urgent: false, type: 'consult', categoryPath: ['permits', 'construction'] },
+      5,
+    ],
+    [
+      'category and type beats category alone',
+      { tier: 'general', urgent: false, type: 'complaint', categoryPath: ['permits', 'construction'] },
+      8,
+    ],
+    [
+      'the deepest category beats a type match',
+      { tier: 'general', urgent: false, type: 'complaint', categoryPath: ['permits', 'construction', 'fire-check'] },
+      6,
+    ],
+    [
+      'another category falls back to the tier row',
+      { tier: 'general', urgent: false, type: 'consult', categoryPath: ['taxes'] },
+      4,
+    ],
     ['urgent rows are their own', { tier: 'complex', urgent: true, type: 'help' }, 5],
     ['no admin row: the built-in default', { tier: 'simple', urgent: false }, 1],
     ['no admin row for complex non-urgent', { tier: 'complex', urgent: false }, 7],
@@ -74,15 +90,69 @@ describe('pickSlaRule: the most specific row wins', () => {
 describe('computeDue for each clock', () => {
   const general = defaultRule({ tier: 'general', urgent: false });
   it.each<[string, DeadlineKind, SlaScope, string, string]>([
-    ['sign-for in 1 working day, the make-up Saturday counts', 'sign', { tier: 'general', urgent: false }, '2026-02-13 10:00', '2026-02-14 10:00'],
-    ['urgent sign-for in 30 minutes, even on a holiday', 'sign', { tier: 'general', urgent: true }, '2026-02-17 23:45', '2026-02-18 00:15'],
-    ['first contact in 1 working day', 'contact', { tier: 'general', urgent: false }, '2026-09-30 17:00', '2026-10-08 17:00'],
-    ['simple handling, accepted inside the holiday', 'handle', { tier: 'simple', urgent: false }, '2026-02-18 09:00', '2026-02-24 24:00'],
-    ['general handling across the Spring Festival', 'handle', { tier: 'general', urgent: false }, '2026-02-13 10:00', '2026-02-25 10:00'],
-    ['complex handling across the Spring Festival', 'handle', { tier: 'complex', urgent: false }, '2026-02-13 10:00', '2026-03-02 10:00'],
-    ['complex handling across National Day', 'handle', { tier: 'complex', urgent: false }, '2026-09-30 17:00', '2026-10-15 17:00'],
-    ['callback 2 working days after the reply', 'callback', { tier: 'general', urgent: false }, '2026-02-13 10:00', '2026-02-24 10:00'],
-    ['rating window: 7 calendar days, holidays included', 'rating', { tier: 'general', urgent: false }, '2026-02-13 10:00', '2026-02-20 10:00'],
+    [
+      'sign-for in 1 working day, the make-up Saturday counts',
+      'sign',
+      { tier: 'general', urgent: false },
+      '2026-02-13 10:00',
+      '2026-02-14 10:00',
+    ],
+    [
+      'urgent sign-for in 30 minutes, even on a holiday',
+      'sign',
+      { tier: 'general', urgent: true },
+      '2026-02-17 23:45',
+      '2026-02-18 00:15',
+    ],
+    [
+      'first contact in 1 working day',
+      'contact',
+      { tier: 'general', urgent: false },
+      '2026-09-30 17:00',
+      '2026-10-08 17:00',
+    ],
+    [
+      'simple handling, accepted inside the holiday',
+      'handle',
+      { tier: 'simple', urgent: false },
+      '2026-02-18 09:00',
+      '2026-02-24 24:00',
+    ],
+    [
+      'general handling across the Spring Festival',
+      'handle',
+      { tier: 'general', urgent: false },
+      '2026-02-13 10:00',
+      '2026-02-25 10:00',
+    ],
+    [
+      'complex handling across the Spring Festival',
+      'handle',
+      { tier: 'complex', urgent: false },
+      '2026-02-13 10:00',
+      '2026-03-02 10:00',
+    ],
+    [
+      'complex handling across National Day',
+      'handle',
+      { tier: 'complex', urgent: false },
+      '2026-09-30 17:00',
+      '2026-10-15 17:00',
+    ],
+    [
+      'callback 2 working days after the reply',
+      'callback',
+      { tier: 'general', urgent: false },
+      '2026-02-13 10:00',
+      '2026-02-24 10:00',
+    ],
+    [
+      'rating window: 7 calendar days, holidays included',
+      'rating',
+      { tier: 'general', urgent: false },
+      '2026-02-13 10:00',
+      '2026-02-20 10:00',
+    ],
   ])('%s', (_case, kind, scope, start, due) => {
     expect(fmt(computeDue(kind, at(start), defaultRule(scope), calendar))).toBe(fmt(at(due)));
   });
@@ -113,8 +183,12 @@ describe('warningLevel: yellow at 75% of the working time, red once overdue', ()
   });
 
   it('takes a configured ratio', () => {
-    expect(warningLevel(at('2026-03-09 10:00'), at('2026-03-12 10:00'), at('2026-03-10 22:00'), calendar, 0.5)).toBe('yellow');
-    expect(warningLevel(at('2026-03-09 10:00'), at('2026-03-12 10:00'), at('2026-03-10 21:59'), calendar, 0.5)).toBe('none');
+    expect(warningLevel(at('2026-03-09 10:00'), at('2026-03-12 10:00'), at('2026-03-10 22:00'), calendar, 0.5)).toBe(
+      'yellow',
+    );
+    expect(warningLevel(at('2026-03-09 10:00'), at('2026-03-12 10:00'), at('2026-03-10 21:59'), calendar, 0.5)).toBe(
+      'none',
+    );
   });
 
   it.each([
@@ -146,16 +220,22 @@ describe('warningLevel: yellow at 75% of the working time, red once overdue', ()
 
 describe('escalation settings are configuration', () => {
   it('defaults to 督办 after 2, 通报 after 5 and a clue after 10 working days overdue', () => {
-    expect(DEFAULT_ESCALATION_SETTINGS).toEqual({ superviseAfterWorkingDays: 2, listAfterWorkingDays: 5, clueAfterWorkingDays: 10 });
+    expect(DEFAULT_ESCALATION_SETTINGS).toEqual({
+      superviseAfterWorkingDays: 2,
+      listAfterWorkingDays: 5,
+      clueAfterWorkingDays: 10,
+    });
     expect(escalationSettingsSchema.parse({ clueAfterWorkingDays: 15 }).clueAfterWorkingDays).toBe(15);
   });
 
-  it.each([{ superviseAfterWorkingDays: 6 }, { clueAfterWorkingDays: 4 }, { listAfterWorkingDays: -1 }, { urgeAfter: 1 }])(
-    'refuses %j',
-    (input) => {
-      expect(escalationSettingsSchema.safeParse(input).success).toBe(false);
-    },
-  );
+  it.each([
+    { superviseAfterWorkingDays: 6 },
+    { clueAfterWorkingDays: 4 },
+    { listAfterWorkingDays: -1 },
+    { urgeAfter: 1 },
+  ])('refuses %j', (input) => {
+    expect(escalationSettingsSchema.safeParse(input).success).toBe(false);
+  });
 
   it('numbers the ladder as the stored enum does', () => {
     expect(ESCALATION_LEVEL).toEqual({ none: 0, warning: 1, overdue: 2, urge: 3, supervise: 4, listed: 5, clue: 6 });
@@ -171,20 +251,41 @@ describe('escalationSchedule: when each step falls due', () => {
       '2026-09-28 10:00',
       '2026-10-08 10:00',
       // 督办 on the make-up Saturday; 通报 and the clue wait out the weekend in working time.
-      ['2026-09-30 16:00', '2026-10-08 10:00', '2026-10-09 00:00', '2026-10-10 10:00', '2026-10-14 10:00', '2026-10-21 10:00'],
+      [
+        '2026-09-30 16:00',
+        '2026-10-08 10:00',
+        '2026-10-09 00:00',
+        '2026-10-10 10:00',
+        '2026-10-14 10:00',
+        '2026-10-21 10:00',
+      ],
     ],
     [
       'simple item accepted inside National Day, due at the end of 8 Oct',
       '2026-10-03 20:00',
       '2026-10-08 24:00',
       // 2 working days overdue are reached at the end of Saturday 10 Oct: 督办 waits for Monday.
-      ['2026-10-08 18:00', '2026-10-09 00:00', '2026-10-09 00:00', '2026-10-12 00:00', '2026-10-15 00:00', '2026-10-22 00:00'],
+      [
+        '2026-10-08 18:00',
+        '2026-10-09 00:00',
+        '2026-10-09 00:00',
+        '2026-10-12 00:00',
+        '2026-10-15 00:00',
+        '2026-10-22 00:00',
+      ],
     ],
     [
       'general item accepted before the Spring Festival, due Tuesday 24 Feb 15:00',
       '2026-02-12 15:00',
       '2026-02-24 15:00',
-      ['2026-02-14 21:00', '2026-02-24 15:00', '2026-02-25 00:00', '2026-02-26 15:00', '2026-03-02 15:00', '2026-03-09 15:00'],
+      [
+        '2026-02-14 21:00',
+        '2026-02-24 15:00',
+        '2026-02-25 00:00',
+        '2026-02-26 15:00',
+        '2026-03-02 15:00',
+        '2026-03-09 15:00',
+      ],
     ],
   ])('%s', (_case, start, due, expected) => {
     const schedule = escalationSchedule({ handleStart: at(start), handleDue: at(due), calendar, settings });
@@ -195,14 +296,32 @@ describe('escalationSchedule: when each step falls due', () => {
   });
 
   it('moves the steps with the configured working days', () => {
-    const custom: EscalationSettings = { superviseAfterWorkingDays: 1, listAfterWorkingDays: 3, clueAfterWorkingDays: 4 };
-    const schedule = escalationSchedule({ handleStart: at('2026-09-28 10:00'), handleDue: at('2026-10-08 10:00'), calendar, settings: custom });
-    expect(schedule.slice(3).map((s) => fmt(s.at))).toEqual(['2026-10-09 10:00', '2026-10-12 10:00', '2026-10-13 10:00']);
+    const custom: EscalationSettings = {
+      superviseAfterWorkingDays: 1,
+      listAfterWorkingDays: 3,
+      clueAfterWorkingDays: 4,
+    };
+    const schedule = escalationSchedule({
+      handleStart: at('2026-09-28 10:00'),
+      handleDue: at('2026-10-08 10:00'),
+      calendar,
+      settings: custom,
+    });
+    expect(schedule.slice(3).map((s) => fmt(s.at))).toEqual([
+      '2026-10-09 10:00',
+      '2026-10-12 10:00',
+      '2026-10-13 10:00',
+    ]);
   });
 });
 
 describe('nextEscalations: each step exactly once as time passes across National Day', () => {
-  const clock = { handleStart: at('2026-09-28 10:00'), handleDue: at('2026-10-08 10:00'), calendar, settings: DEFAULT_ESCALATION_SETTINGS };
+  const clock = {
+    handleStart: at('2026-09-28 10:00'),
+    handleDue: at('2026-10-08 10:00'),
+    calendar,
+    settings: DEFAULT_ESCALATION_SETTINGS,
+  };
 
   /** A sweeper that applies what is due at each tick, as `WHERE escalation_level < n` would. */
   function sweep(ticks: Date[]): [string, string][] {
@@ -217,7 +336,8 @@ describe('nextEscalations: each step exactly once as time passes across National
     }
     return taken;
   }
-  const ticks = (from: string, count: number, stepMs: number) => Array.from({ length: count }, (_, i) => new Date(at(from).getTime() + i * stepMs));
+  const ticks = (from: string, count: number, stepMs: number) =>
+    Array.from({ length: count }, (_, i) => new Date(at(from).getTime() + i * stepMs));
 
   it('day by day at 09:00', () => {
     expect(sweep(ticks('2026-09-28 09:00', 40, 86_400_000))).toEqual([
@@ -243,8 +363,15 @@ describe('nextEscalations: each step exactly once as time passes across National
 
   it('catches up in order after a sweeper outage, from the stored level', () => {
     const now = at('2026-10-22 09:00');
-    expect(nextEscalations({ ...clock, now, level: ESCALATION_LEVEL.none }).map((s) => s.step)).toEqual(ESCALATION_STEPS.slice(1));
-    expect(nextEscalations({ ...clock, now, level: ESCALATION_LEVEL.overdue }).map((s) => s.step)).toEqual(['urge', 'supervise', 'listed', 'clue']);
+    expect(nextEscalations({ ...clock, now, level: ESCALATION_LEVEL.none }).map((s) => s.step)).toEqual(
+      ESCALATION_STEPS.slice(1),
+    );
+    expect(nextEscalations({ ...clock, now, level: ESCALATION_LEVEL.overdue }).map((s) => s.step)).toEqual([
+      'urge',
+      'supervise',
+      'listed',
+      'clue',
+    ]);
     expect(nextEscalations({ ...clock, now, level: ESCALATION_LEVEL.clue })).toEqual([]);
   });
 });

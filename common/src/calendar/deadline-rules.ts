@@ -117,7 +117,13 @@ export function warningLevel(
 }
 
 /** The instant the warning starts, so that it can be stored and swept with an index. */
-export function warningAt(start: Date, due: Date, calendar: WorkCalendar, warnRatio = 0.75, measure: TimeMeasure = 'working'): Date {
+export function warningAt(
+  start: Date,
+  due: Date,
+  calendar: WorkCalendar,
+  warnRatio = 0.75,
+  measure: TimeMeasure = 'working',
+): Date {
   const threshold = warnThresholdMs(elapsed(start, due, calendar, measure), warnRatio);
   return measure === 'working' ? calendar.addWorkingMs(start, threshold) : new Date(toMs(start) + threshold);
 }
@@ -133,10 +139,13 @@ export const escalationSettingsSchema = z
     clueAfterWorkingDays: z.number().int().min(0).max(250).default(10),
   })
   .strict()
-  .refine((s) => s.superviseAfterWorkingDays <= s.listAfterWorkingDays && s.listAfterWorkingDays <= s.clueAfterWorkingDays, {
-    message: 'each step must come no earlier than the one before it',
-    path: ['listAfterWorkingDays'],
-  });
+  .refine(
+    (s) => s.superviseAfterWorkingDays <= s.listAfterWorkingDays && s.listAfterWorkingDays <= s.clueAfterWorkingDays,
+    {
+      message: 'each step must come no earlier than the one before it',
+      path: ['listAfterWorkingDays'],
+    },
+  );
 export type EscalationSettings = z.output<typeof escalationSettingsSchema>;
 export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = escalationSettingsSchema.parse({});
 
@@ -179,7 +188,13 @@ function firstInstantOverdueBeyond(from: Date, days: number, calendar: WorkCalen
  * day after the day the deadline falls on (a 24:00 deadline falls on the day it ends); 督办, 通报 and the clue
  * once overdue by more than the configured working days.
  */
-export function escalationSchedule({ handleStart, handleDue, calendar, settings, warnRatio = 0.75 }: EscalationClock): EscalationDue[] {
+export function escalationSchedule({
+  handleStart,
+  handleDue,
+  calendar,
+  settings,
+  warnRatio = 0.75,
+}: EscalationClock): EscalationDue[] {
   const dueMs = toMs(handleDue);
   const raw: [EscalationDue['step'], number][] = [
     ['warning', toMs(warningAt(handleStart, handleDue, calendar, warnRatio))],

@@ -11,13 +11,29 @@ const range = (from: string, to: string): string[] => {
 };
 
 const FESTIVALS: { name: DayName; holidays: string[]; makeUpWorkdays: string[] }[] = [
-  { name: { zh: '元旦', en: "New Year's Day" }, holidays: range('2026-01-01', '2026-01-03'), makeUpWorkdays: ['2026-01-04'] },
-  { name: { zh: '春节', en: 'Spring Festival' }, holidays: range('2026-02-15', '2026-02-23'), makeUpWorkdays: ['2026-02-14', '2026-02-28'] },
+  {
+    name: { zh: '元旦', en: "New Year's Day" },
+    holidays: range('2026-01-01', '2026-01-03'),
+    makeUpWorkdays: ['2026-01-04'],
+  },
+  {
+    name: { zh: '春节', en: 'Spring Festival' },
+    holidays: range('2026-02-15', '2026-02-23'),
+    makeUpWorkdays: ['2026-02-14', '2026-02-28'],
+  },
   { name: { zh: '清明', en: 'Tomb-sweeping Day' }, holidays: range('2026-04-04', '2026-04-06'), makeUpWorkdays: [] },
-  { name: { zh: '劳动节', en: 'Labour Day' }, holidays: range('2026-05-01', '2026-05-05'), makeUpWorkdays: ['2026-05-09'] },
+  {
+    name: { zh: '劳动节', en: 'Labour Day' },
+    holidays: range('2026-05-01', '2026-05-05'),
+    makeUpWorkdays: ['2026-05-09'],
+  },
   { name: { zh: '端午', en: 'Dragon Boat Festival' }, holidays: range('2026-06-19', '2026-06-21'), makeUpWorkdays: [] },
   { name: { zh: '中秋', en: 'Mid-autumn Festival' }, holidays: range('2026-09-25', '2026-09-27'), makeUpWorkdays: [] },
-  { name: { zh: '国庆节', en: 'National Day' }, holidays: range('2026-10-01', '2026-10-07'), makeUpWorkdays: ['2026-09-20', '2026-10-10'] },
+  {
+    name: { zh: '国庆节', en: 'National Day' },
+    holidays: range('2026-10-01', '2026-10-07'),
+    makeUpWorkdays: ['2026-09-20', '2026-10-10'],
+  },
 ];
 
 export const OFFICIAL_2026: CalendarData & { names: ReadonlyMap<string, DayName> } = {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumberOf, formatShanghaiTime, localDayOf, parseDay, shanghaiTime, startOfLocalDay, weekdayOf } from './shanghai-time.ts';
+import {
+  dayNumberOf,
+  formatShanghaiTime,
+  localDayOf,
+  parseDay,
+  shanghaiTime,
+  startOfLocalDay,
+  weekdayOf,
+} from './shanghai-time.ts';
 
 describe('Asia/Shanghai days by fixed UTC+8 arithmetic', () => {
   it.each([

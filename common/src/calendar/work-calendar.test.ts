@@ -39,8 +39,17 @@ describe('isWorkday on the official 2026 calendar', () => {
       name: { zh: '春节', en: 'Spring Festival' },
       covered: true,
     });
-    expect(calendar.describeDay('2026-10-03')).toMatchObject({ workday: false, kind: 'holiday', name: { zh: '国庆节' } });
-    expect(calendar.describeDay('2026-03-07')).toEqual({ day: '2026-03-07', workday: false, kind: 'weekend', covered: true });
+    expect(calendar.describeDay('2026-10-03')).toMatchObject({
+      workday: false,
+      kind: 'holiday',
+      name: { zh: '国庆节' },
+    });
+    expect(calendar.describeDay('2026-03-07')).toEqual({
+      day: '2026-03-07',
+      workday: false,
+      kind: 'weekend',
+      covered: true,
+    });
   });
 });
 
@@ -51,11 +60,21 @@ describe('addWorkingDays: the deadline N working days after a start', () => {
     ['Friday afternoon, 3 days', '2026-03-13 15:30', 3, '2026-03-18 15:30'],
     ['the day before the Spring Festival counts the make-up Saturday', '2026-02-13 10:00', 1, '2026-02-14 10:00'],
     ['the day before the Spring Festival, 3 days', '2026-02-13 10:00', 3, '2026-02-25 10:00'],
-    ['the day before the Spring Festival, 7 days (28 Feb make-up Saturday is day 6)', '2026-02-13 10:00', 7, '2026-03-02 10:00'],
+    [
+      'the day before the Spring Festival, 7 days (28 Feb make-up Saturday is day 6)',
+      '2026-02-13 10:00',
+      7,
+      '2026-03-02 10:00',
+    ],
     ['on the make-up Saturday itself, 1 day', '2026-02-14 16:00', 1, '2026-02-24 16:00'],
     ['on the make-up Saturday itself, 7 days', '2026-02-14 16:00', 7, '2026-03-03 16:00'],
     ['the day before National Day, 1 day', '2026-09-30 17:00', 1, '2026-10-08 17:00'],
-    ['the day before National Day, 3 days (10 Oct make-up Saturday is day 3)', '2026-09-30 17:00', 3, '2026-10-10 17:00'],
+    [
+      'the day before National Day, 3 days (10 Oct make-up Saturday is day 3)',
+      '2026-09-30 17:00',
+      3,
+      '2026-10-10 17:00',
+    ],
     ['the day before National Day, 7 days', '2026-09-30 17:00', 7, '2026-10-15 17:00'],
     ['Friday before the National Day make-up Sunday', '2026-09-18 14:00', 1, '2026-09-20 14:00'],
     ['Thursday before Mid-Autumn, 1 day', '2026-09-24 15:00', 1, '2026-09-28 15:00'],
@@ -165,7 +184,12 @@ describe('years without data, and admin overrides', () => {
     const complete = createWorkCalendar({ ...OFFICIAL_2026, overrides: newYear2027, completeYears: [2027] });
     expect(complete.coverage(2027)).toEqual({ covered: true, source: 'override' });
     expect(complete.missingYears(at('2026-12-28 10:00'), at('2027-01-08 10:00'))).toEqual([]);
-    expect(complete.describeDay('2027-01-01')).toMatchObject({ workday: false, kind: 'override_holiday', note: '元旦', covered: true });
+    expect(complete.describeDay('2027-01-01')).toMatchObject({
+      workday: false,
+      kind: 'override_holiday',
+      note: '元旦',
+      covered: true,
+    });
   });
 
   it('lets overrides win over the official data, the later of two for a day winning', () => {
@@ -180,17 +204,25 @@ describe('years without data, and admin overrides', () => {
     });
     expect(overridden.isWorkday('2026-02-24')).toBe(false);
     expect(overridden.isWorkday('2026-02-22')).toBe(false);
-    expect(overridden.describeDay('2026-03-07')).toMatchObject({ workday: true, kind: 'override_workday', note: 'extra Saturday' });
+    expect(overridden.describeDay('2026-03-07')).toMatchObject({
+      workday: true,
+      kind: 'override_workday',
+      note: 'extra Saturday',
+    });
     expect(fmt(overridden.addWorkingDays(at('2026-02-14 16:00'), 1))).toBe('2026-02-25 16:00');
     expect(fmt(overridden.addWorkingDays(at('2026-03-06 09:00'), 1))).toBe('2026-03-07 09:00');
   });
 
   it('refuses malformed days in its input instead of ignoring them', () => {
-    expect(() => createWorkCalendar({ ...OFFICIAL_2026, overrides: [{ day: '2027-02-30', kind: 'holiday' }] })).toThrow(RangeError);
+    expect(() => createWorkCalendar({ ...OFFICIAL_2026, overrides: [{ day: '2027-02-30', kind: 'holiday' }] })).toThrow(
+      RangeError,
+    );
   });
 
   it('gives up rather than loop forever when no working day is left', () => {
-    const holidaysEverywhere = Array.from({ length: 5 * 366 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * DAY_MS).toISOString().slice(0, 10));
+    const holidaysEverywhere = Array.from({ length: 5 * 366 }, (_, i) =>
+      new Date(Date.UTC(2026, 0, 1) + i * DAY_MS).toISOString().slice(0, 10),
+    );
     const broken = createWorkCalendar({ holidays: holidaysEverywhere, makeUpWorkdays: [], coveredYears: [2026] });
     expect(() => broken.addWorkingDays(at('2026-01-01 10:00'), 1)).toThrow(RangeError);
   });

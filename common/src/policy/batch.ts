@@ -5,7 +5,14 @@ import { NO_DAY } from './dates.ts';
 import { FAIL_WEIGHT, INVERTED, pickRow, STATE_WEIGHT, tableState } from './decide.ts';
 import type { BoundRule, CriterionInfo } from './engine.ts';
 import { compileExpression, finishAmount, type Ref } from './expression.ts';
-import { type DateFactKey, type DictFactKey, type FactKey, FACTS, type SetFactKey, type BooleanFactKey } from './facts.ts';
+import {
+  type DateFactKey,
+  type DictFactKey,
+  type FactKey,
+  FACTS,
+  type SetFactKey,
+  type BooleanFactKey,
+} from './facts.ts';
 
 /** Enterprises per chunk: the cell-state buffers of one item stay in L1/L2 while a chunk is decided. */
 export const CHUNK = 2048;
@@ -79,7 +86,15 @@ function dictLoop(codes: Int32Array, lut: Uint8Array, s: number, len: number, ou
 }
 
 /** `lut[known * 2 + holdsAny]`. */
-function setLoop(bits: Int32Array, known: Uint8Array, mask: number, lut: Uint8Array, s: number, len: number, out: Uint8Array): void {
+function setLoop(
+  bits: Int32Array,
+  known: Uint8Array,
+  mask: number,
+  lut: Uint8Array,
+  s: number,
+  len: number,
+  out: Uint8Array,
+): void {
   for (let j = 0; j < len; j++) {
     const i = s + j;
     out[j] = lut[known[i] * 2 + +((bits[i] & mask) !== 0)];
@@ -329,7 +344,8 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
     else if (!collectSum) outs.set(bound.rowNumbers[picked]);
     else {
       outs.fill(0);
-      for (let r = 0; r < rows; r++) if (scores[r] === 0) for (let o = 0; o < outs.length; o++) outs[o] += bound.rowNumbers[r][o];
+      for (let r = 0; r < rows; r++)
+        if (scores[r] === 0) for (let o = 0; o < outs.length; o++) outs[o] += bound.rowNumbers[r][o];
     }
     let last = NaN;
     for (let s = 0; s < steps.length; s++) stepValues[s] = last = steps[s](i);
@@ -342,7 +358,8 @@ export function createItemBatch(bound: BoundRule, data: PreparedColumns, options
       // One row: a matching row has no failing or unknown cell, so every cell's counts are the decisive row's.
       const score = rowScores[0];
       const cells = rowCells[0];
-      for (let m = 0; m < cells.length; m++) count(accumulateLoop(buffers[cells[m]], score, len, m === 0), rowCols[0][m]);
+      for (let m = 0; m < cells.length; m++)
+        count(accumulateLoop(buffers[cells[m]], score, len, m === 0), rowCols[0][m]);
       if (cells.length === 0) score.fill(0, 0, len);
       singleRowLoop(score, len, chunkState, chunkPicked);
     } else {

@@ -10,7 +10,10 @@ export type State = typeof PASS | typeof UNKNOWN | typeof FAIL;
 export const STATE_NAMES = ['pass', 'unknown', 'fail'] as const;
 export type StateName = (typeof STATE_NAMES)[number];
 
-export type Operand = { kind: 'number'; value: number; text: string } | { kind: 'date'; day: number; text: string } | { kind: 'param'; id: string; text: string };
+export type Operand =
+  | { kind: 'number'; value: number; text: string }
+  | { kind: 'date'; day: number; text: string }
+  | { kind: 'param'; id: string; text: string };
 export type CompareOp = '<' | '<=' | '>' | '>=' | '=' | '!=';
 
 export type Cell =
@@ -49,7 +52,10 @@ function splitList(body: string): string[] {
   while (pos < body.length) {
     re.lastIndex = pos;
     const m = re.exec(body);
-    if (!m || re.lastIndex === pos) throw new CellSyntaxError(`cannot read the list "${body}" (items are separated by commas; quote items with spaces)`);
+    if (!m || re.lastIndex === pos)
+      throw new CellSyntaxError(
+        `cannot read the list "${body}" (items are separated by commas; quote items with spaces)`,
+      );
     items.push(m[1] ?? m[2]);
     pos = re.lastIndex;
   }
@@ -65,7 +71,8 @@ function parseList(body: string, def: FactDefinition, negate: boolean): Cell {
       if (def.type !== 'code') throw new CellSyntaxError(`prefix match "${item}" only works on codes`);
       prefixes.push(item.slice(0, -1));
     } else {
-      if (def.values && !def.values.includes(item)) throw new CellSyntaxError(`"${item}" is not one of ${def.values.join(', ')}`);
+      if (def.values && !def.values.includes(item))
+        throw new CellSyntaxError(`"${item}" is not one of ${def.values.join(', ')}`);
       if (def.pattern && !def.pattern.test(item)) throw new CellSyntaxError(`"${item}" is not a valid ${def.label}`);
       values.push(item);
     }
@@ -88,7 +95,9 @@ export function parseCell(text: string, def: FactDefinition): Cell {
       const neg = /^not\s*\((.*)\)$/s.exec(t);
       const list = neg ? parseList(neg[1], def, true) : parseList(t, def, false);
       // On a set-valued fact a list means "holds any of" (negated: "holds none of").
-      return def.type === 'set' && list.kind === 'list' ? { kind: 'holds', values: list.values, negate: list.negate } : list;
+      return def.type === 'set' && list.kind === 'list'
+        ? { kind: 'holds', values: list.values, negate: list.negate }
+        : list;
     }
     case 'number':
     case 'date': {
@@ -100,12 +109,21 @@ export function parseCell(text: string, def: FactDefinition): Cell {
       if (cmp) return { kind: 'compare', op: cmp[1] as CompareOp, operand: parseOperand(cmp[2], def) };
       const range = /^([[(\]])\s*(.+?)\s*\.\.\s*(.+?)\s*([\])[])$/s.exec(t);
       if (range) {
-        const cell: Cell = { kind: 'range', low: parseOperand(range[2], def), high: parseOperand(range[3], def), lowInclusive: range[1] === '[', highInclusive: range[4] === ']' };
+        const cell: Cell = {
+          kind: 'range',
+          low: parseOperand(range[2], def),
+          high: parseOperand(range[3], def),
+          lowInclusive: range[1] === '[',
+          highInclusive: range[4] === ']',
+        };
         if (cell.low.kind !== 'param' && cell.high.kind !== 'param' && operandValue(cell.low) > operandValue(cell.high))
           throw new CellSyntaxError(`the range "${t}" is empty (low end above high end)`);
         return cell;
       }
-      if (t.includes(',')) throw new CellSyntaxError(`lists are for codes and categories; for ${def.label} use a comparison or a range like [1..10]`);
+      if (t.includes(','))
+        throw new CellSyntaxError(
+          `lists are for codes and categories; for ${def.label} use a comparison or a range like [1..10]`,
+        );
       return { kind: 'compare', op: '=', operand: parseOperand(t, def) };
     }
   }
@@ -124,7 +142,15 @@ export function cellParameters(cell: Cell): string[] {
 /** A cell with its parameters and date window resolved for one evaluation date: what both evaluators execute. */
 export type Test =
   | { kind: 'any' }
-  | { kind: 'interval'; low: number; high: number; lowInclusive: boolean; highInclusive: boolean; min: number; max: number }
+  | {
+      kind: 'interval';
+      low: number;
+      high: number;
+      lowInclusive: boolean;
+      highInclusive: boolean;
+      min: number;
+      max: number;
+    }
   | { kind: 'notEqual'; value: number }
   | { kind: 'strings'; accept: (value: string) => boolean }
   | { kind: 'set'; anyOf: readonly string[]; negate: boolean }
@@ -138,12 +164,20 @@ export function nextDouble(v: number, dir: 1 | -1): number {
   if (v !== v || v === dir * Infinity) return v;
   if (v === 0) return dir * Number.MIN_VALUE;
   f64[0] = v;
-  u64[0] += (v > 0) === (dir > 0) ? 1n : -1n;
+  u64[0] += v > 0 === dir > 0 ? 1n : -1n;
   return f64[0];
 }
 
 function interval(low: number, high: number, lowInclusive: boolean, highInclusive: boolean): Test {
-  return { kind: 'interval', low, high, lowInclusive, highInclusive, min: lowInclusive ? low : nextDouble(low, 1), max: highInclusive ? high : nextDouble(high, -1) };
+  return {
+    kind: 'interval',
+    low,
+    high,
+    lowInclusive,
+    highInclusive,
+    min: lowInclusive ? low : nextDouble(low, 1),
+    max: highInclusive ? high : nextDouble(high, -1),
+  };
 }
 
 export function resolveCell(cell: Cell, param: (id: string) => number, asOfDay: number): Test {
@@ -168,6 +202,8 @@ export function resolveCell(cell: Cell, param: (id: string) => number, asOfDay: 
           return interval(v, v, true, true);
         case '!=':
           return { kind: 'notEqual', value: v };
+        default:
+          throw new Error(`unknown comparison ${String(cell.op)}`);
       }
     }
     case 'range':

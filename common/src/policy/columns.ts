@@ -54,13 +54,20 @@ export const SET_FACTS = keysOf<SetFactKey>('set');
 export const BOOLEAN_FACTS = keysOf<BooleanFactKey>('boolean');
 
 /** Empty columns for `size` enterprises, every fact unknown; dictionaries may be preset (enums always are). */
-export function allocateColumns(size: number, presetDicts: Partial<Record<DictFactKey, string[]>> = {}): EnterpriseColumns {
-  const record = <K extends string, V>(keys: K[], make: (k: K) => V) => Object.fromEntries(keys.map((k) => [k, make(k)])) as Record<K, V>;
+export function allocateColumns(
+  size: number,
+  presetDicts: Partial<Record<DictFactKey, string[]>> = {},
+): EnterpriseColumns {
+  const record = <K extends string, V>(keys: K[], make: (k: K) => V) =>
+    Object.fromEntries(keys.map((k) => [k, make(k)])) as Record<K, V>;
   return {
     size,
     numbers: record(NUMBER_FACTS, () => new Float64Array(size).fill(NaN)),
     dates: record(DATE_FACTS, () => new Int32Array(size).fill(NO_DAY)),
-    dicts: record(DICT_FACTS, (k) => ({ codes: new Int32Array(size).fill(-1), dict: [...(presetDicts[k] ?? ((BASE_FACTS[k] as { values?: readonly string[] }).values ?? []))] })),
+    dicts: record(DICT_FACTS, (k) => ({
+      codes: new Int32Array(size).fill(-1),
+      dict: [...(presetDicts[k] ?? (BASE_FACTS[k] as { values?: readonly string[] }).values ?? [])],
+    })),
     sets: record(SET_FACTS, () => ({ bits: new Int32Array(size), known: new Uint8Array(size), dict: CERTIFICATIONS })),
     booleans: record(BOOLEAN_FACTS, () => new Uint8Array(size).fill(BOOL_UNKNOWN)),
     receipts: { enterprise: new Int32Array(0), item: new Int32Array(0), day: new Int32Array(0), items: [] },
@@ -108,10 +115,17 @@ export function columnsFromEnterprises(rows: readonly Enterprise[]): EnterpriseC
   return cols;
 }
 
-export function receiptColumns(receipts: readonly { enterprise: number; item: string; day: number }[]): EnterpriseColumns['receipts'] {
+export function receiptColumns(
+  receipts: readonly { enterprise: number; item: string; day: number }[],
+): EnterpriseColumns['receipts'] {
   const items: string[] = [];
   const itemIndex = new Map<string, number>();
-  const out = { enterprise: new Int32Array(receipts.length), item: new Int32Array(receipts.length), day: new Int32Array(receipts.length), items };
+  const out = {
+    enterprise: new Int32Array(receipts.length),
+    item: new Int32Array(receipts.length),
+    day: new Int32Array(receipts.length),
+    items,
+  };
   receipts.forEach((r, j) => {
     let code = itemIndex.get(r.item);
     if (code === undefined) {
@@ -169,7 +183,8 @@ export function prepareColumns(columns: EnterpriseColumns, asOf: string): Prepar
         const code = columns.receipts.items.indexOf(itemId);
         const from = receiptWindowStart(window, day);
         const r = columns.receipts;
-        for (let j = 0; j < r.item.length; j++) if (r.item[j] === code && r.day[j] >= from && r.day[j] <= day) mask[r.enterprise[j]] = 1;
+        for (let j = 0; j < r.item.length; j++)
+          if (r.item[j] === code && r.day[j] >= from && r.day[j] <= day) mask[r.enterprise[j]] = 1;
         masks.set(cacheKey, mask);
       }
       return mask;

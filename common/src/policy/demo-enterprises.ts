@@ -1,7 +1,22 @@
 // Seeded synthetic enterprises of Shenyang with realistic distributions, as row objects (demo seed) or straight into columns (benchmarks).
-import { allocateColumns, BOOL_FALSE, BOOL_TRUE, BOOL_UNKNOWN, type EnterpriseColumns, receiptColumns } from './columns.ts';
+import {
+  allocateColumns,
+  BOOL_FALSE,
+  BOOL_TRUE,
+  BOOL_UNKNOWN,
+  type EnterpriseColumns,
+  receiptColumns,
+} from './columns.ts';
 import { addMonths, fromDay, NO_DAY, toDay } from './dates.ts';
-import { CERTIFICATIONS, type Enterprise, type EnterpriseFacts, type FactSource, LISTING_STAGES, SIZE_CLASSES, TAX_CREDIT_GRADES } from './facts.ts';
+import {
+  CERTIFICATIONS,
+  type Enterprise,
+  type EnterpriseFacts,
+  type FactSource,
+  LISTING_STAGES,
+  SIZE_CLASSES,
+  TAX_CREDIT_GRADES,
+} from './facts.ts';
 import { createRng, type Rng, weightedIndex } from './prng.ts';
 import { organizationCodeCheckChar, usccCheckChar } from './uscc.ts';
 
@@ -25,7 +40,12 @@ export const SHENYANG_DISTRICTS = [
 const SECTIONS: { letter: string; divisions: [number, number]; weight: number; names: string[] }[] = [
   { letter: 'A', divisions: [1, 5], weight: 2.5, names: ['农业', '种植', '养殖'] },
   { letter: 'B', divisions: [6, 12], weight: 0.3, names: ['矿业'] },
-  { letter: 'C', divisions: [13, 43], weight: 10, names: ['机械制造', '装备', '汽车零部件', '精密机械', '新材料', '电子', '医药', '食品'] },
+  {
+    letter: 'C',
+    divisions: [13, 43],
+    weight: 10,
+    names: ['机械制造', '装备', '汽车零部件', '精密机械', '新材料', '电子', '医药', '食品'],
+  },
   { letter: 'D', divisions: [44, 46], weight: 0.5, names: ['能源', '热力', '燃气'] },
   { letter: 'E', divisions: [47, 50], weight: 7, names: ['建筑工程', '建设', '装饰工程'] },
   { letter: 'F', divisions: [51, 52], weight: 32, names: ['商贸', '贸易', '商行', '商店', '电子商务'] },
@@ -46,18 +66,68 @@ const SECTIONS: { letter: string; divisions: [number, number]; weight: number; n
 /** Every class code the generator may produce (division, then group digit 1–4 and class digit 0–9), in a fixed order. */
 export const DEMO_INDUSTRY_CODES: string[] = SECTIONS.flatMap((s) => {
   const codes: string[] = [];
-  for (let d = s.divisions[0]; d <= s.divisions[1]; d++) for (let g = 1; g <= 4; g++) for (let c = 0; c <= 9; c++) codes.push(`${s.letter}${String(d).padStart(2, '0')}${g}${c}`);
+  for (let d = s.divisions[0]; d <= s.divisions[1]; d++)
+    for (let g = 1; g <= 4; g++)
+      for (let c = 0; c <= 9; c++) codes.push(`${s.letter}${String(d).padStart(2, '0')}${g}${c}`);
   return codes;
 });
-const SECTION_OFFSETS = SECTIONS.reduce<number[]>((acc, s, i) => [...acc, (acc[i] ?? 0) + (s.divisions[1] - s.divisions[0] + 1) * 40], [0]);
+const SECTION_OFFSETS = SECTIONS.reduce<number[]>(
+  (acc, s, i) => [...acc, (acc[i] ?? 0) + (s.divisions[1] - s.divisions[0] + 1) * 40],
+  [0],
+);
 
 const SIZE_WEIGHTS = [82, 14, 3.3, 0.7];
-const EMPLOYEES: [number, number, number][] = [[4, 1, 19], [40, 20, 99], [250, 100, 999], [2500, 1000, 30000]];
+const EMPLOYEES: [number, number, number][] = [
+  [4, 1, 19],
+  [40, 20, 99],
+  [250, 100, 999],
+  [2500, 1000, 30000],
+];
 const REVENUE_MEDIAN = [8e5, 1.5e7, 1.5e8, 1.5e9];
 const CREDIT_WEIGHTS = [30, 45, 18, 4, 3];
 const LISTING_WEIGHTS_LARGE = [91, 3, 1, 5];
-const PREFIXES = ['沈阳', '辽宁', '盛京', '浑河', '北方', '东北', '华晨', '新松', '远大', '金杯', '华信', '东软', '北陵', '东陵', '中街', '太原街', '铁西', '和平'];
-const WORDS = ['鼎盛', '恒通', '宏达', '瑞丰', '华宇', '金诚', '博远', '睿智', '天成', '众合', '嘉禾', '同创', '卓越', '汇通', '鑫源', '昌盛', '启航', '泰和', '德润', '佳信'];
+const PREFIXES = [
+  '沈阳',
+  '辽宁',
+  '盛京',
+  '浑河',
+  '北方',
+  '东北',
+  '华晨',
+  '新松',
+  '远大',
+  '金杯',
+  '华信',
+  '东软',
+  '北陵',
+  '东陵',
+  '中街',
+  '太原街',
+  '铁西',
+  '和平',
+];
+const WORDS = [
+  '鼎盛',
+  '恒通',
+  '宏达',
+  '瑞丰',
+  '华宇',
+  '金诚',
+  '博远',
+  '睿智',
+  '天成',
+  '众合',
+  '嘉禾',
+  '同创',
+  '卓越',
+  '汇通',
+  '鑫源',
+  '昌盛',
+  '启航',
+  '泰和',
+  '德润',
+  '佳信',
+];
 
 /** One sampled enterprise in plain numbers: the single source both writers (rows and columns) read. */
 interface Sample {
@@ -133,10 +203,15 @@ function createSampler(options: EnterpriseGeneratorOptions) {
     s.taxPaid = round(s.revenue * (0.01 + 0.07 * rng.next()), 10);
     const rdRatio = rng.chance(techy ? 0.45 : 0.08) ? lognormal(rng, 0.025, 0.6) : 0;
     s.rdSpend = round(s.revenue * Math.min(rdRatio, 0.4), 10);
-    s.investment = (letter === 'C' || letter === 'D' || letter === 'B') && rng.chance(0.3) ? round(s.revenue * (0.02 + 0.28 * rng.next()), 1000) : 0;
+    s.investment =
+      (letter === 'C' || letter === 'D' || letter === 'B') && rng.chance(0.3)
+        ? round(s.revenue * (0.02 + 0.28 * rng.next()), 1000)
+        : 0;
     s.unemploymentInsurancePaid = round(s.employees * (250 + 200 * rng.next()), 1);
     s.layoffRate = rng.chance(0.7) ? 0 : Math.round(rng.next() * 300) / 1000;
-    s.exportValue = rng.chance(letter === 'C' || letter === 'F' ? 0.1 : 0.02) ? round(s.revenue * (0.05 + 0.55 * rng.next()), 100) : 0;
+    s.exportValue = rng.chance(letter === 'C' || letter === 'F' ? 0.1 : 0.02)
+      ? round(s.revenue * (0.05 + 0.55 * rng.next()), 100)
+      : 0;
     const rents = (letter === 'F' || letter === 'H' || letter === 'O' || letter === 'L') && s.size <= 1;
     s.stateRent = rents && rng.chance(0.05) ? round(2e4 + 2.8e5 * rng.next(), 100) : 0;
     s.guaranteedLoan = s.size <= 1 && rng.chance(0.03) ? round(1e5 + 2.9e6 * rng.next(), 1e4) : 0;
@@ -149,8 +224,10 @@ function createSampler(options: EnterpriseGeneratorOptions) {
       bits |= cert('专精特新中小企业');
       if (rng.chance(0.12)) bits |= cert('专精特新小巨人');
     }
-    if ((letter === 'C' || letter === 'B' || letter === 'D') && s.revenue >= 2e7 && rng.chance(0.95)) bits |= cert('规上工业企业');
-    if ((letter === 'F' && s.revenue >= 5e6) || (letter === 'H' && s.revenue >= 2e6)) if (rng.chance(0.8)) bits |= cert('限上商贸企业');
+    if ((letter === 'C' || letter === 'B' || letter === 'D') && s.revenue >= 2e7 && rng.chance(0.95))
+      bits |= cert('规上工业企业');
+    if ((letter === 'F' && s.revenue >= 5e6) || (letter === 'H' && s.revenue >= 2e6))
+      if (rng.chance(0.8)) bits |= cert('限上商贸企业');
     if (letter === 'C' && s.size >= 2 && rng.chance(0.1)) bits |= cert('企业技术中心');
     if (bits & cert('高新技术企业') && s.revenueGrowth >= 0.2 && rng.chance(0.3)) bits |= cert('瞪羚企业');
     if (bits & cert('科技型中小企业') && ageYears < 5 && rng.chance(0.2)) bits |= cert('雏鹰企业');
@@ -194,25 +271,41 @@ function identity(rng: Rng, districtCode: string, industry: number): { uscc: str
   let org = '';
   for (let k = 0; k < 8; k++) org += USCC_CHARS[rng.int(0, k < 2 ? 30 : 9)];
   const first17 = `91${districtCode}${org}${organizationCodeCheckChar(org)}`;
-  const section = industry < 0 ? SECTIONS[5] : SECTIONS[SECTION_OFFSETS.findIndex((o, i) => industry >= o && industry < SECTION_OFFSETS[i + 1])];
-  return { uscc: first17 + usccCheckChar(first17), name: `${rng.pick(PREFIXES)}${rng.pick(WORDS)}${rng.pick(section.names)}有限公司` };
+  const section =
+    industry < 0
+      ? SECTIONS[5]
+      : SECTIONS[SECTION_OFFSETS.findIndex((o, i) => industry >= o && industry < SECTION_OFFSETS[i + 1])];
+  return {
+    uscc: first17 + usccCheckChar(first17),
+    name: `${rng.pick(PREFIXES)}${rng.pick(WORDS)}${rng.pick(section.names)}有限公司`,
+  };
 }
 
 /** Receipts of earlier benefits for a few enterprises, this year and last, from their own random stream. */
-function sampleReceipts(count: number, options: EnterpriseGeneratorOptions): { enterprise: number; item: string; day: number }[] {
+function sampleReceipts(
+  count: number,
+  options: EnterpriseGeneratorOptions,
+): { enterprise: number; item: string; day: number }[] {
   const items = options.itemIds ?? [];
   if (items.length === 0) return [];
   const rng = createRng((options.seed ?? 20260630) ^ 0x5eed);
   const asOfDay = toDay(options.asOf ?? '2026-06-30');
   const out: { enterprise: number; item: string; day: number }[] = [];
   const n = Math.round(count * 0.03);
-  for (let k = 0; k < n; k++) out.push({ enterprise: rng.int(0, count - 1), item: rng.pick(items), day: addMonths(asOfDay, -rng.int(0, 17)) });
+  for (let k = 0; k < n; k++)
+    out.push({ enterprise: rng.int(0, count - 1), item: rng.pick(items), day: addMonths(asOfDay, -rng.int(0, 17)) });
   return out.sort((a, b) => a.enterprise - b.enterprise);
 }
 
 /** Populations straight into typed arrays, without building row objects (1.3 M enterprises in about a second). */
-export function generateEnterpriseColumns(count: number, options: EnterpriseGeneratorOptions & { withIdentity?: boolean } = {}): EnterpriseColumns {
-  const cols = allocateColumns(count, { industryCode: DEMO_INDUSTRY_CODES, districtCode: SHENYANG_DISTRICTS.map((d) => d.code) });
+export function generateEnterpriseColumns(
+  count: number,
+  options: EnterpriseGeneratorOptions & { withIdentity?: boolean } = {},
+): EnterpriseColumns {
+  const cols = allocateColumns(count, {
+    industryCode: DEMO_INDUSTRY_CODES,
+    districtCode: SHENYANG_DISTRICTS.map((d) => d.code),
+  });
   const next = createSampler(options);
   const idRng = createRng((options.seed ?? 20260630) ^ 0x1d);
   const n = cols.numbers;
@@ -258,10 +351,16 @@ export function generateEnterprises(count: number, options: EnterpriseGeneratorO
   for (let i = 0; i < count; i++) {
     const s = next();
     const facts: EnterpriseFacts = {};
-    const put = <K extends keyof EnterpriseFacts>(key: K, value: NonNullable<EnterpriseFacts[K]>['value'], source: FactSource, asOf: string) => {
+    const put = <K extends keyof EnterpriseFacts>(
+      key: K,
+      value: NonNullable<EnterpriseFacts[K]>['value'],
+      source: FactSource,
+      asOf: string,
+    ) => {
       (facts as Record<string, unknown>)[key] = { value, source, asOf };
     };
-    const num = (key: keyof EnterpriseFacts, v: number, source: FactSource, asOf = lastYearEnd) => v === v && put(key, v as never, source, asOf);
+    const num = (key: keyof EnterpriseFacts, v: number, source: FactSource, asOf = lastYearEnd) =>
+      v === v && put(key, v as never, source, asOf);
     put('districtCode', SHENYANG_DISTRICTS[s.district].code, 'market', today);
     if (s.industry >= 0) put('industryCode', DEMO_INDUSTRY_CODES[s.industry], 'market', today);
     if (s.size >= 0) put('sizeClass', SIZE_CLASSES[s.size], 'stats', lastYearEnd);
@@ -277,13 +376,20 @@ export function generateEnterprises(count: number, options: EnterpriseGeneratorO
     num('exportValue', s.exportValue, 'customs');
     num('stateRent', s.stateRent, 'housing');
     num('guaranteedLoan', s.guaranteedLoan, 'finance', today);
-    if (s.certKnown) put('certifications', CERTIFICATIONS.filter((_, b) => s.certBits & (1 << b)), 'science', today);
+    if (s.certKnown)
+      put(
+        'certifications',
+        CERTIFICATIONS.filter((_, b) => s.certBits & (1 << b)),
+        'science',
+        today,
+      );
     if (s.hnteDay !== NO_DAY) put('hnteCertifiedOn', fromDay(s.hnteDay), 'science', today);
     if (s.listing >= 0) put('listingStage', LISTING_STAGES[s.listing], 'finance', today);
     if (s.credit >= 0) put('taxCreditGrade', TAX_CREDIT_GRADES[s.credit], 'tax', lastYearEnd);
     if (s.dishonest !== BOOL_UNKNOWN) put('dishonestListed', s.dishonest === BOOL_TRUE, 'credit', today);
     rows.push({ ...identity(idRng, SHENYANG_DISTRICTS[s.district].code, s.industry), facts, receipts: [] });
   }
-  for (const r of sampleReceipts(count, options)) rows[r.enterprise].receipts?.push({ itemId: r.item, date: fromDay(r.day) });
+  for (const r of sampleReceipts(count, options))
+    rows[r.enterprise].receipts?.push({ itemId: r.item, date: fromDay(r.day) });
   return rows;
 }

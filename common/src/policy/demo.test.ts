@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { columnsFromEnterprises } from './columns.ts';
 import { buildDemoCatalogue } from './demo-catalogue.ts';
 import { generateEnterpriseColumns, generateEnterprises } from './demo-enterprises.ts';
-import { compileRule, EnterpriseSchema, isValidUscc, POLICY_CATEGORIES, PolicyDocumentSchema, PolicyItemSchema, DatedParameterSchema, parameterRegistry } from './index.ts';
+import {
+  compileRule,
+  EnterpriseSchema,
+  isValidUscc,
+  POLICY_CATEGORIES,
+  PolicyDocumentSchema,
+  PolicyItemSchema,
+  DatedParameterSchema,
+  parameterRegistry,
+} from './index.ts';
 
 describe('demo catalogue', () => {
   const catalogue = buildDemoCatalogue();
@@ -12,7 +21,9 @@ describe('demo catalogue', () => {
     const registry = parameterRegistry(catalogue.parameters);
     for (const rule of catalogue.rules) expect(compileRule(rule, registry).hash).toBe(rule.hash);
     expect(new Set(catalogue.rules.map((r) => r.itemId)).size).toBe(207);
-    expect(new Set(catalogue.rules.map((r) => r.hitPolicy))).toEqual(new Set(['unique', 'first', 'priority', 'collect-sum']));
+    expect(new Set(catalogue.rules.map((r) => r.hitPolicy))).toEqual(
+      new Set(['unique', 'first', 'priority', 'collect-sum']),
+    );
   });
   it('matches its own schemas', () => {
     for (const d of catalogue.documents) PolicyDocumentSchema.parse(d);
@@ -38,8 +49,10 @@ describe('demo enterprises', () => {
     const viaRows = columnsFromEnterprises(rows);
     const direct = generateEnterpriseColumns(2000, { itemIds: ['rd-subsidy'], withIdentity: true });
     expect(direct.uscc).toEqual(viaRows.uscc);
-    for (const k of Object.keys(direct.numbers) as (keyof typeof direct.numbers)[]) expect(direct.numbers[k]).toEqual(viaRows.numbers[k]);
-    for (const k of Object.keys(direct.dates) as (keyof typeof direct.dates)[]) expect(direct.dates[k]).toEqual(viaRows.dates[k]);
+    for (const k of Object.keys(direct.numbers) as (keyof typeof direct.numbers)[])
+      expect(direct.numbers[k]).toEqual(viaRows.numbers[k]);
+    for (const k of Object.keys(direct.dates) as (keyof typeof direct.dates)[])
+      expect(direct.dates[k]).toEqual(viaRows.dates[k]);
     for (const k of Object.keys(direct.dicts) as (keyof typeof direct.dicts)[]) {
       const decode = (c: { codes: Int32Array; dict: string[] }) => [...c.codes].map((x) => (x < 0 ? null : c.dict[x]));
       expect(decode(direct.dicts[k])).toEqual(decode(viaRows.dicts[k]));

@@ -16,9 +16,23 @@ describe('explanations as of a date', () => {
   it('uses the parameter version in force: 2.7% fails against 3% in 2025, passes against 2.5% in 2026', () => {
     const before = decide(RD_RULE, RD_ENTERPRISE, '2025-06-30');
     expect(before.status).toBe('ineligible');
-    expect(before.criteria[0]).toMatchObject({ id: 'ratio', state: 'fail', display: '2.7%', requirement: '≥ 3%', source: { id: 'tax', label: '税务' }, asOf: '2025-12-31' });
+    expect(before.criteria[0]).toMatchObject({
+      id: 'ratio',
+      state: 'fail',
+      display: '2.7%',
+      requirement: '≥ 3%',
+      source: { id: 'tax', label: '税务' },
+      asOf: '2025-12-31',
+    });
     expect(before.criteria[0].parameters).toEqual([
-      { id: 'rd_ratio_min', label: '研发投入强度下限', version: 1, value: 0.03, effectiveFrom: '2024-01-01', reference: { document: '沈科发〔2024〕3号', article: '第五条' } },
+      {
+        id: 'rd_ratio_min',
+        label: '研发投入强度下限',
+        version: 1,
+        value: 0.03,
+        effectiveFrom: '2024-01-01',
+        reference: { document: '沈科发〔2024〕3号', article: '第五条' },
+      },
     ]);
     expect(before.nearestMiss).toMatchObject({ criterionId: 'ratio', value: '2.7%', requirement: '≥ 3%' });
     expect(before.nearestMiss?.gap).toBeCloseTo(0.1, 10);
@@ -26,15 +40,27 @@ describe('explanations as of a date', () => {
 
     const after = decide(RD_RULE, RD_ENTERPRISE, '2026-06-30');
     expect(after.status).toBe('eligible');
-    expect(after.criteria[0].parameters[0]).toMatchObject({ version: 2, value: 0.025, reference: { document: '沈政办发〔2026〕12号' } });
+    expect(after.criteria[0].parameters[0]).toMatchObject({
+      version: 2,
+      value: 0.025,
+      reference: { document: '沈政办发〔2026〕12号' },
+    });
     expect(after.nearestMiss).toBeNull();
-    expect(after.amount?.steps).toEqual([{ id: 'base', label: '研发费用×比例', formula: 'rdSpend * $rd_rate', value: 27000 }]);
+    expect(after.amount?.steps).toEqual([
+      { id: 'base', label: '研发费用×比例', formula: 'rdSpend * $rd_rate', value: 27000 },
+    ]);
     expect(after.amount?.value).toBe(27000);
   });
 
   it('records engine version, rule-version hash and parameter snapshot date', () => {
     const d = decide(RD_RULE, RD_ENTERPRISE);
-    expect(d).toMatchObject({ engineVersion: POLICY_ENGINE_VERSION, ruleVersion: 1, parameterSnapshotDate: '2026-06-30', asOf: '2026-06-30', itemId: 'rd-subsidy' });
+    expect(d).toMatchObject({
+      engineVersion: POLICY_ENGINE_VERSION,
+      ruleVersion: 1,
+      parameterSnapshotDate: '2026-06-30',
+      asOf: '2026-06-30',
+      itemId: 'rd-subsidy',
+    });
     expect(d.ruleHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -83,12 +109,21 @@ describe('explanations as of a date', () => {
   });
 
   it('a receipt last year does not exclude this year', () => {
-    expect(decide(RD_RULE, enterprise(RD_ENTERPRISE.facts, [{ itemId: 'rd-subsidy', date: '2025-12-31' }])).status).toBe('eligible');
+    expect(
+      decide(RD_RULE, enterprise(RD_ENTERPRISE.facts, [{ itemId: 'rd-subsidy', date: '2025-12-31' }])).status,
+    ).toBe('eligible');
   });
 
   it('reports the criterion with the smallest relative gap as the nearest miss', () => {
-    const rule: Rule = { ...RD_RULE, inputs: [...RD_RULE.inputs, { id: 'staff', fact: 'employees' }], rows: [{ cells: [...RD_RULE.rows[0].cells, '>= 100'] }] };
-    const d = decide(rule, enterprise({ ...RD_RULE && RD_ENTERPRISE.facts, rdSpend: fact(100000), employees: fact(95, 'social') }));
+    const rule: Rule = {
+      ...RD_RULE,
+      inputs: [...RD_RULE.inputs, { id: 'staff', fact: 'employees' }],
+      rows: [{ cells: [...RD_RULE.rows[0].cells, '>= 100'] }],
+    };
+    const d = decide(
+      rule,
+      enterprise({ ...(RD_RULE && RD_ENTERPRISE.facts), rdSpend: fact(100000), employees: fact(95, 'social') }),
+    );
     expect(d.criteria.filter((c) => c.state === 'fail').map((c) => c.id)).toEqual(['ratio', 'staff']);
     expect(d.nearestMiss).toMatchObject({ criterionId: 'staff', value: '95人', requirement: '≥ 100人' });
     expect(d.nearestMiss?.text).toContain('参保职工人数 95人，要求 ≥ 100人');
@@ -96,7 +131,8 @@ describe('explanations as of a date', () => {
 });
 
 describe('hit policies', () => {
-  const sized = (size: string, employees = 50) => enterprise({ sizeClass: fact(size, 'stats'), employees: fact(employees, 'social') });
+  const sized = (size: string, employees = 50) =>
+    enterprise({ sizeClass: fact(size, 'stats'), employees: fact(employees, 'social') });
   it.each([
     ['micro', 50, 'eligible', 100000, [1]],
     ['large', 50, 'eligible', 200000, [2]],
@@ -114,7 +150,10 @@ describe('hit policies', () => {
     effectiveFrom: '2024-01-01',
     hitPolicy,
     inputs: [{ id: 'level', fact: 'certifications' }],
-    outputs: [{ id: 'tier', type: 'string', priority: ['national', 'provincial', 'innovative'] }, { id: 'amount', type: 'number' }],
+    outputs: [
+      { id: 'tier', type: 'string', priority: ['national', 'provincial', 'innovative'] },
+      { id: 'amount', type: 'number' },
+    ],
     rows: [
       { cells: ['创新型中小企业'], outputs: ['innovative', '5万'] },
       { cells: ['专精特新中小企业'], outputs: ['provincial', '20万'] },
@@ -122,7 +161,9 @@ describe('hit policies', () => {
     ],
     amount: { steps: [{ id: 'award', label: '奖励', expr: 'out.amount' }] },
   });
-  const certified = enterprise({ certifications: fact(['创新型中小企业', '专精特新中小企业', '专精特新小巨人'], 'industry') });
+  const certified = enterprise({
+    certifications: fact(['创新型中小企业', '专精特新中小企业', '专精特新小巨人'], 'industry'),
+  });
 
   it.each([
     ['first', 50000, 'innovative'],
@@ -161,14 +202,18 @@ describe('publishing and versions', () => {
     expect(Object.isFrozen(published) && Object.isFrozen(published.rows[0].cells)).toBe(true);
     const reordered = JSON.parse(JSON.stringify({ amount: RD_RULE.amount, ...RD_RULE }));
     expect(publishRule(reordered, REGISTRY, 'later').hash).toBe(published.hash);
-    expect(publishRule({ ...RD_RULE, rows: [{ cells: ['>= 4%', 'micro', 'C*'] }] }, REGISTRY, 'x').hash).not.toBe(published.hash);
+    expect(publishRule({ ...RD_RULE, rows: [{ cells: ['>= 4%', 'micro', 'C*'] }] }, REGISTRY, 'x').hash).not.toBe(
+      published.hash,
+    );
     expect(() => publishRule(published, REGISTRY, 'again')).toThrow(/already published/);
     expect(compileRule(published, REGISTRY).hash).toBe(published.hash);
   });
 
   it('rejects a published rule whose content no longer matches its hash', () => {
     const published = publishRule(RD_RULE, REGISTRY, 'x');
-    expect(() => compileRule({ ...published, rows: [{ cells: ['>= 1%', 'micro', 'C*'] }] }, REGISTRY)).toThrow(/does not match/);
+    expect(() => compileRule({ ...published, rows: [{ cells: ['>= 1%', 'micro', 'C*'] }] }, REGISTRY)).toThrow(
+      /does not match/,
+    );
   });
 
   it('picks the version in force on a date', () => {
@@ -192,7 +237,9 @@ describe('batch evaluator on the same cases', () => {
     ];
     const bound = compileRule(RD_RULE, REGISTRY).at(snapshotParameters(REGISTRY, '2026-06-30'));
     const result = evaluateColumns(bound, prepareColumns(columnsFromEnterprises(people), '2026-06-30'), { full: true });
-    expect([...(result.status ?? [])]).toEqual(people.map((p) => ['eligible', 'unknown', 'ineligible'].indexOf(bound.explain(p).status)));
+    expect([...(result.status ?? [])]).toEqual(
+      people.map((p) => ['eligible', 'unknown', 'ineligible'].indexOf(bound.explain(p).status)),
+    );
     expect(result.criteria.map((c) => c.id)).toEqual(['ratio', 'size', 'industry', 'dishonest', 'received']);
     expect([...result.failCounts]).toEqual([0, 1, 0, 1, 1]);
     expect([...result.unknownCounts]).toEqual([1, 0, 1, 1, 0]);

@@ -1,10 +1,32 @@
 // Compiles a checked rule once, binds it to a parameter snapshot, and explains the decision for one enterprise.
-import { type Cell, cellParameters, FAIL, PASS, resolveCell, relativeGap, type State, STATE_NAMES, type StateName, type Test, testState, UNKNOWN } from './cell.ts';
+import {
+  type Cell,
+  cellParameters,
+  FAIL,
+  PASS,
+  resolveCell,
+  relativeGap,
+  type State,
+  STATE_NAMES,
+  type StateName,
+  type Test,
+  testState,
+  UNKNOWN,
+} from './cell.ts';
 import { receiptWindowStart, type ReceiptWindow } from './columns.ts';
 import { combine, INVERTED, pickRow, STATE_WEIGHT, tableState } from './decide.ts';
 import { toDay } from './dates.ts';
 import { evaluateExpression, type Expr, finishAmount, type Ref } from './expression.ts';
-import { ageYearsOf, type Enterprise, type FactDefinition, type FactKey, FACT_SOURCE_LABELS, FACTS, type FactSource, rdRatioOf } from './facts.ts';
+import {
+  ageYearsOf,
+  type Enterprise,
+  type FactDefinition,
+  type FactKey,
+  FACT_SOURCE_LABELS,
+  FACTS,
+  type FactSource,
+  rdRatioOf,
+} from './facts.ts';
 import { describeTest, formatNumber, formatValue } from './format.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
 import type { ParameterRegistry, ParameterSnapshot, ResolvedParameter } from './parameters.ts';
@@ -116,7 +138,9 @@ export function viewEnterprise(enterprise: Enterprise, asOf: string): Enterprise
   const day = toDay(asOf);
   const cache = new Map<FactKey, FactReading>();
   const base = (key: FactKey): FactReading => {
-    const f = (enterprise.facts as Record<string, { value: unknown; source: FactSource; asOf: string } | undefined>)[key];
+    const f = (enterprise.facts as Record<string, { value: unknown; source: FactSource; asOf: string } | undefined>)[
+      key
+    ];
     if (!f) return { value: undefined };
     const value = FACTS[key].type === 'date' ? toDay(f.value as string) : (f.value as FactReading['value']);
     return { value, source: f.source, asOf: f.asOf };
@@ -145,7 +169,8 @@ export function viewEnterprise(enterprise: Enterprise, asOf: string): Enterprise
     enterprise,
     day,
     read,
-    receivedSince: (itemId, from) => (enterprise.receipts ?? []).some((r) => r.itemId === itemId && toDay(r.date) >= from && toDay(r.date) <= day),
+    receivedSince: (itemId, from) =>
+      (enterprise.receipts ?? []).some((r) => r.itemId === itemId && toDay(r.date) >= from && toDay(r.date) <= day),
   };
 }
 
@@ -193,10 +218,18 @@ export function ruleHash(rule: CheckedRule['rule']): string {
 export function compileRule(rule: Rule, registry: ParameterRegistry): CompiledRule {
   const checked = assertValidRule(rule, registry);
   const hash = ruleHash(checked.rule);
-  if (checked.rule.hash && checked.rule.hash !== hash) throw new Error(`rule ${checked.rule.itemId} v${checked.rule.version}: stored hash ${checked.rule.hash} does not match its content (${hash})`);
+  if (checked.rule.hash && checked.rule.hash !== hash)
+    throw new Error(
+      `rule ${checked.rule.itemId} v${checked.rule.version}: stored hash ${checked.rule.hash} does not match its content (${hash})`,
+    );
   const criteria: CriterionInfo[] = [
     ...checked.inputs.map((i) => ({ id: i.id, label: i.label, kind: 'condition' as const, fact: i.fact })),
-    ...checked.exclusions.map((x) => ({ id: x.id, label: x.label, kind: 'exclusion' as const, ...(x.kind === 'fact' ? { fact: x.fact } : {}) })),
+    ...checked.exclusions.map((x) => ({
+      id: x.id,
+      label: x.label,
+      kind: 'exclusion' as const,
+      ...(x.kind === 'fact' ? { fact: x.fact } : {}),
+    })),
   ];
   const compiled: CompiledRule = {
     itemId: checked.rule.itemId,
@@ -214,7 +247,18 @@ export function compileRule(rule: Rule, registry: ParameterRegistry): CompiledRu
 function parameterUses(snapshot: ParameterSnapshot, ids: Iterable<string>): ParameterUse[] {
   return [...new Set(ids)].flatMap((id) => {
     const p = snapshot.values.get(id);
-    return p ? [{ id, label: p.label, version: p.version, value: p.value, effectiveFrom: p.effectiveFrom, reference: p.reference }] : [];
+    return p
+      ? [
+          {
+            id,
+            label: p.label,
+            version: p.version,
+            value: p.value,
+            effectiveFrom: p.effectiveFrom,
+            reference: p.reference,
+          },
+        ]
+      : [];
   });
 }
 
@@ -238,8 +282,14 @@ function bindRule(compiled: CompiledRule, snapshot: ParameterSnapshot): BoundRul
   const param = (id: string) => snapshot.values.get(id)?.value ?? NaN;
   const resolve = (cell: Cell) => resolveCell(cell, param, snapshot.day);
   const tests = c.cells.map((row) => row.map(resolve));
-  const exclusions: BoundExclusion[] = c.exclusions.map((x) => (x.kind === 'fact' ? { id: x.id, kind: 'fact', fact: x.fact, test: resolve(x.cell) } : { id: x.id, kind: 'received', window: x.window }));
-  const rowNumbers = c.rowOutputs.map((outs) => Float64Array.from(outs, (o) => (o.kind === 'number' ? o.value : o.kind === 'param' ? param(o.id) : NaN)));
+  const exclusions: BoundExclusion[] = c.exclusions.map((x) =>
+    x.kind === 'fact'
+      ? { id: x.id, kind: 'fact', fact: x.fact, test: resolve(x.cell) }
+      : { id: x.id, kind: 'received', window: x.window },
+  );
+  const rowNumbers = c.rowOutputs.map((outs) =>
+    Float64Array.from(outs, (o) => (o.kind === 'number' ? o.value : o.kind === 'param' ? param(o.id) : NaN)),
+  );
   const bound: BoundRule = {
     compiled,
     snapshot,
@@ -259,12 +309,18 @@ function numeric(value: FactReading['value']): number {
 }
 
 /** Table outputs for the picked row: collect-sum adds every matching row's numbers in row order (the batch evaluator adds in the same order). */
-export function selectedOutputs(bound: BoundRule, picked: number, matches: (r: number) => boolean, into: Float64Array): void {
+export function selectedOutputs(
+  bound: BoundRule,
+  picked: number,
+  matches: (r: number) => boolean,
+  into: Float64Array,
+): void {
   const c = bound.compiled.checked;
   if (picked < 0) return void into.fill(NaN);
   if (c.hitPolicy !== 'collect-sum') return void into.set(bound.rowNumbers[picked]);
   into.fill(0);
-  for (let r = 0; r < bound.rowNumbers.length; r++) if (matches(r)) for (let o = 0; o < into.length; o++) into[o] += bound.rowNumbers[r][o];
+  for (let r = 0; r < bound.rowNumbers.length; r++)
+    if (matches(r)) for (let o = 0; o < into.length; o++) into[o] += bound.rowNumbers[r][o];
 }
 
 function explainAmount(bound: BoundRule, view: EnterpriseView, outs: Float64Array): AmountExplanation {
@@ -272,7 +328,13 @@ function explainAmount(bound: BoundRule, view: EnterpriseView, outs: Float64Arra
   const outIndex = new Map(c.outputs.map((o, i) => [o.id, i]));
   const stepValues = new Map<string, number>();
   const lookup = (ref: Ref): number =>
-    ref.kind === 'param' ? bound.param(ref.id) : ref.kind === 'out' ? outs[outIndex.get(ref.id) as number] : stepValues.has(ref.id) ? (stepValues.get(ref.id) as number) : numeric(view.read(ref.id as FactKey).value);
+    ref.kind === 'param'
+      ? bound.param(ref.id)
+      : ref.kind === 'out'
+        ? outs[outIndex.get(ref.id) as number]
+        : stepValues.has(ref.id)
+          ? (stepValues.get(ref.id) as number)
+          : numeric(view.read(ref.id as FactKey).value);
   const nullable = (v: number) => (Number.isFinite(v) ? v : null);
   let last = NaN;
   const steps = c.steps.map((s: CheckedStep) => {
@@ -284,9 +346,20 @@ function explainAmount(bound: BoundRule, view: EnterpriseView, outs: Float64Arra
   const value = finishAmount(last, capValue);
   return {
     steps,
-    cap: c.cap ? { label: c.cap.label, formula: c.cap.text, value: nullable(capValue), applied: last > capValue, parameters: parameterUses(bound.snapshot, exprParams(c.cap.expr)) } : null,
+    cap: c.cap
+      ? {
+          label: c.cap.label,
+          formula: c.cap.text,
+          value: nullable(capValue),
+          applied: last > capValue,
+          parameters: parameterUses(bound.snapshot, exprParams(c.cap.expr)),
+        }
+      : null,
     value: nullable(value),
-    parameters: parameterUses(bound.snapshot, c.steps.flatMap((s) => exprParams(s.expr))),
+    parameters: parameterUses(
+      bound.snapshot,
+      c.steps.flatMap((s) => exprParams(s.expr)),
+    ),
   };
 }
 
@@ -329,7 +402,10 @@ function nearestMiss(results: CriterionResult[], gaps: number[]): NearestMiss | 
   if (best < 0) return null;
   const r = results[best];
   const gap = Number.isFinite(gaps[best]) ? gaps[best] : null;
-  const text = r.kind === 'exclusion' ? `${r.label}` : `${r.label} ${r.display}，要求 ${r.requirement}${gap !== null ? `（相差 ${Number((gap * 100).toFixed(1))}%）` : ''}`;
+  const text =
+    r.kind === 'exclusion'
+      ? `${r.label}`
+      : `${r.label} ${r.display}，要求 ${r.requirement}${gap !== null ? `（相差 ${Number((gap * 100).toFixed(1))}%）` : ''}`;
   return { criterionId: r.id, label: r.label, value: r.display, requirement: r.requirement, gap, text };
 }
 
@@ -339,7 +415,9 @@ function explain(bound: BoundRule, view: EnterpriseView): Decision {
   const states: State[][] = [];
   const scores = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
-    const rowStates = bound.tests[r].map((t, k) => (t.kind === 'any' ? PASS : testState(t, view.read(c.inputs[k].fact).value)));
+    const rowStates = bound.tests[r].map((t, k) =>
+      t.kind === 'any' ? PASS : testState(t, view.read(c.inputs[k].fact).value),
+    );
     states.push(rowStates);
     for (const s of rowStates) scores[r] += STATE_WEIGHT[s];
   }
@@ -354,7 +432,17 @@ function explain(bound: BoundRule, view: EnterpriseView): Decision {
     const test = bound.tests[decisive][k];
     const state = states[decisive][k];
     const cellText = c.rule.rows[decisive].cells[k];
-    criteria.push(criterionResult(bound.compiled.criteria[k], state, reading, inp.def, test, cellText, parameterUses(bound.snapshot, cellParameters(c.cells[decisive][k]))));
+    criteria.push(
+      criterionResult(
+        bound.compiled.criteria[k],
+        state,
+        reading,
+        inp.def,
+        test,
+        cellText,
+        parameterUses(bound.snapshot, cellParameters(c.cells[decisive][k])),
+      ),
+    );
     gaps.push(state === FAIL ? relativeGap(test, numeric(reading.value)) : Infinity);
   });
   c.exclusions.forEach((x, j) => {
@@ -363,11 +451,32 @@ function explain(bound: BoundRule, view: EnterpriseView): Decision {
     let state: State;
     if (x.kind === 'received') {
       state = view.receivedSince(c.rule.itemId, receiptWindowStart(x.window, view.day)) ? FAIL : PASS;
-      criteria.push(criterionResult(info, state, undefined, undefined, undefined, x.window === 'calendar-year' ? '本年度已享受' : '近12个月已享受', []));
+      criteria.push(
+        criterionResult(
+          info,
+          state,
+          undefined,
+          undefined,
+          undefined,
+          x.window === 'calendar-year' ? '本年度已享受' : '近12个月已享受',
+          [],
+        ),
+      );
     } else {
       const reading = view.read(x.fact);
       state = INVERTED[testState(bx.test as Test, reading.value)] as State;
-      criteria.push(criterionResult(info, state, reading, x.def, bx.test, x.text, parameterUses(bound.snapshot, cellParameters(x.cell)), '排除：'));
+      criteria.push(
+        criterionResult(
+          info,
+          state,
+          reading,
+          x.def,
+          bx.test,
+          x.text,
+          parameterUses(bound.snapshot, cellParameters(x.cell)),
+          '排除：',
+        ),
+      );
     }
     gaps.push(Infinity);
     status = combine(status, state);
@@ -382,7 +491,13 @@ function explain(bound: BoundRule, view: EnterpriseView): Decision {
     const v = picked < 0 ? null : o.type === 'number' ? outs[i] : (c.rowOutputs[picked][i] as { value: string }).value;
     outputs[o.id] = typeof v === 'number' && v !== v ? null : v;
   });
-  const rowValues = (r: number) => Object.fromEntries(c.outputs.map((o, i) => [o.id, o.type === 'number' ? bound.rowNumbers[r][i] : (c.rowOutputs[r][i] as { value: string }).value]));
+  const rowValues = (r: number) =>
+    Object.fromEntries(
+      c.outputs.map((o, i) => [
+        o.id,
+        o.type === 'number' ? bound.rowNumbers[r][i] : (c.rowOutputs[r][i] as { value: string }).value,
+      ]),
+    );
 
   return {
     itemId: c.rule.itemId,
@@ -396,7 +511,8 @@ function explain(bound: BoundRule, view: EnterpriseView): Decision {
       decisiveRow: decisive + 1,
       conflict: c.hitPolicy === 'unique' && matchedRows.length > 1,
       outputs,
-      collected: c.hitPolicy === 'collect' || c.hitPolicy === 'collect-sum' ? matchedRows.map((r) => rowValues(r - 1)) : [],
+      collected:
+        c.hitPolicy === 'collect' || c.hitPolicy === 'collect-sum' ? matchedRows.map((r) => rowValues(r - 1)) : [],
     },
     amount: c.steps.length > 0 && status !== FAIL ? explainAmount(bound, view, outs) : null,
     nearestMiss: status === FAIL ? nearestMiss(criteria, gaps) : null,

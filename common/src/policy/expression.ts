@@ -11,9 +11,21 @@ export type Expr =
 /** What a name in a formula points to; `name` is resolved by the validator into a fact or an earlier step. */
 export type Ref = { kind: 'param'; id: string } | { kind: 'out'; id: string } | { kind: 'name'; id: string };
 
-export const FUNCTIONS = { min: Math.min, max: Math.max, round: Math.round, floor: Math.floor, ceil: Math.ceil } as const;
+export const FUNCTIONS = {
+  min: Math.min,
+  max: Math.max,
+  round: Math.round,
+  floor: Math.floor,
+  ceil: Math.ceil,
+} as const;
 export type FunctionName = keyof typeof FUNCTIONS;
-const ARITY: Record<FunctionName, [number, number]> = { min: [2, 8], max: [2, 8], round: [1, 1], floor: [1, 1], ceil: [1, 1] };
+const ARITY: Record<FunctionName, [number, number]> = {
+  min: [2, 8],
+  max: [2, 8],
+  round: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+};
 
 export class ExpressionSyntaxError extends Error {}
 
@@ -21,13 +33,15 @@ type Token = { type: 'num'; value: number } | { type: 'id'; value: string } | { 
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(%|万|亿)?|(\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)|([-+*/(),]))/y;
+  const re =
+    /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(%|万|亿)?|(\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)|([-+*/(),]))/y;
   let pos = 0;
   while (pos < text.length) {
     if (/^\s*$/.test(text.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (!m) throw new ExpressionSyntaxError(`unexpected "${text.slice(pos).trim().slice(0, 10)}" at position ${pos + 1}`);
+    if (!m)
+      throw new ExpressionSyntaxError(`unexpected "${text.slice(pos).trim().slice(0, 10)}" at position ${pos + 1}`);
     if (m[1] !== undefined) {
       const scale = m[2] === '%' ? 0.01 : m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
       tokens.push({ type: 'num', value: Number((Number(m[1]) * scale).toPrecision(12)) });
@@ -44,7 +58,8 @@ export function parseExpression(text: string): Expr {
   const peek = () => tokens[i];
   const expectOp = (op: string) => {
     const t = tokens[i++];
-    if (!t || t.type !== 'op' || t.value !== op) throw new ExpressionSyntaxError(`expected "${op}"${t ? ` but found "${t.value}"` : ' at the end'}`);
+    if (!t || t.type !== 'op' || t.value !== op)
+      throw new ExpressionSyntaxError(`expected "${op}"${t ? ` but found "${t.value}"` : ' at the end'}`);
   };
   const sum = (): Expr => {
     let left = product();
@@ -83,7 +98,8 @@ export function parseExpression(text: string): Expr {
     const name = t.value;
     const next = peek();
     if (next && next.type === 'op' && next.value === '(') {
-      if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) throw new ExpressionSyntaxError(`unknown function "${name}" (use ${Object.keys(FUNCTIONS).join(', ')})`);
+      if (!Object.hasOwn(FUNCTIONS, name))
+        throw new ExpressionSyntaxError(`unknown function "${name}" (use ${Object.keys(FUNCTIONS).join(', ')})`);
       i++;
       const args: Expr[] = [sum()];
       while (peek()?.type === 'op' && peek().value === ',') {
@@ -92,7 +108,10 @@ export function parseExpression(text: string): Expr {
       }
       expectOp(')');
       const [lo, hi] = ARITY[name as FunctionName];
-      if (args.length < lo || args.length > hi) throw new ExpressionSyntaxError(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} arguments, not ${args.length}`);
+      if (args.length < lo || args.length > hi)
+        throw new ExpressionSyntaxError(
+          `${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} arguments, not ${args.length}`,
+        );
       return { kind: 'call', fn: name as FunctionName, args };
     }
     if (name.startsWith('$')) {
@@ -104,7 +123,8 @@ export function parseExpression(text: string): Expr {
     return { kind: 'ref', ref: { kind: 'name', id: name } };
   };
   const expr = sum();
-  if (i < tokens.length) throw new ExpressionSyntaxError(`unexpected "${tokens[i].value}" after the end of the formula`);
+  if (i < tokens.length)
+    throw new ExpressionSyntaxError(`unexpected "${tokens[i].value}" after the end of the formula`);
   return expr;
 }
 
@@ -168,9 +188,10 @@ export function compileExpression(expr: Expr, reader: (ref: Ref) => (i: number) 
           return (i) => a(i) * b(i);
         case '/':
           return (i) => a(i) / b(i);
+        default:
+          throw new Error(`unknown operator ${String(expr.op)}`);
       }
     }
-    // eslint-disable-next-line no-fallthrough -- every operator returns above
     case 'call': {
       const fn = FUNCTIONS[expr.fn] as (...a: number[]) => number;
       const args = expr.args.map((a) => compileExpression(a, reader));

@@ -3,7 +3,19 @@ import { z } from 'zod';
 import { completedYears, isIsoDate } from './dates.ts';
 import { isValidUscc } from './uscc.ts';
 
-export const FACT_SOURCES = ['market', 'tax', 'social', 'stats', 'science', 'industry', 'credit', 'finance', 'customs', 'housing', 'self'] as const;
+export const FACT_SOURCES = [
+  'market',
+  'tax',
+  'social',
+  'stats',
+  'science',
+  'industry',
+  'credit',
+  'finance',
+  'customs',
+  'housing',
+  'self',
+] as const;
 export type FactSource = (typeof FACT_SOURCES)[number];
 export const FACT_SOURCE_LABELS: Record<FactSource, string> = {
   market: '市场监管',
@@ -21,7 +33,12 @@ export const FACT_SOURCE_LABELS: Record<FactSource, string> = {
 
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
-export const SIZE_CLASS_LABELS: Record<SizeClass, string> = { micro: '微型', small: '小型', medium: '中型', large: '大型' };
+export const SIZE_CLASS_LABELS: Record<SizeClass, string> = {
+  micro: '微型',
+  small: '小型',
+  medium: '中型',
+  large: '大型',
+};
 
 export const CERTIFICATIONS = [
   '高新技术企业',
@@ -41,7 +58,12 @@ export const CERTIFICATIONS = [
 ] as const;
 
 export const LISTING_STAGES = ['none', 'tutoring', 'filed', 'listed'] as const;
-export const LISTING_STAGE_LABELS = { none: '未启动', tutoring: '辅导备案', filed: '申报受理', listed: '成功上市' } as const;
+export const LISTING_STAGE_LABELS = {
+  none: '未启动',
+  tutoring: '辅导备案',
+  filed: '申报受理',
+  listed: '成功上市',
+} as const;
 export const TAX_CREDIT_GRADES = ['A', 'B', 'M', 'C', 'D'] as const;
 
 /** GB/T 4754-2017: a section letter, optionally followed by a 2-digit division, 3-digit group or 4-digit class. */
@@ -91,7 +113,13 @@ export type BaseFactKey = keyof typeof BASE_FACTS;
 
 /** Facts computed from others as of the evaluation date; they carry the sources of their inputs. */
 export const DERIVED_FACTS = {
-  rdRatio: { type: 'number', label: '研发费用占营业收入比例', source: 'tax', unit: 'ratio', from: ['rdSpend', 'revenue'] },
+  rdRatio: {
+    type: 'number',
+    label: '研发费用占营业收入比例',
+    source: 'tax',
+    unit: 'ratio',
+    from: ['rdSpend', 'revenue'],
+  },
   ageYears: { type: 'number', label: '成立年限', source: 'market', unit: 'years', from: ['establishedOn'] },
 } as const satisfies Record<string, FactDefinition & { from: readonly BaseFactKey[] }>;
 
@@ -102,10 +130,12 @@ export const FACTS: Record<FactKey, FactDefinition> = { ...BASE_FACTS, ...DERIVE
 export const BASE_FACT_KEYS = Object.keys(BASE_FACTS) as BaseFactKey[];
 
 export function isFactKey(key: string): key is FactKey {
-  return Object.prototype.hasOwnProperty.call(FACTS, key);
+  return Object.hasOwn(FACTS, key);
 }
 
-type KeysOfType<T extends FactType> = { [K in BaseFactKey]: (typeof BASE_FACTS)[K]['type'] extends T ? K : never }[BaseFactKey];
+type KeysOfType<T extends FactType> = {
+  [K in BaseFactKey]: (typeof BASE_FACTS)[K]['type'] extends T ? K : never;
+}[BaseFactKey];
 export type NumberFactKey = KeysOfType<'number'>;
 export type DateFactKey = KeysOfType<'date'>;
 export type DictFactKey = KeysOfType<'code' | 'enum'>;
@@ -162,7 +192,10 @@ function valueSchema(def: FactDefinition): z.ZodType {
 }
 
 export const FactValueSchemas = Object.fromEntries(
-  BASE_FACT_KEYS.map((key) => [key, z.object({ value: valueSchema(BASE_FACTS[key]), source: z.enum(FACT_SOURCES), asOf: isoDate })]),
+  BASE_FACT_KEYS.map((key) => [
+    key,
+    z.object({ value: valueSchema(BASE_FACTS[key]), source: z.enum(FACT_SOURCES), asOf: isoDate }),
+  ]),
 ) as unknown as Record<BaseFactKey, z.ZodType>;
 
 export const EnterpriseFactsSchema = z.object(FactValueSchemas).partial().strict();

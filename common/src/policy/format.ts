@@ -25,7 +25,10 @@ export function formatNumber(def: Pick<FactDefinition, 'unit' | 'type'>, v: numb
 
 const ENUM_LABELS: Record<string, string> = { ...SIZE_CLASS_LABELS, ...LISTING_STAGE_LABELS };
 
-export function formatValue(def: FactDefinition, value: number | string | boolean | readonly string[] | undefined): string {
+export function formatValue(
+  def: FactDefinition,
+  value: number | string | boolean | readonly string[] | undefined,
+): string {
   if (value === undefined || (typeof value === 'number' && value !== value)) return '无数据';
   if (typeof value === 'number') return formatNumber(def, value);
   if (typeof value === 'boolean') return value ? '是' : '否';

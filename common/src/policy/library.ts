@@ -22,7 +22,12 @@ export type PolicyCategoryId = (typeof POLICY_CATEGORIES)[number]['id'];
 export const POLICY_CATEGORY_IDS = POLICY_CATEGORIES.map((c) => c.id) as [PolicyCategoryId, ...PolicyCategoryId[]];
 
 export const POLICY_LEVELS = ['national', 'provincial', 'city', 'district'] as const;
-export const POLICY_LEVEL_LABELS = { national: '国家级', provincial: '省级', city: '市级', district: '区县级' } as const;
+export const POLICY_LEVEL_LABELS = {
+  national: '国家级',
+  provincial: '省级',
+  city: '市级',
+  district: '区县级',
+} as const;
 
 /** 文号 such as 沈政办发〔2026〕12号: an issuer abbreviation, the year in 〔〕 and a serial number. */
 export const DOCUMENT_NUMBER = /^\S+〔\d{4}〕\d+号$/;

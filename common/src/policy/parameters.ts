@@ -27,9 +27,18 @@ export const DatedParameterSchema = z
   })
   .superRefine((p, ctx) => {
     p.versions.forEach((v, i) => {
-      if (v.version !== i + 1) ctx.addIssue({ code: 'custom', path: ['versions', i, 'version'], message: `versions must be numbered 1, 2, … in order; found ${v.version} at position ${i + 1}` });
+      if (v.version !== i + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'version'],
+          message: `versions must be numbered 1, 2, … in order; found ${v.version} at position ${i + 1}`,
+        });
       if (i > 0 && toDay(v.effectiveFrom) <= toDay(p.versions[i - 1].effectiveFrom))
-        ctx.addIssue({ code: 'custom', path: ['versions', i, 'effectiveFrom'], message: 'each version must take effect after the previous one' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'effectiveFrom'],
+          message: 'each version must take effect after the previous one',
+        });
     });
   });
 export type DatedParameter = z.infer<typeof DatedParameterSchema>;

@@ -5,7 +5,11 @@ import type { ParameterRegistry } from './parameters.ts';
 import type { Rule } from './rule.ts';
 import { assertValidRule } from './validate.ts';
 
-export type PublishedRule = Readonly<Rule> & { readonly status: 'published'; readonly hash: string; readonly publishedAt: string };
+export type PublishedRule = Readonly<Rule> & {
+  readonly status: 'published';
+  readonly hash: string;
+  readonly publishedAt: string;
+};
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -17,24 +21,47 @@ function deepFreeze<T>(value: T): T {
 
 /** Validates, hashes and freezes a rule version; a later change must be a new version with its own effective date. */
 export function publishRule(rule: Rule, registry: ParameterRegistry, publishedAt: string): PublishedRule {
-  if (rule.status === 'published') throw new Error(`rule ${rule.itemId} v${rule.version} is already published; make a new version`);
+  if (rule.status === 'published')
+    throw new Error(`rule ${rule.itemId} v${rule.version} is already published; make a new version`);
   const checked = assertValidRule(rule, registry);
-  return deepFreeze({ ...checked.rule, status: 'published', hash: ruleHash(checked.rule), publishedAt }) as PublishedRule;
+  return deepFreeze({
+    ...checked.rule,
+    status: 'published',
+    hash: ruleHash(checked.rule),
+    publishedAt,
+  }) as PublishedRule;
 }
 
 /** The published version in force on `asOf` (latest effectiveFrom ≤ asOf < effectiveTo; the highest version wins a tie). */
-export function ruleVersionAt<T extends Pick<Rule, 'status' | 'version' | 'effectiveFrom' | 'effectiveTo'>>(versions: readonly T[], asOf: string): T | undefined {
+export function ruleVersionAt<T extends Pick<Rule, 'status' | 'version' | 'effectiveFrom' | 'effectiveTo'>>(
+  versions: readonly T[],
+  asOf: string,
+): T | undefined {
   const day = toDay(asOf);
   let found: T | undefined;
   for (const v of versions) {
-    if (v.status !== 'published' || toDay(v.effectiveFrom) > day || (v.effectiveTo !== undefined && toDay(v.effectiveTo) <= day)) continue;
-    if (!found || v.effectiveFrom > found.effectiveFrom || (v.effectiveFrom === found.effectiveFrom && v.version > found.version)) found = v;
+    if (
+      v.status !== 'published' ||
+      toDay(v.effectiveFrom) > day ||
+      (v.effectiveTo !== undefined && toDay(v.effectiveTo) <= day)
+    )
+      continue;
+    if (
+      !found ||
+      v.effectiveFrom > found.effectiveFrom ||
+      (v.effectiveFrom === found.effectiveFrom && v.version > found.version)
+    )
+      found = v;
   }
   return found;
 }
 
 /** Compiles every item's version in force on `asOf`; items with no version in force are left out. */
-export function compileRulesAt(rulesByItem: ReadonlyMap<string, readonly Rule[]>, registry: ParameterRegistry, asOf: string): CompiledRule[] {
+export function compileRulesAt(
+  rulesByItem: ReadonlyMap<string, readonly Rule[]>,
+  registry: ParameterRegistry,
+  asOf: string,
+): CompiledRule[] {
   return [...rulesByItem.values()].flatMap((versions) => {
     const v = ruleVersionAt(versions, asOf);
     return v ? [compileRule(v, registry)] : [];

@@ -17,7 +17,11 @@ export const RuleOutputSchema = z.object({
   /** For the priority hit policy: output values from most to least preferred. */
   priority: z.array(z.string()).optional(),
 });
-export const RuleRowSchema = z.object({ cells: z.array(z.string()), outputs: z.array(z.string()).default([]), note: z.string().optional() });
+export const RuleRowSchema = z.object({
+  cells: z.array(z.string()),
+  outputs: z.array(z.string()).default([]),
+  note: z.string().optional(),
+});
 
 export const ExclusionSchema = z.union([
   z.object({ id, label: z.string().min(1), fact: z.string().min(1), test: z.string().min(1) }),

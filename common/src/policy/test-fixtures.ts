@@ -9,23 +9,74 @@ export const PARAMETERS: DatedParameter[] = [
     label: '研发投入强度下限',
     unit: 'ratio',
     versions: [
-      { version: 1, effectiveFrom: '2024-01-01', value: 0.03, reference: { document: '沈科发〔2024〕3号', article: '第五条' } },
-      { version: 2, effectiveFrom: '2026-01-01', value: 0.025, reference: { document: '沈政办发〔2026〕12号', article: '第二条' } },
+      {
+        version: 1,
+        effectiveFrom: '2024-01-01',
+        value: 0.03,
+        reference: { document: '沈科发〔2024〕3号', article: '第五条' },
+      },
+      {
+        version: 2,
+        effectiveFrom: '2026-01-01',
+        value: 0.025,
+        reference: { document: '沈政办发〔2026〕12号', article: '第二条' },
+      },
     ],
   },
-  { id: 'rd_rate', label: '补助比例', unit: 'ratio', versions: [{ version: 1, effectiveFrom: '2024-01-01', value: 0.1, reference: { document: '沈科发〔2024〕3号', article: '第六条' } }] },
+  {
+    id: 'rd_rate',
+    label: '补助比例',
+    unit: 'ratio',
+    versions: [
+      {
+        version: 1,
+        effectiveFrom: '2024-01-01',
+        value: 0.1,
+        reference: { document: '沈科发〔2024〕3号', article: '第六条' },
+      },
+    ],
+  },
   {
     id: 'rd_cap',
     label: '补助上限',
     unit: 'yuan',
     versions: [
-      { version: 1, effectiveFrom: '2024-01-01', value: 500000, reference: { document: '沈科发〔2024〕3号', article: '第六条' } },
-      { version: 2, effectiveFrom: '2026-01-01', value: 300000, reference: { document: '沈政办发〔2026〕12号', article: '第三条' } },
+      {
+        version: 1,
+        effectiveFrom: '2024-01-01',
+        value: 500000,
+        reference: { document: '沈科发〔2024〕3号', article: '第六条' },
+      },
+      {
+        version: 2,
+        effectiveFrom: '2026-01-01',
+        value: 300000,
+        reference: { document: '沈政办发〔2026〕12号', article: '第三条' },
+      },
     ],
   },
-  { id: 'award_small', label: '小微企业奖励', unit: 'yuan', versions: [{ version: 1, effectiveFrom: '2024-01-01', value: 100000, reference: { document: '沈工信发〔2024〕22号' } }] },
-  { id: 'award_large', label: '大中型企业奖励', unit: 'yuan', versions: [{ version: 1, effectiveFrom: '2024-01-01', value: 200000, reference: { document: '沈工信发〔2024〕22号' } }] },
-  { id: 'staff_min', label: '人数下限', unit: 'persons', versions: [{ version: 1, effectiveFrom: '2024-01-01', value: 10, reference: { document: '沈人社发〔2025〕9号' } }] },
+  {
+    id: 'award_small',
+    label: '小微企业奖励',
+    unit: 'yuan',
+    versions: [
+      { version: 1, effectiveFrom: '2024-01-01', value: 100000, reference: { document: '沈工信发〔2024〕22号' } },
+    ],
+  },
+  {
+    id: 'award_large',
+    label: '大中型企业奖励',
+    unit: 'yuan',
+    versions: [
+      { version: 1, effectiveFrom: '2024-01-01', value: 200000, reference: { document: '沈工信发〔2024〕22号' } },
+    ],
+  },
+  {
+    id: 'staff_min',
+    label: '人数下限',
+    unit: 'persons',
+    versions: [{ version: 1, effectiveFrom: '2024-01-01', value: 10, reference: { document: '沈人社发〔2025〕9号' } }],
+  },
 ];
 export const REGISTRY = parameterRegistry(PARAMETERS);
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isValidUscc, usccCheckChar } from './uscc.ts';
 
 // Published codes of real enterprises.
-const VALID = ['91350100M000100Y43', '914403001922038216', '91440300708461136T', '91330100799655058B', '91110000100006485K'];
+const VALID = [
+  '91350100M000100Y43',
+  '914403001922038216',
+  '91440300708461136T',
+  '91330100799655058B',
+  '91110000100006485K',
+];
 
 describe('统一社会信用代码 check character (GB 32100-2015)', () => {
   it.each(VALID)('accepts %s', (code) => {

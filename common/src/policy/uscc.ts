@@ -6,7 +6,8 @@ const BODY = /^[0-9A-HJ-NPQRTUWXY]{17}$/;
 
 /** The check character for the first 17 characters of a code; throws if they are not from the code's charset. */
 export function usccCheckChar(first17: string): string {
-  if (!BODY.test(first17)) throw new RangeError(`not the first 17 characters of a 统一社会信用代码: ${JSON.stringify(first17)}`);
+  if (!BODY.test(first17))
+    throw new RangeError(`not the first 17 characters of a 统一社会信用代码: ${JSON.stringify(first17)}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i]) * WEIGHTS[i];
   return CHARSET[(31 - (sum % 31)) % 31];
@@ -14,7 +15,12 @@ export function usccCheckChar(first17: string): string {
 
 /** True when `code` is 18 characters of the GB 32100 charset and its check character is right (upper case only, as issued). */
 export function isValidUscc(code: string): boolean {
-  return typeof code === 'string' && code.length === 18 && BODY.test(code.slice(0, 17)) && usccCheckChar(code.slice(0, 17)) === code[17];
+  return (
+    typeof code === 'string' &&
+    code.length === 18 &&
+    BODY.test(code.slice(0, 17)) &&
+    usccCheckChar(code.slice(0, 17)) === code[17]
+  );
 }
 
 /** Check character of the embedded 9-character organisation code (GB 11714): 8 characters then a check digit or X. */

@@ -30,7 +30,10 @@ export interface RuleIssue {
   message: string;
 }
 
-export type OutputValue = { kind: 'number'; value: number } | { kind: 'param'; id: string } | { kind: 'string'; value: string };
+export type OutputValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'param'; id: string }
+  | { kind: 'string'; value: string };
 
 export interface CheckedInput {
   id: string;
@@ -66,7 +69,9 @@ export interface CheckedRule {
   parameters: string[];
 }
 
-export type CheckResult = { ok: true; checked: CheckedRule; warnings: RuleIssue[] } | { ok: false; errors: RuleIssue[]; warnings: RuleIssue[] };
+export type CheckResult =
+  | { ok: true; checked: CheckedRule; warnings: RuleIssue[] }
+  | { ok: false; errors: RuleIssue[]; warnings: RuleIssue[] };
 
 export class RuleValidationError extends Error {
   constructor(readonly issues: RuleIssue[]) {
@@ -75,7 +80,12 @@ export class RuleValidationError extends Error {
 }
 
 export function formatIssue(issue: RuleIssue): string {
-  const where = [issue.row !== undefined ? `row ${issue.row}` : '', issue.column !== undefined ? `column "${issue.column}"` : ''].filter(Boolean).join(', ');
+  const where = [
+    issue.row !== undefined ? `row ${issue.row}` : '',
+    issue.column !== undefined ? `column "${issue.column}"` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
@@ -84,14 +94,24 @@ const MISMATCH_ON_CATEGORY = /^(<=|>=|!=|<|>|=|\[|\(|\]|within\b)/;
 /** A cell of the wrong kind for its column gets a type-mismatch message rather than a parse error. */
 function typeMismatch(text: string, def: FactDefinition): string | undefined {
   const t = text.trim();
-  if ((def.type === 'code' || def.type === 'enum' || def.type === 'set' || def.type === 'boolean') && MISMATCH_ON_CATEGORY.test(t))
+  if (
+    (def.type === 'code' || def.type === 'enum' || def.type === 'set' || def.type === 'boolean') &&
+    MISMATCH_ON_CATEGORY.test(t)
+  )
     return `"${t}" compares values, but ${def.label} is ${def.type === 'boolean' ? 'yes/no' : 'a category'}`;
-  if (def.type === 'number' && (isIsoDate(t.replace(/^(<=|>=|!=|<|>|=)\s*/, '')) || /^within\b/.test(t))) return `"${t}" is about dates, but ${def.label} is a number`;
-  if (def.type === 'date' && /^(<=|>=|!=|<|>|=)?\s*-?\d+(\.\d+)?(%|万|亿)?$/.test(t)) return `"${t}" is a number, but ${def.label} is a date (write 2024-01-01 or within 3y)`;
+  if (def.type === 'number' && (isIsoDate(t.replace(/^(<=|>=|!=|<|>|=)\s*/, '')) || /^within\b/.test(t)))
+    return `"${t}" is about dates, but ${def.label} is a number`;
+  if (def.type === 'date' && /^(<=|>=|!=|<|>|=)?\s*-?\d+(\.\d+)?(%|万|亿)?$/.test(t))
+    return `"${t}" is a number, but ${def.label} is a date (write 2024-01-01 or within 3y)`;
   return undefined;
 }
 
-const UNIT_COMPATIBLE: Record<string, string[]> = { yuan: ['yuan'], ratio: ['ratio'], persons: ['persons', 'count'], years: ['years', 'count'] };
+const UNIT_COMPATIBLE: Record<string, string[]> = {
+  yuan: ['yuan'],
+  ratio: ['ratio'],
+  persons: ['persons', 'count'],
+  years: ['years', 'count'],
+};
 
 interface Collector {
   errors: RuleIssue[];
@@ -100,10 +120,23 @@ interface Collector {
 }
 
 function error(c: Collector, code: IssueCode, message: string, row?: number, column?: string): void {
-  c.errors.push({ code, severity: 'error', message, ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) });
+  c.errors.push({
+    code,
+    severity: 'error',
+    message,
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+  });
 }
 
-function checkCell(c: Collector, registry: ParameterRegistry, text: string, def: FactDefinition, row: number | undefined, column: string): Cell | undefined {
+function checkCell(
+  c: Collector,
+  registry: ParameterRegistry,
+  text: string,
+  def: FactDefinition,
+  row: number | undefined,
+  column: string,
+): Cell | undefined {
   const mismatch = typeMismatch(text, def);
   if (mismatch) return void error(c, 'type_mismatch', mismatch, row, column);
   let cell: Cell;
@@ -120,8 +153,10 @@ function checkCell(c: Collector, registry: ParameterRegistry, text: string, def:
       continue;
     }
     c.params.add(pid);
-    if (def.type === 'date') error(c, 'type_mismatch', `$${pid} is a number (${p.unit}) but ${def.label} is a date`, row, column);
-    else if (def.unit && !UNIT_COMPATIBLE[def.unit]?.includes(p.unit)) error(c, 'type_mismatch', `$${pid} is in ${p.unit} but ${def.label} is in ${def.unit}`, row, column);
+    if (def.type === 'date')
+      error(c, 'type_mismatch', `$${pid} is a number (${p.unit}) but ${def.label} is a date`, row, column);
+    else if (def.unit && !UNIT_COMPATIBLE[def.unit]?.includes(p.unit))
+      error(c, 'type_mismatch', `$${pid} is in ${p.unit} but ${def.label} is in ${def.unit}`, row, column);
   }
   return cell;
 }
@@ -132,12 +167,21 @@ function checkFact(c: Collector, fact: string, row: number | undefined, column: 
   return undefined;
 }
 
-function checkFormula(c: Collector, registry: ParameterRegistry, text: string, column: string, steps: Set<string>, numberOutputs: Set<string>, outputsAllowed: boolean): Expr | undefined {
+function checkFormula(
+  c: Collector,
+  registry: ParameterRegistry,
+  text: string,
+  column: string,
+  steps: Set<string>,
+  numberOutputs: Set<string>,
+  outputsAllowed: boolean,
+): Expr | undefined {
   let expr: Expr;
   try {
     expr = parseExpression(text);
   } catch (e) {
-    if (e instanceof ExpressionSyntaxError) return void error(c, 'bad_formula', `bad formula "${text}": ${e.message}`, undefined, column);
+    if (e instanceof ExpressionSyntaxError)
+      return void error(c, 'bad_formula', `bad formula "${text}": ${e.message}`, undefined, column);
     throw e;
   }
   for (const ref of expressionRefs(expr)) {
@@ -145,11 +189,21 @@ function checkFormula(c: Collector, registry: ParameterRegistry, text: string, c
       if (registry.has(ref.id)) c.params.add(ref.id);
       else error(c, 'unknown_parameter', `unknown parameter $${ref.id}`, undefined, column);
     } else if (ref.kind === 'out') {
-      if (!outputsAllowed) error(c, 'bad_formula', `out.${ref.id} is a list under the collect hit policy; use collect-sum to add outputs up`, undefined, column);
-      else if (!numberOutputs.has(ref.id)) error(c, 'unknown_name', `out.${ref.id} is not a number output of the table`, undefined, column);
+      if (!outputsAllowed)
+        error(
+          c,
+          'bad_formula',
+          `out.${ref.id} is a list under the collect hit policy; use collect-sum to add outputs up`,
+          undefined,
+          column,
+        );
+      else if (!numberOutputs.has(ref.id))
+        error(c, 'unknown_name', `out.${ref.id} is not a number output of the table`, undefined, column);
     } else if (!steps.has(ref.id)) {
-      if (!isFactKey(ref.id)) error(c, 'unknown_name', `unknown name "${ref.id}" (not a fact or an earlier step)`, undefined, column);
-      else if (FACTS[ref.id].type !== 'number') error(c, 'type_mismatch', `${ref.id} (${FACTS[ref.id].label}) is not a number`, undefined, column);
+      if (!isFactKey(ref.id))
+        error(c, 'unknown_name', `unknown name "${ref.id}" (not a fact or an earlier step)`, undefined, column);
+      else if (FACTS[ref.id].type !== 'number')
+        error(c, 'type_mismatch', `${ref.id} (${FACTS[ref.id].label}) is not a number`, undefined, column);
     }
   }
   return expr;
@@ -163,13 +217,24 @@ function duplicates(ids: string[]): string[] {
 export function checkRule(input: unknown, registry: ParameterRegistry): CheckResult {
   const parsed = RuleSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, warnings: [], errors: parsed.error.issues.map((i) => ({ code: 'schema', severity: 'error', column: i.path.join('.'), message: i.message })) };
+    return {
+      ok: false,
+      warnings: [],
+      errors: parsed.error.issues.map((i) => ({
+        code: 'schema',
+        severity: 'error',
+        column: i.path.join('.'),
+        message: i.message,
+      })),
+    };
   }
   const rule = parsed.data;
   const c: Collector = { errors: [], warnings: [], params: new Set() };
 
-  for (const dup of duplicates([...rule.inputs.map((i) => i.id), ...rule.exclusions.map((x) => x.id)])) error(c, 'duplicate_id', `criterion id "${dup}" is used twice`, undefined, dup);
-  for (const dup of duplicates(rule.outputs.map((o) => o.id))) error(c, 'duplicate_id', `output id "${dup}" is used twice`, undefined, dup);
+  for (const dup of duplicates([...rule.inputs.map((i) => i.id), ...rule.exclusions.map((x) => x.id)]))
+    error(c, 'duplicate_id', `criterion id "${dup}" is used twice`, undefined, dup);
+  for (const dup of duplicates(rule.outputs.map((o) => o.id)))
+    error(c, 'duplicate_id', `output id "${dup}" is used twice`, undefined, dup);
 
   const inputs: (CheckedInput | undefined)[] = rule.inputs.map((inp) => {
     const fact = checkFact(c, inp.fact, undefined, inp.id);
@@ -177,15 +242,18 @@ export function checkRule(input: unknown, registry: ParameterRegistry): CheckRes
   });
 
   const priorityOutput = rule.outputs.find((o) => o.priority);
-  if (rule.hitPolicy === 'priority' && !priorityOutput) error(c, 'bad_output', 'the priority hit policy needs an output with a priority list (most preferred value first)');
+  if (rule.hitPolicy === 'priority' && !priorityOutput)
+    error(c, 'bad_output', 'the priority hit policy needs an output with a priority list (most preferred value first)');
 
   const cells: Cell[][] = [];
   const rowOutputs: OutputValue[][] = [];
   const rowRank: number[] = [];
   rule.rows.forEach((row, r) => {
     const n = r + 1;
-    if (row.cells.length !== rule.inputs.length) error(c, 'row_width', `has ${row.cells.length} cells for ${rule.inputs.length} input columns`, n);
-    if (row.outputs.length !== rule.outputs.length) error(c, 'row_width', `has ${row.outputs.length} outputs for ${rule.outputs.length} output columns`, n);
+    if (row.cells.length !== rule.inputs.length)
+      error(c, 'row_width', `has ${row.cells.length} cells for ${rule.inputs.length} input columns`, n);
+    if (row.outputs.length !== rule.outputs.length)
+      error(c, 'row_width', `has ${row.outputs.length} outputs for ${rule.outputs.length} output columns`, n);
     cells.push(
       rule.inputs.map((inp, k) => {
         const input = inputs[k];
@@ -198,7 +266,14 @@ export function checkRule(input: unknown, registry: ParameterRegistry): CheckRes
       rule.outputs.map((out, k) => {
         const text = (row.outputs[k] ?? '').trim();
         if (out.type === 'string') {
-          if (out.priority && !out.priority.includes(text)) error(c, 'bad_output', `"${text}" is not in the priority list of ${out.id} (${out.priority.join(', ')})`, n, out.id);
+          if (out.priority && !out.priority.includes(text))
+            error(
+              c,
+              'bad_output',
+              `"${text}" is not in the priority list of ${out.id} (${out.priority.join(', ')})`,
+              n,
+              out.id,
+            );
           return { kind: 'string', value: text };
         }
         if (/^\$[a-z][a-z0-9_]*$/.test(text)) {
@@ -214,14 +289,24 @@ export function checkRule(input: unknown, registry: ParameterRegistry): CheckRes
           }
         })();
         if (!expr || expr.kind !== 'number') {
-          error(c, 'type_mismatch', `output ${out.id} is a number: write a number (e.g. 300000, 50万) or a $parameter, not "${text}"`, n, out.id);
+          error(
+            c,
+            'type_mismatch',
+            `output ${out.id} is a number: write a number (e.g. 300000, 50万) or a $parameter, not "${text}"`,
+            n,
+            out.id,
+          );
           return { kind: 'number', value: NaN };
         }
         return { kind: 'number', value: expr.value };
       }),
     );
     const rankText = priorityOutput ? row.outputs[rule.outputs.indexOf(priorityOutput)] : undefined;
-    rowRank.push(rule.hitPolicy === 'priority' && priorityOutput?.priority && rankText !== undefined ? priorityOutput.priority.indexOf(rankText.trim()) : r);
+    rowRank.push(
+      rule.hitPolicy === 'priority' && priorityOutput?.priority && rankText !== undefined
+        ? priorityOutput.priority.indexOf(rankText.trim())
+        : r,
+    );
   });
 
   const exclusions: CheckedExclusion[] = [];
@@ -243,7 +328,8 @@ export function checkRule(input: unknown, registry: ParameterRegistry): CheckRes
     const outputsAllowed = rule.hitPolicy !== 'collect';
     const known = new Set<string>();
     for (const step of rule.amount.steps) {
-      if (isFactKey(step.id)) error(c, 'duplicate_id', `step id "${step.id}" is also a fact name`, undefined, `amount.${step.id}`);
+      if (isFactKey(step.id))
+        error(c, 'duplicate_id', `step id "${step.id}" is also a fact name`, undefined, `amount.${step.id}`);
       const expr = checkFormula(c, registry, step.expr, `amount.${step.id}`, known, numberOutputs, outputsAllowed);
       if (expr) steps.push({ id: step.id, label: step.label, text: step.expr, expr });
       known.add(step.id);
@@ -257,7 +343,12 @@ export function checkRule(input: unknown, registry: ParameterRegistry): CheckRes
   const startDay = toDay(rule.effectiveFrom);
   for (const pid of c.params) {
     const first = registry.get(pid)?.versions[0];
-    if (first && toDay(first.effectiveFrom) > startDay) error(c, 'unknown_parameter', `$${pid} has no value in force on ${rule.effectiveFrom} (its first version takes effect on ${first.effectiveFrom})`);
+    if (first && toDay(first.effectiveFrom) > startDay)
+      error(
+        c,
+        'unknown_parameter',
+        `$${pid} has no value in force on ${rule.effectiveFrom} (its first version takes effect on ${first.effectiveFrom})`,
+      );
   }
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
   const checked: CheckedRule = {
@@ -274,11 +365,16 @@ export function checkRule(input: unknown, registry: ParameterRegistry): CheckRes
     parameters: [...c.params].sort(),
   };
   if (rule.hitPolicy === 'unique') analyseUnique(checked, registry, c);
-  return c.errors.length > 0 ? { ok: false, errors: c.errors, warnings: c.warnings } : { ok: true, checked, warnings: c.warnings };
+  return c.errors.length > 0
+    ? { ok: false, errors: c.errors, warnings: c.warnings }
+    : { ok: true, checked, warnings: c.warnings };
 }
 
 /** Same as checkRule but only the verdict, for an editor's save button. */
-export function validateRule(input: unknown, registry: ParameterRegistry): { ok: boolean; errors: RuleIssue[]; warnings: RuleIssue[] } {
+export function validateRule(
+  input: unknown,
+  registry: ParameterRegistry,
+): { ok: boolean; errors: RuleIssue[]; warnings: RuleIssue[] } {
   const result = checkRule(input, registry);
   return { ok: result.ok, errors: result.ok ? [] : result.errors, warnings: result.warnings };
 }
@@ -293,7 +389,11 @@ export function assertValidRule(input: unknown, registry: ParameterRegistry): Ch
 
 function intervalsOf(test: Test): [number, number, boolean, boolean][] | undefined {
   if (test.kind === 'interval') return [[test.low, test.high, test.lowInclusive, test.highInclusive]];
-  if (test.kind === 'notEqual') return [[-Infinity, test.value, false, false], [test.value, Infinity, false, false]];
+  if (test.kind === 'notEqual')
+    return [
+      [-Infinity, test.value, false, false],
+      [test.value, Infinity, false, false],
+    ];
   return undefined;
 }
 
@@ -314,12 +414,16 @@ function cellsMeet(a: Cell, b: Cell, ta: Test, tb: Test, def: FactDefinition): b
   const ib = intervalsOf(tb);
   if (ia && ib) return ia.some((x) => ib.some((y) => intervalsMeet(x, y)));
   if (a.kind === 'bool' && b.kind === 'bool') return a.value === b.value;
-  if (def.type === 'enum' && ta.kind === 'strings' && tb.kind === 'strings') return (def.values ?? []).some((v) => ta.accept(v) && tb.accept(v));
+  if (def.type === 'enum' && ta.kind === 'strings' && tb.kind === 'strings')
+    return (def.values ?? []).some((v) => ta.accept(v) && tb.accept(v));
   if (a.kind === 'list' && b.kind === 'list') {
     if (a.negate && b.negate) return true;
     if (a.negate || b.negate) {
       const [pos, neg] = a.negate ? [b, a] : [a, b];
-      return pos.values.some((v) => !matchesList(neg.values, neg.prefixes, v)) || pos.prefixes.some((q) => !neg.prefixes.some((p) => q.startsWith(p)));
+      return (
+        pos.values.some((v) => !matchesList(neg.values, neg.prefixes, v)) ||
+        pos.prefixes.some((q) => !neg.prefixes.some((p) => q.startsWith(p)))
+      );
     }
     return (
       a.values.some((v) => matchesList(b.values, b.prefixes, v)) ||
@@ -348,7 +452,9 @@ function segmentsOf(column: number, tests: Test[][], def: FactDefinition, cells:
   if (def.type !== 'number' && def.type !== 'date') return undefined;
   const floor = def.type === 'number' && !def.signed ? 0 : -Infinity;
   const points = new Set<number>();
-  for (const row of tests) for (const iv of intervalsOf(row[column]) ?? []) for (const b of [iv[0], iv[1]]) if (Number.isFinite(b) && b >= floor) points.add(b);
+  for (const row of tests)
+    for (const iv of intervalsOf(row[column]) ?? [])
+      for (const b of [iv[0], iv[1]]) if (Number.isFinite(b) && b >= floor) points.add(b);
   if (floor === 0) points.add(0);
   const sorted = [...points].sort((x, y) => x - y);
   const show = (v: number) => (def.type === 'date' ? fromDay(v) : String(v));
@@ -357,7 +463,11 @@ function segmentsOf(column: number, tests: Test[][], def: FactDefinition, cells:
     if (i === 0 && floor === -Infinity) segments.push({ label: `< ${show(p)}`, value: p - 1 });
     segments.push({ label: `= ${show(p)}`, value: p });
     const next = sorted[i + 1];
-    segments.push(next === undefined ? { label: `> ${show(p)}`, value: p + 1 } : { label: `∈ (${show(p)}, ${show(next)})`, value: (p + next) / 2 });
+    segments.push(
+      next === undefined
+        ? { label: `> ${show(p)}`, value: p + 1 }
+        : { label: `∈ (${show(p)}, ${show(next)})`, value: (p + next) / 2 },
+    );
   });
   return segments;
 }
@@ -365,7 +475,10 @@ function segmentsOf(column: number, tests: Test[][], def: FactDefinition, cells:
 const MAX_GAP_COMBINATIONS = 20_000;
 
 function analyseUnique(checked: CheckedRule, registry: ParameterRegistry, c: Collector): void {
-  const dates = new Set([checked.rule.effectiveFrom, ...parameterChangeDates(registry, checked.parameters).filter((d) => d > checked.rule.effectiveFrom)]);
+  const dates = new Set([
+    checked.rule.effectiveFrom,
+    ...parameterChangeDates(registry, checked.parameters).filter((d) => d > checked.rule.effectiveFrom),
+  ]);
   const overlaps = new Set<string>();
   const gaps = new Set<string>();
   for (const date of dates) {
@@ -377,9 +490,18 @@ function analyseUnique(checked: CheckedRule, registry: ParameterRegistry, c: Col
       for (let b = a + 1; b < rows; b++) {
         const key = `${a}:${b}`;
         if (overlaps.has(key)) continue;
-        if (checked.inputs.every((inp, k) => cellsMeet(checked.cells[a][k], checked.cells[b][k], tests[a][k], tests[b][k], inp.def))) {
+        if (
+          checked.inputs.every((inp, k) =>
+            cellsMeet(checked.cells[a][k], checked.cells[b][k], tests[a][k], tests[b][k], inp.def),
+          )
+        ) {
           overlaps.add(key);
-          error(c, 'overlap', `rows ${a + 1} and ${b + 1} overlap (as of ${date}): an enterprise can match both, which the unique hit policy forbids`, b + 1);
+          error(
+            c,
+            'overlap',
+            `rows ${a + 1} and ${b + 1} overlap (as of ${date}): an enterprise can match both, which the unique hit policy forbids`,
+            b + 1,
+          );
         }
       }
     if (rows < 2) continue;
@@ -391,8 +513,18 @@ function analyseUnique(checked: CheckedRule, registry: ParameterRegistry, c: Col
     const pick = new Array<Segment>(all.length);
     const walk = (k: number): void => {
       if (k === all.length) {
-        const covered = tests.some((row) => row.every((t, j) => checked.cells.every((r) => r[j].kind === 'any') || testState(t, pick[j].value as never) === 0));
-        if (!covered) missing.push(pick.map((s, j) => (s.label ? `${checked.inputs[j].id} ${s.label}` : '')).filter(Boolean).join(', '));
+        const covered = tests.some((row) =>
+          row.every(
+            (t, j) => checked.cells.every((r) => r[j].kind === 'any') || testState(t, pick[j].value as never) === 0,
+          ),
+        );
+        if (!covered)
+          missing.push(
+            pick
+              .map((s, j) => (s.label ? `${checked.inputs[j].id} ${s.label}` : ''))
+              .filter(Boolean)
+              .join(', '),
+          );
         return;
       }
       for (const s of all[k]) {
@@ -404,10 +536,16 @@ function analyseUnique(checked: CheckedRule, registry: ParameterRegistry, c: Col
     for (const m of missing) {
       if (gaps.has(m)) continue;
       gaps.add(m);
-      if (gaps.size <= 5) c.warnings.push({ code: 'gap', severity: 'warning', message: `no row covers ${m} (as of ${date})` });
+      if (gaps.size <= 5)
+        c.warnings.push({ code: 'gap', severity: 'warning', message: `no row covers ${m} (as of ${date})` });
     }
   }
-  if (gaps.size > 5) c.warnings.push({ code: 'gap', severity: 'warning', message: `… and ${gaps.size - 5} more uncovered combinations` });
+  if (gaps.size > 5)
+    c.warnings.push({
+      code: 'gap',
+      severity: 'warning',
+      message: `… and ${gaps.size - 5} more uncovered combinations`,
+    });
 }
 
 /** The day a rule takes effect, for choosing the version in force on a date. */

@@ -20,7 +20,10 @@ import {
   triageBody,
 } from './items.ts';
 
-const optionalNote = z.object({ note: z.string().trim().max(2000).optional() }).strict().default({});
+const optionalNote = z
+  .object({ note: z.string().trim().max(2000).optional() })
+  .strict()
+  .default({});
 
 /** The body each item action takes (POST /api/items/:id/<action>): the server validates with it, the web builds forms. */
 export const ACTION_BODIES = {
@@ -56,4 +59,3 @@ export const ACTION_BODIES = {
   transfer_clue: reasonBody,
   add_info: addInfoBody,
 } satisfies Record<Exclude<ItemAction, 'reveal'>, z.ZodType>;
-

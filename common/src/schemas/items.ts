@@ -95,7 +95,9 @@ export const acceptBody = z
   .object({ tier: z.enum(TIERS).optional(), urgent: z.boolean().optional(), note: text(LIMITS.note).optional() })
   .strict()
   .default({});
-export const triageBody = z.object({ tier: z.enum(TIERS), urgent: z.boolean().optional(), reason: text(LIMITS.reason).optional() }).strict();
+export const triageBody = z
+  .object({ tier: z.enum(TIERS), urgent: z.boolean().optional(), reason: text(LIMITS.reason).optional() })
+  .strict();
 export const dispatchBody = z
   .object({
     mainDepartmentId: id,
@@ -112,7 +114,9 @@ export const resolveOnSpotBody = z.object({ reply: text(LIMITS.description), tie
 export const contactBody = z
   .object({ method: z.enum(['phone', 'visit', 'sms', 'other']), note: text(LIMITS.note) })
   .strict();
-export const extensionRequestBody = z.object({ days: z.number().int().min(1).max(30), reason: text(LIMITS.reason) }).strict();
+export const extensionRequestBody = z
+  .object({ days: z.number().int().min(1).max(30), reason: text(LIMITS.reason) })
+  .strict();
 export const decisionBody = z.object({ approve: z.boolean(), note: text(LIMITS.note).optional() }).strict();
 export const replyBody = z
   .object({ reply: text(LIMITS.description, 5), solved: z.enum(SOLVED).default('solved') })
@@ -129,7 +133,10 @@ export const callbackBody = z.object({ ...threeQuestions, reached: z.boolean().d
 export const rectifyBody = z
   .object({ kind: z.enum(RECTIFICATIONS), note: text(LIMITS.note), dueDate: day.optional() })
   .strict()
-  .refine((b) => b.kind !== 'scheduled' || !!b.dueDate, { path: ['dueDate'], message: 'required for a scheduled rectification' });
+  .refine((b) => b.kind !== 'scheduled' || !!b.dueDate, {
+    path: ['dueDate'],
+    message: 'required for a scheduled rectification',
+  });
 export const spotCheckBody = z
   .object({ ...threeQuestions, falseClosure: z.boolean(), note: text(LIMITS.note).optional() })
   .strict();
@@ -198,16 +205,15 @@ export const itemDetail = itemSummary.extend({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   confidential: z.boolean(),
-  requester: z
-    .object({
-      kind: z.enum(REQUESTER_KINDS),
-      name: z.string().nullable(),
-      phone: z.string().nullable(),
-      organization: z.string().nullable(),
-      uscc: z.string().nullable(),
-      masked: z.boolean(),
-      hidden: z.boolean(),
-    }),
+  requester: z.object({
+    kind: z.enum(REQUESTER_KINDS),
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+    organization: z.string().nullable(),
+    uscc: z.string().nullable(),
+    masked: z.boolean(),
+    hidden: z.boolean(),
+  }),
   projectId: z.string().nullable(),
   projectName: z.string().nullable(),
   departments: z.array(
@@ -227,17 +233,16 @@ export const itemDetail = itemSummary.extend({
   reply: z.string().nullable(),
   repliedAt: z.string().nullable(),
   rejectReason: z.string().nullable(),
-  verification: z
-    .object({
-      contacted: z.boolean().nullable(),
-      solved: z.enum(SOLVED).nullable(),
-      satisfaction: z.enum(SATISFACTION).nullable(),
-      source: z.enum(RATING_SOURCES).nullable(),
-      at: z.string().nullable(),
-      badReview: z.boolean(),
-      rectification: z.enum(RECTIFICATIONS).nullable(),
-      excluded: z.boolean(),
-    }),
+  verification: z.object({
+    contacted: z.boolean().nullable(),
+    solved: z.enum(SOLVED).nullable(),
+    satisfaction: z.enum(SATISFACTION).nullable(),
+    source: z.enum(RATING_SOURCES).nullable(),
+    at: z.string().nullable(),
+    badReview: z.boolean(),
+    rectification: z.enum(RECTIFICATIONS).nullable(),
+    excluded: z.boolean(),
+  }),
   pending: z
     .object({ kind: z.enum(PENDING_KINDS), data: z.record(z.string(), z.unknown()), requestedAt: z.string() })
     .nullable(),
@@ -269,14 +274,32 @@ export const itemListQuery = z
     projectId: id.optional(),
     overdue: z.enum(['true', 'false']).optional(),
     queue: z
-      .enum(['to_accept', 'to_dispatch', 'to_sign', 'in_progress', 'to_reply', 'to_callback', 'to_close', 'to_approve', 'overdue', 'problem'])
+      .enum([
+        'to_accept',
+        'to_dispatch',
+        'to_sign',
+        'in_progress',
+        'to_reply',
+        'to_callback',
+        'to_close',
+        'to_approve',
+        'overdue',
+        'problem',
+      ])
       .optional(),
     from: day.optional(),
     to: day.optional(),
     q: z.string().trim().max(100).optional(),
-    sort: z.enum(['submittedAt', '-submittedAt', 'handleDueAt', '-handleDueAt', 'ledgerNo', '-ledgerNo']).default('-submittedAt'),
+    sort: z
+      .enum(['submittedAt', '-submittedAt', 'handleDueAt', '-handleDueAt', 'ledgerNo', '-ledgerNo'])
+      .default('-submittedAt'),
   })
   .strict();
 export type ItemListQuery = z.infer<typeof itemListQuery>;
 
-export const itemListResponse = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(itemSummary) });
+export const itemListResponse = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(itemSummary),
+});

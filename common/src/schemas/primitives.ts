@@ -25,7 +25,11 @@ export const text = (max: number, min = 1) =>
     .max(max, { message: `at most ${max} characters` })
     .refine((s) => !CONTROL.test(s), { message: 'contains control characters' });
 
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'not an id' });
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'not an id' });
 
 /** Mainland mobile (11 digits from 1) or a fixed line with area code. */
 export const phone = z

@@ -79,7 +79,12 @@ export function createGroupCommit(database: Database, opts: { maxBatch?: number 
             await one(units[0]!);
             continue;
           }
-          const written = await inSavepoint(trx, () => kind.write(trx, units.map((u) => u.bulk!.unit)));
+          const written = await inSavepoint(trx, () =>
+            kind.write(
+              trx,
+              units.map((u) => u.bulk!.unit),
+            ),
+          );
           if (written.ok && written.value.length === units.length) {
             stats.bulkWrites++;
             units.forEach((u, i) => out.set(u, written.value[i]!));
@@ -140,7 +145,12 @@ export function createGroupCommit(database: Database, opts: { maxBatch?: number 
     },
     bulk<U, R>(kind: BulkKind<U, R>, unit: U, work: (trx: Transaction<DB>) => Promise<R>): Promise<R> {
       return new Promise<R>((resolve, reject) =>
-        enqueue({ work, bulk: { kind: kind as BulkKind<unknown, unknown>, unit }, resolve: resolve as (v: unknown) => void, reject }),
+        enqueue({
+          work,
+          bulk: { kind: kind as BulkKind<unknown, unknown>, unit },
+          resolve: resolve as (v: unknown) => void,
+          reject,
+        }),
       );
     },
   };

@@ -33,7 +33,11 @@ describe('loadChineseCalendarData from chinese-days', () => {
     const child = spawnSync(
       process.execPath,
       ['--import', 'tsx', '--eval', "import('./calendar-source.ts').then((m) => m.loadChineseCalendarData())"],
-      { cwd: fileURLToPath(new URL('.', import.meta.url)), env: { ...process.env, TZ: 'America/Los_Angeles' }, encoding: 'utf8' },
+      {
+        cwd: fileURLToPath(new URL('.', import.meta.url)),
+        env: { ...process.env, TZ: 'America/Los_Angeles' },
+        encoding: 'utf8',
+      },
     );
     expect(child.status).not.toBe(0);
     expect(child.stderr).toContain('run the server with TZ=Asia/Shanghai or TZ=UTC');
@@ -51,7 +55,10 @@ describe('createCityCalendar', () => {
     const span = [at('2026-12-30 10:00'), at('2027-01-05 10:00')] as const;
     expect(createCityCalendar().missingYears(...span)).toEqual([2027]);
 
-    const admin = createCityCalendar({ overrides: [{ day: '2027-01-01', kind: 'holiday', note: '元旦' }], completeYears: [2027] });
+    const admin = createCityCalendar({
+      overrides: [{ day: '2027-01-01', kind: 'holiday', note: '元旦' }],
+      completeYears: [2027],
+    });
     expect(admin.coverage(2027)).toEqual({ covered: true, source: 'override' });
     expect(admin.missingYears(...span)).toEqual([]);
     expect(fmt(admin.addWorkingDays(at('2026-12-31 10:00'), 1))).toBe('2027-01-04 10:00');

@@ -5,7 +5,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export function fakeClock(start: number | string | Date): Clock & { set(t: number | string | Date): void; advance(ms: number): void } {
+export function fakeClock(
+  start: number | string | Date,
+): Clock & { set(t: number | string | Date): void; advance(ms: number): void } {
   let t = new Date(start).getTime();
   return {
     now: () => t,

@@ -14,4 +14,13 @@ import { policyRoutes } from './policy/policy.routes.ts';
 
 export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
 
-export const MODULE_PLUGINS: ModulePlugin[] = [orgRoutes, open311Routes, statsRoutes, spotCheckRoutes, disciplineRoutes, attachmentRoutes, excelRoutes, policyRoutes];
+export const MODULE_PLUGINS: ModulePlugin[] = [
+  orgRoutes,
+  open311Routes,
+  statsRoutes,
+  spotCheckRoutes,
+  disciplineRoutes,
+  attachmentRoutes,
+  excelRoutes,
+  policyRoutes,
+];

@@ -41,12 +41,18 @@ export function installAuth(app: FastifyInstance, auth: AuthService) {
   const routes: GuardedRoute[] = [];
   ROUTES.set(app, routes);
   app.addHook('onRoute', (route) => {
-    const pre = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const pre =
+      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     const guards = (pre as GuardFn[]).filter((fn) => fn[GUARD]);
     // Guards run before body validation, so a caller without the right learns nothing from the validator's answer.
     if (guards.length) {
       route.preHandler = pre.filter((fn) => !(fn as GuardFn)[GUARD]);
-      const before = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+      const before =
+        route.preValidation === undefined
+          ? []
+          : Array.isArray(route.preValidation)
+            ? route.preValidation
+            : [route.preValidation];
       route.preValidation = [...guards, ...before] as typeof route.preValidation;
     }
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {

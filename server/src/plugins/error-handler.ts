@@ -14,20 +14,40 @@ export function installErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const issues: FieldIssue[] = err.validation.map((v) => ({
-        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: v.message ?? 'invalid',
       }));
-      return reply.code(400).send({ code: 'validation', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues } satisfies ErrorBody);
+      return reply.code(400).send({
+        code: 'validation',
+        message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        issues,
+      } satisfies ErrorBody);
     }
     const status = (err as FastifyError).statusCode ?? 500;
-    if (status === 413) return reply.code(413).send({ code: 'payload_too_large', message: 'the request is too large' } satisfies ErrorBody);
-    if (status === 415) return reply.code(415).send({ code: 'unsupported_media_type', message: err.message } satisfies ErrorBody);
-    if (status === 429) return reply.code(429).send({ code: 'rate_limited', message: 'too many requests; slow down' } satisfies ErrorBody);
+    if (status === 413)
+      return reply
+        .code(413)
+        .send({ code: 'payload_too_large', message: 'the request is too large' } satisfies ErrorBody);
+    if (status === 415)
+      return reply.code(415).send({ code: 'unsupported_media_type', message: err.message } satisfies ErrorBody);
+    if (status === 429)
+      return reply
+        .code(429)
+        .send({ code: 'rate_limited', message: 'too many requests; slow down' } satisfies ErrorBody);
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: bad JSON, empty body with a JSON content type, bad multipart…
-      return reply.code(status).send({ code: status === 404 ? 'not_found' : 'bad_request', message: err.message } satisfies ErrorBody);
+      return reply
+        .code(status)
+        .send({ code: status === 404 ? 'not_found' : 'bad_request', message: err.message } satisfies ErrorBody);
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ code: 'internal', message: 'internal error; it has been logged' } satisfies ErrorBody);
+    return reply
+      .code(500)
+      .send({ code: 'internal', message: 'internal error; it has been logged' } satisfies ErrorBody);
   });
 }

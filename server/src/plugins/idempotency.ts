@@ -42,18 +42,33 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: 
     const scope = `http:${request.actor?.id ?? 'public'}`;
     const hash = sha256(canonicalJson({ method: request.method, url: request.url, body: request.body ?? null }));
     const now = clock.now();
-    const stored = await db.selectFrom('idempotency').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+    const stored = await db
+      .selectFrom('idempotency')
+      .selectAll()
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (stored) {
-      if (stored.request_hash !== hash) throw new AppError('idempotency_mismatch', 'this Idempotency-Key was used for a different request');
+      if (stored.request_hash !== hash)
+        throw new AppError('idempotency_mismatch', 'this Idempotency-Key was used for a different request');
       if (stored.status_code > 0) {
         reply.header('idempotent-replay', 'true').header('content-type', 'application/json; charset=utf-8');
         return reply.code(stored.status_code).send(stored.response);
       }
-      if (now - Number(stored.created_at) < STALE_CLAIM_MS) throw new AppError('conflict', 'a request with this Idempotency-Key is still being processed');
-      await db.deleteFrom('idempotency').where('scope', '=', scope).where('key', '=', key).where('status_code', '=', 0).execute();
+      if (now - Number(stored.created_at) < STALE_CLAIM_MS)
+        throw new AppError('conflict', 'a request with this Idempotency-Key is still being processed');
+      await db
+        .deleteFrom('idempotency')
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', '=', 0)
+        .execute();
     }
     try {
-      await db.insertInto('idempotency').values({ scope, key, request_hash: hash, status_code: 0, response: '', created_at: now }).execute();
+      await db
+        .insertInto('idempotency')
+        .values({ scope, key, request_hash: hash, status_code: 0, response: '', created_at: now })
+        .execute();
     } catch {
       throw new AppError('conflict', 'a request with this Idempotency-Key is still being processed');
     }
@@ -66,7 +81,11 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: 
     if (reply.statusCode < 400) {
       await db
         .updateTable('idempotency')
-        .set({ status_code: reply.statusCode, response: typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : String(payload) })
+        .set({
+          status_code: reply.statusCode,
+          response:
+            typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : String(payload),
+        })
         .where('scope', '=', claim.scope)
         .where('key', '=', claim.key)
         .execute();

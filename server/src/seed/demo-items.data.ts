@@ -4,7 +4,10 @@
 /** Leaf category code → [title, description] templates. */
 export const ITEM_TEMPLATES: Record<string, [string, string][]> = {
   'efficiency.slow': [
-    ['承诺时限内未办结', '在{centre}申请的事项已经超过承诺办理时限{n}个工作日，窗口一直说在审核，没有明确答复什么时候能办好。'],
+    [
+      '承诺时限内未办结',
+      '在{centre}申请的事项已经超过承诺办理时限{n}个工作日，窗口一直说在审核，没有明确答复什么时候能办好。',
+    ],
     ['审批时间过长影响开工', '我公司{org}提交的申请材料齐全，但审批已拖了{n}天，项目迟迟不能开工，希望加快办理。'],
   ],
   'efficiency.queue': [
@@ -21,7 +24,10 @@ export const ITEM_TEMPLATES: Record<string, [string, string][]> = {
   ],
   'attitude.shirk': [
     ['部门之间相互推诿', '我公司{org}的问题找了两个部门，都说不归自己管，让我们去找另一个部门，问题一直没人解决。'],
-    ['窗口推说系统问题不予办理', '在{centre}办理业务时，窗口说系统有问题让改天再来，已经第{n}次了，没有人给出解决办法。'],
+    [
+      '窗口推说系统问题不予办理',
+      '在{centre}办理业务时，窗口说系统有问题让改天再来，已经第{n}次了，没有人给出解决办法。',
+    ],
   ],
   'facilities.office': [
     ['自助打印设备无法使用', '{centre}的自助打印机坏了好几天，一直没人修，只能到外面打印材料。'],
@@ -158,16 +164,28 @@ export const QUOTED_PROBLEMS = [
 
 /** Top-level category code → reply templates (what the department did). */
 export const REPLY_TEMPLATES: Record<string, string[]> = {
-  efficiency: ['已核实情况，当日为您办结相关事项，并对窗口办理时限进行了专项整改。', '已督促承办人员加快办理，相关事项已办结，今后将实行限时办结制度。'],
-  attitude: ['已对相关工作人员进行批评教育，并在全体窗口人员中开展服务规范培训。', '经调查情况属实，已约谈相关人员，并向您当面致歉。'],
+  efficiency: [
+    '已核实情况，当日为您办结相关事项，并对窗口办理时限进行了专项整改。',
+    '已督促承办人员加快办理，相关事项已办结，今后将实行限时办结制度。',
+  ],
+  attitude: [
+    '已对相关工作人员进行批评教育，并在全体窗口人员中开展服务规范培训。',
+    '经调查情况属实，已约谈相关人员，并向您当面致歉。',
+  ],
   facilities: ['已安排维修人员更换设备，现已恢复正常使用。', '已增配相关设施，并建立每日巡检制度。'],
-  process: ['已梳理办事指南，统一窗口与网上的材料要求，并实行一次性告知。', '已协调相关部门通过数据共享获取该材料，无需群众再提交。'],
+  process: [
+    '已梳理办事指南，统一窗口与网上的材料要求，并实行一次性告知。',
+    '已协调相关部门通过数据共享获取该材料，无需群众再提交。',
+  ],
   online: ['已联系系统运维单位修复故障，系统现已恢复正常。', '已优化相关页面操作流程，并提供了操作指引。'],
   policy: ['已核实您的申报情况，补贴资金已完成拨付，请注意查收。', '已安排政策专员上门讲解，并帮助企业完成申报。'],
   utilities: ['已安排专人对接，现场勘查和接入工程已完成。', '已压缩办理环节，相关接入手续已办结。'],
   startup: ['已安排企业开办专区帮办代办，相关手续当日办结。', '已一次性告知全部修改意见，企业设立登记已完成。'],
   construction: ['已组织相关部门联合会商，审批手续已办结。', '已统一各专业审查意见，相关手续已完成。'],
-  property: ['已核查办理进度，不动产权证已制证完成，可到窗口领取或邮寄到家。', '已增加预约号源并开通绿色通道，过户手续已办结。'],
+  property: [
+    '已核查办理进度，不动产权证已制证完成，可到窗口领取或邮寄到家。',
+    '已增加预约号源并开通绿色通道，过户手续已办结。',
+  ],
   tax: ['已协调税务部门加快审核，退税款已到账。', '已开通网上办理渠道，并安排专人远程辅导。'],
   social: ['已协调转出地经办机构，转移接续手续已办结。', '已核实报销材料，报销款已发放到您的账户。'],
   fund: ['已重新审核您的申请，提取手续已办结。', '已核实贷款材料，贷款审批已完成。'],
@@ -175,35 +193,97 @@ export const REPLY_TEMPLATES: Record<string, string[]> = {
   other: ['已采纳您的建议，自下月起实行延时服务。', '已安排专人值守咨询电话，并公示服务时间。'],
 };
 
-export const CONTACT_NOTES = ['已电话联系诉求人，了解具体情况并说明办理安排', '已上门走访企业，现场核实问题', '已短信告知诉求人办理进度'];
+export const CONTACT_NOTES = [
+  '已电话联系诉求人，了解具体情况并说明办理安排',
+  '已上门走访企业，现场核实问题',
+  '已短信告知诉求人办理进度',
+];
 export const RETURN_REASONS = ['该事项不属于本单位职责范围，请重新交办', '诉求涉及其他部门主管事项，建议改派'];
 export const EXTENSION_REASONS = ['涉及多个部门协调，需要延长办理时限', '需现场勘查并等待第三方检测结果'];
 export const PARK_REASONS = ['需纳入明年建设计划统筹解决，申请挂账', '涉及历史遗留问题，需分阶段解决'];
 export const REDO_REASONS = ['诉求人反映问题仍未解决，要求重新办理', '回访发现整改不到位，需重新办理'];
-export const RECTIFY_NOTES = ['已立行立改，重新为诉求人办理并当面沟通', '差评原因与办理无关，已作说明', '已列入整改台账，限期整改到位'];
+export const RECTIFY_NOTES = [
+  '已立行立改，重新为诉求人办理并当面沟通',
+  '差评原因与办理无关，已作说明',
+  '已列入整改台账，限期整改到位',
+];
 export const BAD_REVIEW_COMMENTS = ['问题没有真正解决', '办理太慢，态度不好', '答复敷衍，没有实际行动'];
 
 /** District code → population in ten-thousands (2020 census, rounded): weights of where problems come from. */
 export const DISTRICT_WEIGHTS: [string, number][] = [
-  ['210102', 110], ['210103', 90], ['210104', 95], ['210105', 99], ['210106', 186], ['210111', 48], ['210112', 104],
-  ['210113', 53], ['210114', 86], ['210115', 40], ['210123', 28], ['210124', 37], ['210181', 56],
+  ['210102', 110],
+  ['210103', 90],
+  ['210104', 95],
+  ['210105', 99],
+  ['210106', 186],
+  ['210111', 48],
+  ['210112', 104],
+  ['210113', 53],
+  ['210114', 86],
+  ['210115', 40],
+  ['210123', 28],
+  ['210124', 37],
+  ['210181', 56],
 ];
 
 export const CHANNEL_WEIGHTS: [string, number][] = [
-  ['window', 45], ['hotline', 20], ['web', 14], ['mobile', 12], ['letter', 3], ['api', 3], ['inspection', 1.5], ['callback', 1.5],
+  ['window', 45],
+  ['hotline', 20],
+  ['web', 14],
+  ['mobile', 12],
+  ['letter', 3],
+  ['api', 3],
+  ['inspection', 1.5],
+  ['callback', 1.5],
 ];
-export const TYPE_WEIGHTS: [string, number][] = [['complaint', 35], ['help', 25], ['consult', 22], ['suggestion', 13], ['report', 5]];
-export const TIER_WEIGHTS: [string, number][] = [['simple', 45], ['general', 40], ['complex', 15]];
+export const TYPE_WEIGHTS: [string, number][] = [
+  ['complaint', 35],
+  ['help', 25],
+  ['consult', 22],
+  ['suggestion', 13],
+  ['report', 5],
+];
+export const TIER_WEIGHTS: [string, number][] = [
+  ['simple', 45],
+  ['general', 40],
+  ['complex', 15],
+];
 
 /** Leaf category code → weight (how often it is raised). */
 export const CATEGORY_WEIGHTS: [string, number][] = [
-  ['efficiency.slow', 6], ['efficiency.queue', 5], ['efficiency.runs', 5], ['attitude.rude', 3], ['attitude.shirk', 3],
-  ['facilities.office', 3], ['facilities.hall', 3], ['facilities.computer', 2], ['process.materials', 6], ['process.unclear', 5],
-  ['online.down', 4], ['online.usability', 4], ['policy.late', 3], ['policy.unknown', 3], ['utilities.power', 3],
-  ['utilities.water', 2], ['utilities.gas', 2], ['utilities.heat', 3], ['startup.register', 4], ['startup.seal', 1],
-  ['construction.permit', 3], ['construction.acceptance', 2], ['property.transfer', 5], ['property.certificate', 4],
-  ['tax.invoice', 4], ['tax.refund', 2], ['social.pension', 4], ['social.medical', 4], ['fund.withdraw', 3], ['fund.loan', 2],
-  ['trading.bidding', 1], ['trading.evaluation', 1], ['other.misc', 3],
+  ['efficiency.slow', 6],
+  ['efficiency.queue', 5],
+  ['efficiency.runs', 5],
+  ['attitude.rude', 3],
+  ['attitude.shirk', 3],
+  ['facilities.office', 3],
+  ['facilities.hall', 3],
+  ['facilities.computer', 2],
+  ['process.materials', 6],
+  ['process.unclear', 5],
+  ['online.down', 4],
+  ['online.usability', 4],
+  ['policy.late', 3],
+  ['policy.unknown', 3],
+  ['utilities.power', 3],
+  ['utilities.water', 2],
+  ['utilities.gas', 2],
+  ['utilities.heat', 3],
+  ['startup.register', 4],
+  ['startup.seal', 1],
+  ['construction.permit', 3],
+  ['construction.acceptance', 2],
+  ['property.transfer', 5],
+  ['property.certificate', 4],
+  ['tax.invoice', 4],
+  ['tax.refund', 2],
+  ['social.pension', 4],
+  ['social.medical', 4],
+  ['fund.withdraw', 3],
+  ['fund.loan', 2],
+  ['trading.bidding', 1],
+  ['trading.evaluation', 1],
+  ['other.misc', 3],
 ];
 
 /**
@@ -246,6 +326,16 @@ export const CATEGORY_DEPARTMENTS: Record<string, { main: string; co?: string }>
   'other.misc': { main: 'district:yshj' },
 };
 
-export const ORG_NAMES = ['沈阳华信科技有限公司', '辽宁盛京建设工程有限公司', '沈阳东方食品有限公司', '沈阳北方机床配件厂', '沈阳和顺物流有限公司', '辽宁远航国际贸易有限公司', '沈阳新松精密制造有限公司', '沈阳浑河餐饮管理有限公司'];
-export const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
+export const ORG_NAMES = [
+  '沈阳华信科技有限公司',
+  '辽宁盛京建设工程有限公司',
+  '沈阳东方食品有限公司',
+  '沈阳北方机床配件厂',
+  '沈阳和顺物流有限公司',
+  '辽宁远航国际贸易有限公司',
+  '沈阳新松精密制造有限公司',
+  '沈阳浑河餐饮管理有限公司',
+];
+export const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
 export const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国红梅鑫宇浩然子涵欣怡';

@@ -46,20 +46,136 @@ export const DISTRICT_DEPARTMENTS = [
 
 /** Category tree: top-level problems with a few leaves each (code, name, English name, children). */
 export const CATEGORIES: [string, string, string, [string, string, string][]][] = [
-  ['efficiency', '办事效率', 'Efficiency', [['efficiency.slow', '办理时限超期', 'Late processing'], ['efficiency.queue', '排队等候过长', 'Long queues'], ['efficiency.runs', '多次跑动', 'Repeated visits']]],
-  ['attitude', '服务态度', 'Service attitude', [['attitude.rude', '态度生硬', 'Rude staff'], ['attitude.shirk', '推诿扯皮', 'Passing the buck']]],
-  ['facilities', '设施设备', 'Facilities', [['facilities.office', '办公设备', 'Office equipment'], ['facilities.hall', '大厅环境', 'Hall environment'], ['facilities.computer', '电脑系统', 'Computers']]],
-  ['process', '流程与材料', 'Procedures and materials', [['process.materials', '材料繁多', 'Too many materials'], ['process.unclear', '流程不清', 'Unclear procedure']]],
-  ['online', '网上办事系统', 'Online services', [['online.down', '系统故障', 'System failure'], ['online.usability', '操作不便', 'Hard to use']]],
-  ['policy', '政策兑现', 'Policy delivery', [['policy.late', '兑现不及时', 'Late payment'], ['policy.unknown', '政策不知晓', 'Unaware of policy']]],
-  ['utilities', '水电气暖报装', 'Utility connections', [['utilities.power', '用电报装', 'Power connection'], ['utilities.water', '用水报装', 'Water connection'], ['utilities.gas', '用气报装', 'Gas connection'], ['utilities.heat', '供暖报装', 'Heating connection']]],
-  ['startup', '企业开办', 'Starting a business', [['startup.register', '设立登记', 'Registration'], ['startup.seal', '印章刻制', 'Company seal']]],
-  ['construction', '工程建设审批', 'Construction permits', [['construction.permit', '施工许可', 'Construction permit'], ['construction.acceptance', '竣工验收', 'Completion acceptance']]],
-  ['property', '不动产登记', 'Property registration', [['property.transfer', '转移登记', 'Transfer'], ['property.certificate', '办证延迟', 'Late certificate']]],
-  ['tax', '税费', 'Taxes and fees', [['tax.invoice', '发票办理', 'Invoices'], ['tax.refund', '退税', 'Tax refund']]],
-  ['social', '社保医保', 'Social and medical insurance', [['social.pension', '养老保险', 'Pension'], ['social.medical', '医保报销', 'Medical claims']]],
-  ['fund', '公积金', 'Housing provident fund', [['fund.withdraw', '提取', 'Withdrawal'], ['fund.loan', '贷款', 'Loans']]],
-  ['trading', '公共资源交易', 'Public resource trading', [['trading.bidding', '招投标', 'Bidding'], ['trading.evaluation', '评标系统', 'Bid evaluation system']]],
+  [
+    'efficiency',
+    '办事效率',
+    'Efficiency',
+    [
+      ['efficiency.slow', '办理时限超期', 'Late processing'],
+      ['efficiency.queue', '排队等候过长', 'Long queues'],
+      ['efficiency.runs', '多次跑动', 'Repeated visits'],
+    ],
+  ],
+  [
+    'attitude',
+    '服务态度',
+    'Service attitude',
+    [
+      ['attitude.rude', '态度生硬', 'Rude staff'],
+      ['attitude.shirk', '推诿扯皮', 'Passing the buck'],
+    ],
+  ],
+  [
+    'facilities',
+    '设施设备',
+    'Facilities',
+    [
+      ['facilities.office', '办公设备', 'Office equipment'],
+      ['facilities.hall', '大厅环境', 'Hall environment'],
+      ['facilities.computer', '电脑系统', 'Computers'],
+    ],
+  ],
+  [
+    'process',
+    '流程与材料',
+    'Procedures and materials',
+    [
+      ['process.materials', '材料繁多', 'Too many materials'],
+      ['process.unclear', '流程不清', 'Unclear procedure'],
+    ],
+  ],
+  [
+    'online',
+    '网上办事系统',
+    'Online services',
+    [
+      ['online.down', '系统故障', 'System failure'],
+      ['online.usability', '操作不便', 'Hard to use'],
+    ],
+  ],
+  [
+    'policy',
+    '政策兑现',
+    'Policy delivery',
+    [
+      ['policy.late', '兑现不及时', 'Late payment'],
+      ['policy.unknown', '政策不知晓', 'Unaware of policy'],
+    ],
+  ],
+  [
+    'utilities',
+    '水电气暖报装',
+    'Utility connections',
+    [
+      ['utilities.power', '用电报装', 'Power connection'],
+      ['utilities.water', '用水报装', 'Water connection'],
+      ['utilities.gas', '用气报装', 'Gas connection'],
+      ['utilities.heat', '供暖报装', 'Heating connection'],
+    ],
+  ],
+  [
+    'startup',
+    '企业开办',
+    'Starting a business',
+    [
+      ['startup.register', '设立登记', 'Registration'],
+      ['startup.seal', '印章刻制', 'Company seal'],
+    ],
+  ],
+  [
+    'construction',
+    '工程建设审批',
+    'Construction permits',
+    [
+      ['construction.permit', '施工许可', 'Construction permit'],
+      ['construction.acceptance', '竣工验收', 'Completion acceptance'],
+    ],
+  ],
+  [
+    'property',
+    '不动产登记',
+    'Property registration',
+    [
+      ['property.transfer', '转移登记', 'Transfer'],
+      ['property.certificate', '办证延迟', 'Late certificate'],
+    ],
+  ],
+  [
+    'tax',
+    '税费',
+    'Taxes and fees',
+    [
+      ['tax.invoice', '发票办理', 'Invoices'],
+      ['tax.refund', '退税', 'Tax refund'],
+    ],
+  ],
+  [
+    'social',
+    '社保医保',
+    'Social and medical insurance',
+    [
+      ['social.pension', '养老保险', 'Pension'],
+      ['social.medical', '医保报销', 'Medical claims'],
+    ],
+  ],
+  [
+    'fund',
+    '公积金',
+    'Housing provident fund',
+    [
+      ['fund.withdraw', '提取', 'Withdrawal'],
+      ['fund.loan', '贷款', 'Loans'],
+    ],
+  ],
+  [
+    'trading',
+    '公共资源交易',
+    'Public resource trading',
+    [
+      ['trading.bidding', '招投标', 'Bidding'],
+      ['trading.evaluation', '评标系统', 'Bid evaluation system'],
+    ],
+  ],
   ['other', '其他', 'Other', [['other.misc', '其他问题', 'Other problems']]],
 ];
 
@@ -77,7 +193,12 @@ export const DEMO_USERS = [
   { username: 'supervisor', name: '市营商局 赵督办', roles: ['supervisor'], scope: {} },
   { username: 'supervisor.shenhe', name: '沈河区营商局 钱督办', roles: ['supervisor'], scope: { district: '210103' } },
   { username: 'clerk', name: '市政务服务中心 找茬窗口 孙窗口', roles: ['window_clerk'], scope: { centre: 'city' } },
-  { username: 'clerk.shenhe', name: '沈河区政务服务中心 周窗口', roles: ['window_clerk'], scope: { centre: '210103', district: '210103' } },
+  {
+    username: 'clerk.shenhe',
+    name: '沈河区政务服务中心 周窗口',
+    roles: ['window_clerk'],
+    scope: { centre: '210103', district: '210103' },
+  },
   { username: 'handler', name: '市市场监管局 吴承办', roles: ['handler'], scope: { department: 'scjg' } },
   { username: 'handler.tax', name: '市税务局 郑承办', roles: ['handler'], scope: { department: 'sw' } },
   { username: 'handler.power', name: '供电公司 冯承办', roles: ['handler'], scope: { department: 'gd' } },

@@ -18,8 +18,16 @@ export async function seedDemo(
   if (!org) return null;
   if (opts.items <= 0) return { org, items: 0 };
   const started = Date.now();
-  const { items, events } = await seedItems(database, clock, { count: opts.items, seed: opts.seed, cityCode: opts.cityCode });
+  const { items, events } = await seedItems(database, clock, {
+    count: opts.items,
+    seed: opts.seed,
+    cityCode: opts.cityCode,
+  });
   opts.log?.info({ items, events, ms: Date.now() - started }, 'seeded demo items');
-  await seedPolicyDemo(database, clock, { enterprises: opts.enterprises ?? DEMO_ENTERPRISES, seed: opts.seed, log: opts.log });
+  await seedPolicyDemo(database, clock, {
+    enterprises: opts.enterprises ?? DEMO_ENTERPRISES,
+    seed: opts.seed,
+    log: opts.log,
+  });
   return { org, items };
 }

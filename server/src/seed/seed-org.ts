@@ -5,7 +5,16 @@ import type { Database } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { slaRuleToRow } from '../modules/deadlines/sla-rule.row.ts';
-import { CATEGORIES, CITY_CENTRE_WINDOWS, CITY_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, DISTRICTS, DISTRICT_CENTRE_WINDOWS, DISTRICT_DEPARTMENTS } from './org.data.ts';
+import {
+  CATEGORIES,
+  CITY_CENTRE_WINDOWS,
+  CITY_DEPARTMENTS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DISTRICTS,
+  DISTRICT_CENTRE_WINDOWS,
+  DISTRICT_DEPARTMENTS,
+} from './org.data.ts';
 
 export const districtId = (code: string) => `d-${code}`;
 export const cityDeptId = (code: string) => `dept-${code}`;
@@ -21,11 +30,22 @@ export async function seedOrg(database: Database, clock: Clock, opts: { demoUser
   const now = clock.now();
   const passwordHash = opts.demoUsers === false ? null : await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('district').values(DISTRICTS.map(([code, name, en], i) => ({ id: districtId(code), code, name, name_en: en, sort: i }))).execute();
+    await trx
+      .insertInto('district')
+      .values(DISTRICTS.map(([code, name, en], i) => ({ id: districtId(code), code, name, name_en: en, sort: i })))
+      .execute();
     await trx
       .insertInto('department')
       .values([
-        ...CITY_DEPARTMENTS.map(([code, name, en]) => ({ id: cityDeptId(code), code, name, name_en: en, level: 'city', district_id: null, active: 1 })),
+        ...CITY_DEPARTMENTS.map(([code, name, en]) => ({
+          id: cityDeptId(code),
+          code,
+          name,
+          name_en: en,
+          level: 'city',
+          district_id: null,
+          active: 1,
+        })),
         ...DISTRICTS.flatMap(([dcode, dname, den]) =>
           DISTRICT_DEPARTMENTS.map(([code, name, en]) => ({
             id: districtDeptId(dcode, code),
@@ -40,10 +60,25 @@ export async function seedOrg(database: Database, clock: Clock, opts: { demoUser
       ])
       .execute();
     const centres = [
-      { id: centreId('city'), name: '沈阳市政务服务中心', district_id: null, address: '沈阳市浑南区富民街 市政务服务中心', windows: CITY_CENTRE_WINDOWS },
-      ...DISTRICTS.map(([code, name], i) => ({ id: centreId(code), name: `${name}政务服务中心`, district_id: districtId(code), address: `${name}政务服务大厅`, windows: DISTRICT_CENTRE_WINDOWS[i] })),
+      {
+        id: centreId('city'),
+        name: '沈阳市政务服务中心',
+        district_id: null,
+        address: '沈阳市浑南区富民街 市政务服务中心',
+        windows: CITY_CENTRE_WINDOWS,
+      },
+      ...DISTRICTS.map(([code, name], i) => ({
+        id: centreId(code),
+        name: `${name}政务服务中心`,
+        district_id: districtId(code),
+        address: `${name}政务服务大厅`,
+        windows: DISTRICT_CENTRE_WINDOWS[i],
+      })),
     ];
-    await trx.insertInto('service_centre').values(centres.map(({ windows: _w, ...c }) => c)).execute();
+    await trx
+      .insertInto('service_centre')
+      .values(centres.map(({ windows: _w, ...c }) => c))
+      .execute();
     await trx
       .insertInto('service_window')
       .values(
@@ -60,17 +95,38 @@ export async function seedOrg(database: Database, clock: Clock, opts: { demoUser
       .execute();
     let sort = 0;
     for (const [code, name, en, children] of CATEGORIES) {
-      await trx.insertInto('category').values({ id: categoryId(code), parent_id: null, code, name, name_en: en, sort: sort++, active: 1, attributes: null }).execute();
       await trx
         .insertInto('category')
-        .values(children.map(([c, n, e], i) => ({ id: categoryId(c), parent_id: categoryId(code), code: c, name: n, name_en: e, sort: i, active: 1, attributes: null })))
+        .values({
+          id: categoryId(code),
+          parent_id: null,
+          code,
+          name,
+          name_en: en,
+          sort: sort++,
+          active: 1,
+          attributes: null,
+        })
+        .execute();
+      await trx
+        .insertInto('category')
+        .values(
+          children.map(([c, n, e], i) => ({
+            id: categoryId(c),
+            parent_id: categoryId(code),
+            code: c,
+            name: n,
+            name_en: e,
+            sort: i,
+            active: 1,
+            attributes: null,
+          })),
+        )
         .execute();
     }
     await trx
       .insertInto('sla_rule')
-      .values(
-        DEFAULT_SLA_RULES.map((r) => slaRuleToRow(`sla-${r.tier}${r.urgent ? '-urgent' : ''}`, r, now)),
-      )
+      .values(DEFAULT_SLA_RULES.map((r) => slaRuleToRow(`sla-${r.tier}${r.urgent ? '-urgent' : ''}`, r, now)))
       .execute();
     if (passwordHash) {
       await trx
@@ -99,7 +155,16 @@ export async function seedOrg(database: Database, clock: Clock, opts: { demoUser
         .execute();
       await trx
         .insertInto('key_project')
-        .values({ id: 'proj-hunnan-ic', code: 'KP-2026-001', name: '浑南集成电路产业园项目', district_id: districtId('210112'), officer_id: userId('officer'), description: '重点项目：首席服务官全程跟踪服务', status: 'active', created_at: now })
+        .values({
+          id: 'proj-hunnan-ic',
+          code: 'KP-2026-001',
+          name: '浑南集成电路产业园项目',
+          district_id: districtId('210112'),
+          officer_id: userId('officer'),
+          description: '重点项目：首席服务官全程跟踪服务',
+          status: 'active',
+          created_at: now,
+        })
         .execute();
     }
   });

@@ -38,7 +38,11 @@ const SEES: Record<string, { A: boolean; B: boolean }> = {
  * How a route is protected when its preHandler declares no guard: the routes that are public on purpose, the ones whose
  * handler asks for a session itself, and the item actions whose service checks visibility (404) before the role (403).
  */
-type Rule = { kind: 'public' } | { kind: 'session' } | { kind: 'permission'; permission: string } | { kind: 'item-action'; action: ItemAction };
+type Rule =
+  | { kind: 'public' }
+  | { kind: 'session' }
+  | { kind: 'permission'; permission: string }
+  | { kind: 'item-action'; action: ItemAction };
 const PUBLIC = new Set([
   'GET /api/health',
   'GET /api/openapi.json',
@@ -66,7 +70,9 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 function multipartPng(): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----tq${Math.random().toString(36).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     PNG,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -81,7 +87,8 @@ function classify(method: string, path: string, guards: Map<string, Rule>): Rule
   if (PUBLIC.has(key) || OPEN311.test(path)) return { kind: 'public' };
   if (SESSION_IN_HANDLER.has(key)) return { kind: 'session' };
   const m = /^\/api\/items\/\{id\}\/(\w+)$/.exec(path);
-  if (method === 'POST' && m && (ITEM_ACTIONS as readonly string[]).includes(m[1])) return { kind: 'item-action', action: m[1] as ItemAction };
+  if (method === 'POST' && m && (ITEM_ACTIONS as readonly string[]).includes(m[1]))
+    return { kind: 'item-action', action: m[1] as ItemAction };
   return undefined;
 }
 
@@ -100,16 +107,26 @@ interface Probe {
 
 async function dispatchedItem(district: string, centre: string, dept: string): Promise<string> {
   const dispatcher = sessions.get('dispatcher')!;
-  const r = (await t.call(null, 'POST', '/api/public/items', intakeBody({ districtId: district, centreId: centre }))).json();
+  const r = (
+    await t.call(null, 'POST', '/api/public/items', intakeBody({ districtId: district, centreId: centre }))
+  ).json();
   expect((await t.call(dispatcher, 'POST', `/api/items/${r.id}/accept`, {})).statusCode).toBe(200);
-  expect((await t.call(dispatcher, 'POST', `/api/items/${r.id}/dispatch`, { mainDepartmentId: dept })).statusCode).toBe(200);
+  expect((await t.call(dispatcher, 'POST', `/api/items/${r.id}/dispatch`, { mainDepartmentId: dept })).statusCode).toBe(
+    200,
+  );
   return r.id;
 }
-const ROWS: Record<'A' | 'B', [string, string, string]> = { A: ['d-210103', 'centre-210103', 'dept-scjg'], B: ['d-210106', 'centre-210106', 'dept-sw'] };
+const ROWS: Record<'A' | 'B', [string, string, string]> = {
+  A: ['d-210103', 'centre-210103', 'dept-scjg'],
+  B: ['d-210106', 'centre-210106', 'dept-sw'],
+};
 
 /** Row counts of every table: a refused request must leave them all as they were. */
 async function fingerprint(): Promise<Record<string, number>> {
-  const tables = (await t.database.db.introspection.getTables()).map((x) => x.name).filter((n) => !/^kysely_/.test(n)).sort();
+  const tables = (await t.database.db.introspection.getTables())
+    .map((x) => x.name)
+    .filter((n) => !/^kysely_/.test(n))
+    .sort();
   const out: Record<string, number> = {};
   for (const name of tables) {
     const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(t.database.db);
@@ -128,14 +145,16 @@ function send(p: Probe, url: string) {
 /** Runs independent requests a few at a time (the database round trips overlap). */
 async function inParallel<T>(list: T[], fn: (x: T) => Promise<void>, width = 8): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < list.length) await fn(list[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < list.length) await fn(list[next++]);
+    }),
+  );
 }
 
 const isRefusal = (s: number) => s === 401 || s === 403 || s === 404;
 
-let probes: Probe[] = [];
+const probes: Probe[] = [];
 let classifiedRoutes = 0;
 
 beforeAll(async () => {
@@ -151,9 +170,14 @@ describe('the route × role × row matrix', () => {
     for (const r of registered) {
       const g = r.guards[0];
       if (!g) continue;
-      guards.set(`${r.method} ${openApiPath(r.url)}`, g.kind === 'permission' ? { kind: 'permission', permission: g.permission } : { kind: 'session' });
+      guards.set(
+        `${r.method} ${openApiPath(r.url)}`,
+        g.kind === 'permission' ? { kind: 'permission', permission: g.permission } : { kind: 'session' },
+      );
     }
-    const doc = (await t.call(null, 'GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: { in: string; required?: boolean }[] }>> };
+    const doc = (await t.call(null, 'GET', '/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { parameters?: { in: string; required?: boolean }[] }>>;
+    };
     const ops = new Set<string>();
     /** Reads that need a query parameter: without it a permitted caller is told what is missing (400), not refused. */
     const needsQuery = new Set<string>();
@@ -165,7 +189,10 @@ describe('the route × role × row matrix', () => {
     }
     // Every documented route was registered after the guard registry was installed: none escapes it.
     const registeredKeys = new Set(registered.map((r) => `${r.method} ${openApiPath(r.url)}`));
-    expect([...ops].filter((k) => !registeredKeys.has(k)), 'documented but not in the guard registry').toEqual([]);
+    expect(
+      [...ops].filter((k) => !registeredKeys.has(k)),
+      'documented but not in the guard registry',
+    ).toEqual([]);
     for (const k of registeredKeys) ops.add(k);
 
     const unclassified: string[] = [];
@@ -179,10 +206,17 @@ describe('the route × role × row matrix', () => {
     expect(unclassified, 'routes with no guard and no classification in this test').toEqual([]);
     // Every demo user is in the visibility table, and every item action has a valid body.
     expect(DEMO_USERS.map((u) => u.username).filter((u) => !SEES[u])).toEqual([]);
-    for (const a of ITEM_ACTIONS) expect(ACTION_BODIES[a as keyof typeof ACTION_BODIES]?.safeParse(ACTION_EXAMPLES[a]).success ?? a === 'reveal', `body of ${a}`).toBe(true);
+    for (const a of ITEM_ACTIONS)
+      expect(
+        ACTION_BODIES[a as keyof typeof ACTION_BODIES]?.safeParse(ACTION_EXAMPLES[a]).success ?? a === 'reveal',
+        `body of ${a}`,
+      ).toBe(true);
     classifiedRoutes = rules.size;
 
-    const callers: [string, readonly Role[]][] = [['anonymous', []], ...DEMO_USERS.map((u): [string, readonly Role[]] => [u.username, u.roles])];
+    const callers: [string, readonly Role[]][] = [
+      ['anonymous', []],
+      ...DEMO_USERS.map((u): [string, readonly Role[]] => [u.username, u.roles]),
+    ];
     for (const [key, rule] of rules) {
       const [method, path] = key.split(' ');
       if (key === 'POST /api/auth/logout') continue; // ends the session: checked on its own below
@@ -194,7 +228,12 @@ describe('the route × role × row matrix', () => {
             .replace('{attachmentId}', 'nope-0000')
             .replace('{day}', '2026-12-01')
             .replace('{file}', 'nope-0000.json');
-          const body = method === 'GET' || method === 'DELETE' ? undefined : rule.kind === 'item-action' ? ACTION_EXAMPLES[rule.action] : {};
+          const body =
+            method === 'GET' || method === 'DELETE'
+              ? undefined
+              : rule.kind === 'item-action'
+                ? ACTION_EXAMPLES[rule.action]
+                : {};
           const sees = row ? (SEES[caller]?.[row] ?? false) : true;
           let expected: string;
           let check: (s: number) => boolean;
@@ -224,7 +263,8 @@ describe('the route × role × row matrix', () => {
                 expected = 'allowed: 200';
                 check = (s) => s === 200;
               } else {
-                expected = row && !path.includes('{attachmentId}') ? 'allowed: not 401/403/404' : 'allowed: not 401/403';
+                expected =
+                  row && !path.includes('{attachmentId}') ? 'allowed: not 401/403/404' : 'allowed: not 401/403';
                 check = row && !path.includes('{attachmentId}') ? anything : permitted;
               }
             }
@@ -243,7 +283,18 @@ describe('the route × role × row matrix', () => {
               check = (s) => [200, 400, 409].includes(s);
             }
           }
-          probes.push({ method, path, rule, caller, row, url, body, multipart: method === 'POST' && MULTIPART.test(path), expect: check, expected });
+          probes.push({
+            method,
+            path,
+            rule,
+            caller,
+            row,
+            url,
+            body,
+            multipart: method === 'POST' && MULTIPART.test(path),
+            expect: check,
+            expected,
+          });
         }
       }
     }
@@ -254,13 +305,18 @@ describe('the route × role × row matrix', () => {
   it('refuses (401/403/404) where the table says so, and a refused request changes no row', async () => {
     const A = await dispatchedItem(...ROWS.A);
     const B = await dispatchedItem(...ROWS.B);
-    const refused = probes.filter((p) => p.expected.startsWith('401') || p.expected.startsWith('403') || p.expected.startsWith('404'));
+    const refused = probes.filter(
+      (p) => p.expected.startsWith('401') || p.expected.startsWith('403') || p.expected.startsWith('404'),
+    );
     const before = await fingerprint();
     const wrong: string[] = [];
     await inParallel(refused, async (p) => {
       const url = p.url.replace('{row:A}', A).replace('{row:B}', B);
       const res = await send(p, url);
-      if (!p.expect(res.statusCode)) wrong.push(`${p.caller} ${p.method} ${p.path}${p.row ? ` [${p.row}]` : ''}: expected ${p.expected}, got ${res.statusCode} ${res.body.slice(0, 100)}`);
+      if (!p.expect(res.statusCode))
+        wrong.push(
+          `${p.caller} ${p.method} ${p.path}${p.row ? ` [${p.row}]` : ''}: expected ${p.expected}, got ${res.statusCode} ${res.body.slice(0, 100)}`,
+        );
     });
     expect(wrong).toEqual([]);
     expect(await fingerprint()).toEqual(before);
@@ -275,7 +331,10 @@ describe('the route × role × row matrix', () => {
     const fresh: Partial<Record<'A' | 'B', string>> = {};
     const check = async (p: Probe, url: string) => {
       const res = await send(p, url);
-      if (!p.expect(res.statusCode)) wrong.push(`${p.caller} ${p.method} ${p.path}${p.row ? ` [${p.row}]` : ''}: expected ${p.expected}, got ${res.statusCode} ${res.body.slice(0, 100)}`);
+      if (!p.expect(res.statusCode))
+        wrong.push(
+          `${p.caller} ${p.method} ${p.path}${p.row ? ` [${p.row}]` : ''}: expected ${p.expected}, got ${res.statusCode} ${res.body.slice(0, 100)}`,
+        );
       return res;
     };
     // Everything but the item actions is independent of order; the item actions go one by one below.
@@ -290,38 +349,61 @@ describe('the route × role × row matrix', () => {
       if (res.statusCode < 300) delete fresh[row];
     }
     expect(wrong).toEqual([]);
-    console.log(`access matrix (${DIALECT}): ${allowed.length} permitted requests answered without 401/403 or 5xx, ${allowed.filter((p) => p.expected === 'allowed: 200').length} of them reads answered 200 (${classifiedRoutes} routes)`);
+    console.log(
+      `access matrix (${DIALECT}): ${allowed.length} permitted requests answered without 401/403 or 5xx, ${allowed.filter((p) => p.expected === 'allowed: 200').length} of them reads answered 200 (${classifiedRoutes} routes)`,
+    );
   }, 120_000);
 
   it('scopes the rows behind session and permission routes: clues by jurisdiction, key projects by bureau or officer, notifications by owner', async () => {
     const A = await dispatchedItem(...ROWS.A);
     const B = await dispatchedItem(...ROWS.B);
     const supervisor = sessions.get('supervisor')!;
-    for (const id of [A, B]) expect((await t.call(supervisor, 'POST', `/api/items/${id}/transfer_clue`, { reason: '不作为' })).statusCode).toBe(200);
-    const clues = (await t.call(supervisor, 'GET', '/api/clues?pageSize=100')).json().items as { id: string; itemId: string }[];
+    for (const id of [A, B])
+      expect(
+        (await t.call(supervisor, 'POST', `/api/items/${id}/transfer_clue`, { reason: '不作为' })).statusCode,
+      ).toBe(200);
+    const clues = (await t.call(supervisor, 'GET', '/api/clues?pageSize=100')).json().items as {
+      id: string;
+      itemId: string;
+    }[];
     const clueOf = (item: string) => clues.find((c) => c.itemId === item)!.id;
     /** Expected answers per row, from the permission table (clue.read) and the reader's jurisdiction. */
     const rows: [string, string, (user: string, roles: readonly Role[]) => number][] = [
       [`/api/clues/${clueOf(A)}`, 'clue A (沈河区)', (_u, roles) => (hasPermission(roles, 'clue.read') ? 200 : 403)],
-      [`/api/clues/${clueOf(B)}`, 'clue B (铁西区)', (u, roles) => (!hasPermission(roles, 'clue.read') ? 403 : u.endsWith('.shenhe') ? 404 : 200)],
+      [
+        `/api/clues/${clueOf(B)}`,
+        'clue B (铁西区)',
+        (u, roles) => (!hasPermission(roles, 'clue.read') ? 403 : u.endsWith('.shenhe') ? 404 : 200),
+      ],
       // 浑南区's key project, followed by its officer, the city bureau and the administrator; a district bureau elsewhere gets 404.
-      ['/api/projects/proj-hunnan-ic', 'key project (浑南区)', (u, roles) => {
-        const reader = hasPermission(roles, 'project.read') || roles.some((r) => r === 'dispatcher' || r === 'supervisor');
-        return !reader ? 403 : u.endsWith('.shenhe') ? 404 : 200;
-      }],
+      [
+        '/api/projects/proj-hunnan-ic',
+        'key project (浑南区)',
+        (u, roles) => {
+          const reader =
+            hasPermission(roles, 'project.read') || roles.some((r) => r === 'dispatcher' || r === 'supervisor');
+          return !reader ? 403 : u.endsWith('.shenhe') ? 404 : 200;
+        },
+      ],
     ];
     const wrong: string[] = [];
     for (const [url, what, expected] of rows) {
       expect((await t.call(null, 'GET', url)).statusCode, `anonymous ${what}`).toBe(401);
       for (const u of DEMO_USERS) {
         const got = (await t.call(sessions.get(u.username)!, 'GET', url)).statusCode;
-        if (got !== expected(u.username, u.roles)) wrong.push(`${u.username} ${what}: expected ${expected(u.username, u.roles)}, got ${got}`);
+        if (got !== expected(u.username, u.roles))
+          wrong.push(`${u.username} ${what}: expected ${expected(u.username, u.roles)}, got ${got}`);
       }
     }
     expect(wrong).toEqual([]);
 
     // Notifications belong to one user: another's is a 404 to everyone else, and stays unread.
-    const worker = createOutboxWorker({ db: t.database.db, clock: t.clock, sms: { send: async () => {} }, fetch: async () => ({ ok: true, status: 200 }) });
+    const worker = createOutboxWorker({
+      db: t.database.db,
+      clock: t.clock,
+      sms: { send: async () => {} },
+      fetch: async () => ({ ok: true, status: 200 }),
+    });
     await worker.runOnce();
     let owner: string | undefined;
     let note: { id: string; readAt: string | null } | undefined;
@@ -334,9 +416,14 @@ describe('the route × role × row matrix', () => {
     }
     expect(note, 'some demo user has a notification after the dispatches').toBeDefined();
     for (const u of DEMO_USERS.filter((x) => x.username !== owner)) {
-      expect((await t.call(sessions.get(u.username)!, 'POST', `/api/notifications/${note!.id}/read`)).statusCode, `${u.username} reads ${owner}'s notification`).toBe(404);
+      expect(
+        (await t.call(sessions.get(u.username)!, 'POST', `/api/notifications/${note!.id}/read`)).statusCode,
+        `${u.username} reads ${owner}'s notification`,
+      ).toBe(404);
     }
-    const mine = (await t.call(sessions.get(owner!)!, 'GET', '/api/notifications?unread=true')).json().items as { id: string }[];
+    const mine = (await t.call(sessions.get(owner!)!, 'GET', '/api/notifications?unread=true')).json().items as {
+      id: string;
+    }[];
     expect(mine.map((n) => n.id)).toContain(note!.id);
     expect((await t.call(sessions.get(owner!)!, 'POST', `/api/notifications/${note!.id}/read`)).statusCode).toBe(200);
   });

@@ -26,7 +26,9 @@ const USERS: [string, Role[], { A: boolean; B: boolean }][] = [
 
 async function dispatchedItem(district: string, centre: string, dept: string): Promise<string> {
   const dispatcher = sessions.get('dispatcher')!;
-  const r = (await t.call(null, 'POST', '/api/public/items', intakeBody({ districtId: district, centreId: centre }))).json();
+  const r = (
+    await t.call(null, 'POST', '/api/public/items', intakeBody({ districtId: district, centreId: centre }))
+  ).json();
   await t.call(dispatcher, 'POST', `/api/items/${r.id}/accept`, {});
   await t.call(dispatcher, 'POST', `/api/items/${r.id}/dispatch`, { mainDepartmentId: dept });
   return r.id;
@@ -65,7 +67,12 @@ describe('item actions', () => {
     it(`${action}: 404 where invisible, 403 where the role may not, otherwise the state decides`, async () => {
       for (const [u, roles, can] of USERS) {
         const id = await dispatchedItem('d-210103', 'centre-210103', 'dept-scjg');
-        const res = await t.call(sessions.get(u)!, 'POST', `/api/items/${id}/${action}`, ACTION_EXAMPLES[action as ItemAction]);
+        const res = await t.call(
+          sessions.get(u)!,
+          'POST',
+          `/api/items/${id}/${action}`,
+          ACTION_EXAMPLES[action as ItemAction],
+        );
         const allowedRole = roles.some((r) => ACTION_RULES[action].roles.includes(r));
         const tag = `${u} ${action} → ${res.statusCode} ${res.body.slice(0, 120)}`;
         if (!can.A) expect(res.statusCode, tag).toBe(404);

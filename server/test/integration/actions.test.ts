@@ -9,11 +9,14 @@ let dispatcher: Session, handler: Session, supervisor: Session, clerk: Session, 
 
 beforeAll(async () => {
   t = await createTestContext();
-  [dispatcher, handler, supervisor, clerk, power] = await Promise.all(['dispatcher', 'handler', 'supervisor', 'clerk', 'handler.power'].map((u) => t.login(u)));
+  [dispatcher, handler, supervisor, clerk, power] = await Promise.all(
+    ['dispatcher', 'handler', 'supervisor', 'clerk', 'handler.power'].map((u) => t.login(u)),
+  );
 });
 afterAll(() => t?.close());
 
-const act = (as: Session, id: string, action: string, body: unknown = {}) => t.call(as, 'POST', `/api/items/${id}/${action}`, body);
+const act = (as: Session, id: string, action: string, body: unknown = {}) =>
+  t.call(as, 'POST', `/api/items/${id}/${action}`, body);
 
 async function accepted(over: Record<string, unknown> = {}) {
   const r = (await t.call(null, 'POST', '/api/public/items', intakeBody(over))).json();
@@ -32,9 +35,9 @@ describe('returns (退单) and designation (指定承办)', () => {
   it('lets a department return within one working day with a reason, and designates after three dispatches', async () => {
     const r = await accepted();
     for (let i = 1; i <= 3; i++) {
-      const dd = await act(dispatcher, r.id, "dispatch", { mainDepartmentId: "dept-gd" });
+      const dd = await act(dispatcher, r.id, 'dispatch', { mainDepartmentId: 'dept-gd' });
       expect(dd.statusCode, `dispatch ${i} ${dd.body}`).toBe(200);
-      const res = await act(power, r.id, "return", { reason: `不属于本单位职责（第${i}次）` });
+      const res = await act(power, r.id, 'return', { reason: `不属于本单位职责（第${i}次）` });
       expect(res.statusCode, res.body).toBe(200);
     }
     const detail = (await t.call(dispatcher, 'GET', `/api/items/${r.id}`)).json();
@@ -106,23 +109,42 @@ describe('merging duplicates (并单)', () => {
     expect(m.json().primaryId).toBe(primary.id);
     expect((await act(dispatcher, dup.id, 'merge', { primaryId: dup.id })).statusCode).toBe(409);
     await act(handler, primary.id, 'reply', { reply: '已配置复印机，并安排专人维护。' });
-    await act(supervisor, primary.id, 'callback', { contacted: true, solved: 'solved', satisfaction: 'very_satisfied' });
+    await act(supervisor, primary.id, 'callback', {
+      contacted: true,
+      solved: 'solved',
+      satisfaction: 'very_satisfied',
+    });
     expect((await act(supervisor, primary.id, 'close_out')).statusCode).toBe(200);
     const merged = (await t.call(dispatcher, 'GET', `/api/items/${dup.id}`)).json();
     expect(merged.closedAt).not.toBeNull();
     expect(merged.events.at(-1).action).toBe('close_with_primary');
-    const outbox = await t.database.db.selectFrom('outbox').select(['recipient', 'topic']).where('topic', '=', 'item.replied').where('channel', '=', 'sms').execute();
+    const outbox = await t.database.db
+      .selectFrom('outbox')
+      .select(['recipient', 'topic'])
+      .where('topic', '=', 'item.replied')
+      .where('channel', '=', 'sms')
+      .execute();
     expect(outbox.length).toBeGreaterThanOrEqual(2); // both requesters are answered
   });
 });
 
 describe('ratings', () => {
   it('closes a simple item rated satisfied automatically', async () => {
-    const r = (await t.call(clerk, 'POST', '/api/items', { ...intakeBody({ districtId: undefined }), channel: 'window', tier: 'simple' })).json();
+    const r = (
+      await t.call(clerk, 'POST', '/api/items', {
+        ...intakeBody({ districtId: undefined }),
+        channel: 'window',
+        tier: 'simple',
+      })
+    ).json();
     const res = await act(clerk, r.id, 'resolve_on_spot', { reply: '现场为群众提供复印服务并告知自助复印机位置。' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('replied');
-    const rated = await t.call(null, 'POST', '/api/public/track/rate', { code: r.trackingCode, pin: r.accessPin, payload: { contacted: true, solved: 'solved', satisfaction: 'satisfied' } });
+    const rated = await t.call(null, 'POST', '/api/public/track/rate', {
+      code: r.trackingCode,
+      pin: r.accessPin,
+      payload: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
+    });
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json().status).toBe('closed');
   });
@@ -130,7 +152,11 @@ describe('ratings', () => {
   it('lets a department appeal a malicious rating; the supervisor decides and the rating is excluded', async () => {
     const r = await inProgress();
     await act(handler, r.id, 'reply', { reply: '经核实已按规定办理完毕。' });
-    await t.call(null, 'POST', '/api/public/track/rate', { code: r.trackingCode, pin: r.accessPin, payload: { contacted: true, solved: 'solved', satisfaction: 'very_dissatisfied' } });
+    await t.call(null, 'POST', '/api/public/track/rate', {
+      code: r.trackingCode,
+      pin: r.accessPin,
+      payload: { contacted: true, solved: 'solved', satisfaction: 'very_dissatisfied' },
+    });
     expect((await act(handler, r.id, 'appeal', { reason: '评价与办理事实不符，有通话录音为证' })).statusCode).toBe(200);
     const decided = await act(supervisor, r.id, 'decide_appeal', { approve: true, note: '核实录音，评价不实' });
     expect(decided.statusCode, decided.body).toBe(200);
@@ -152,8 +178,17 @@ describe('ratings', () => {
 describe('the evidence', () => {
   it('detects an edited event', async () => {
     expect((await verifyChains(t.database.db)).ok).toBe(true);
-    const victim = await t.database.db.selectFrom('event').select(['id', 'stream', 'seq']).where('action', '=', 'reply').limit(1).executeTakeFirstOrThrow();
-    await t.database.db.updateTable('event').set({ data: '{"solved":"solved","forged":true}' }).where('id', '=', victim.id).execute();
+    const victim = await t.database.db
+      .selectFrom('event')
+      .select(['id', 'stream', 'seq'])
+      .where('action', '=', 'reply')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('event')
+      .set({ data: '{"solved":"solved","forged":true}' })
+      .where('id', '=', victim.id)
+      .execute();
     const r = await verifyChains(t.database.db);
     expect(r.ok).toBe(false);
     expect(r.firstProblem).toMatchObject({ stream: victim.stream, seq: Number(victim.seq), problem: 'hash_mismatch' });

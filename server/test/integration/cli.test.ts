@@ -16,7 +16,10 @@ const dbFile = join(dir, 'tingquan.db');
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, ...env }, timeout: 120_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, ...env },
+      timeout: 120_000,
+    });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -54,7 +57,25 @@ describe('tingquan CLI', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('登记');
     ws.addRow([...IMPORT_COLUMNS]);
-    ws.addRow(['热线', '求助', '用电报装', '厂房用电报装进度慢', '新建厂房申请用电报装已经十天了，还没有安排现场勘查。', '铁西区', '', '', '', '企业', '王经理', '13700002222', '沈阳北方机床配件厂', '', '否', '复杂', '']);
+    ws.addRow([
+      '热线',
+      '求助',
+      '用电报装',
+      '厂房用电报装进度慢',
+      '新建厂房申请用电报装已经十天了，还没有安排现场勘查。',
+      '铁西区',
+      '',
+      '',
+      '',
+      '企业',
+      '王经理',
+      '13700002222',
+      '沈阳北方机床配件厂',
+      '',
+      '否',
+      '复杂',
+      '',
+    ]);
     ws.addRow(['热线', '求助', '没有这个分类', '标题', '太短', '', '', '', '', '个人', '', '', '', '', '否', '', '']);
     const file = join(dir, 'import.xlsx');
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -88,7 +109,9 @@ describe('tingquan CLI', () => {
     expect(r.code, r.out).toBe(0);
     expect(count(dbFile, 'item')).toBe(items);
     const c = new SQLite(dbFile, { readonly: true });
-    expect((c.prepare("select count(*) as n from item where title = 'changed after the backup'").get() as { n: number }).n).toBe(0);
+    expect(
+      (c.prepare("select count(*) as n from item where title = 'changed after the backup'").get() as { n: number }).n,
+    ).toBe(0);
     c.close();
     r = await cli(['verify-ledger']);
     expect(r.code, r.out).toBe(0);
@@ -104,7 +127,9 @@ describe('tingquan CLI', () => {
     const tampered = join(dir, 'tampered.db');
     expect((await cli(['backup', '--out', tampered])).code).toBe(0);
     const c = new SQLite(tampered);
-    c.prepare("update event set data = '{\"forged\":true}' where rowid = (select min(rowid) from event where action = 'reply')").run();
+    c.prepare(
+      "update event set data = '{\"forged\":true}' where rowid = (select min(rowid) from event where action = 'reply')",
+    ).run();
     c.close();
     const before = count(dbFile, 'event');
     r = await cli(['restore', tampered]);
@@ -114,7 +139,9 @@ describe('tingquan CLI', () => {
   }, 120_000);
 
   it('sends PostgreSQL users to pg_dump', async () => {
-    const r = await cli(['backup', '--out', join(dir, 'x.db')], { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    const r = await cli(['backup', '--out', join(dir, 'x.db')], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+    });
     expect(r.code).toBe(2);
     expect(r.out).toContain('pg_dump');
   }, 60_000);

@@ -12,7 +12,15 @@ it('documents the clue, undercover-check and spot-check routes', async () => {
   const res = await t.call(null, 'GET', '/api/openapi.json');
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   const paths = Object.keys(res.json().paths);
-  for (const p of ['/api/clues', '/api/clues/{id}', '/api/clues/{id}/follow', '/api/clues/{id}/close', '/api/undercover-checks', '/api/spot-checks', '/api/spot-checks/{id}']) {
+  for (const p of [
+    '/api/clues',
+    '/api/clues/{id}',
+    '/api/clues/{id}/follow',
+    '/api/clues/{id}/close',
+    '/api/undercover-checks',
+    '/api/spot-checks',
+    '/api/spot-checks/{id}',
+  ]) {
     expect(paths).toContain(p);
   }
 });

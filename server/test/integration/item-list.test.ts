@@ -18,9 +18,13 @@ const summaryOf = async (id: string, ledgerNo: string) => {
 
 describe('clocks in the ledger list', () => {
   it('shows the sign-for deadline while the department has not signed, and not after', async () => {
-    const { id, ledgerNo } = (await t.call(null, 'POST', '/api/public/items', intakeBody({ title: '列表时限测试' }))).json();
+    const { id, ledgerNo } = (
+      await t.call(null, 'POST', '/api/public/items', intakeBody({ title: '列表时限测试' }))
+    ).json();
     expect((await t.call(dispatcher, 'POST', `/api/items/${id}/accept`, {})).statusCode).toBe(200);
-    expect((await t.call(dispatcher, 'POST', `/api/items/${id}/dispatch`, { mainDepartmentId: 'dept-scjg' })).statusCode).toBe(200);
+    expect(
+      (await t.call(dispatcher, 'POST', `/api/items/${id}/dispatch`, { mainDepartmentId: 'dept-scjg' })).statusCode,
+    ).toBe(200);
     const dispatched = await summaryOf(id, ledgerNo);
     const detail = (await t.call(dispatcher, 'GET', `/api/items/${id}`)).json();
     const signClock = detail.deadlines.find((d: { kind: string }) => d.kind === 'sign');

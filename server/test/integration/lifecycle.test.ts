@@ -20,7 +20,8 @@ async function raise(over: Record<string, unknown> = {}) {
   return res.json() as { id: string; ledgerNo: string; trackingCode: string; accessPin: string };
 }
 
-const act = (as: Session, id: string, action: string, body: unknown = {}) => t.call(as, 'POST', `/api/items/${id}/${action}`, body);
+const act = (as: Session, id: string, action: string, body: unknown = {}) =>
+  t.call(as, 'POST', `/api/items/${id}/${action}`, body);
 
 describe('an item from the public form to close-out', () => {
   it('walks the whole lifecycle and keeps a verifiable history', async () => {
@@ -32,12 +33,17 @@ describe('an item from the public form to close-out', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('accepted');
 
-    res = await act(dispatcher, receipt.id, 'dispatch', { mainDepartmentId: 'dept-scjg', coDepartmentIds: ['dept-sw'] });
+    res = await act(dispatcher, receipt.id, 'dispatch', {
+      mainDepartmentId: 'dept-scjg',
+      coDepartmentIds: ['dept-sw'],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const dispatched = res.json();
     expect(dispatched.status).toBe('dispatched');
     // general = 3 working days from Monday 10:00 → Thursday 10:00 Shanghai
-    expect(dispatched.deadlines.find((d: { kind: string }) => d.kind === 'handle').due).toBe('2026-12-03T10:00:00.000+08:00');
+    expect(dispatched.deadlines.find((d: { kind: string }) => d.kind === 'handle').due).toBe(
+      '2026-12-03T10:00:00.000+08:00',
+    );
 
     // The tax bureau is only a co-department: it may sign its part but not reply.
     res = await act(handlerTax, receipt.id, 'reply', { reply: '已处理完毕' });
@@ -75,14 +81,29 @@ describe('an item from the public form to close-out', () => {
 
     res = await act(handler, receipt.id, 'reply', { reply: '已安排专人每日巡检补纸，并公示联系电话。' });
     expect(res.statusCode, res.body).toBe(200);
-    res = await act(supervisor, receipt.id, 'callback', { contacted: true, solved: 'solved', satisfaction: 'satisfied' });
+    res = await act(supervisor, receipt.id, 'callback', {
+      contacted: true,
+      solved: 'solved',
+      satisfaction: 'satisfied',
+    });
     expect(res.statusCode, res.body).toBe(200);
     res = await act(supervisor, receipt.id, 'close_out');
     expect(res.statusCode, res.body).toBe(200);
     const closed = res.json();
     expect(closed.status).toBe('closed');
     expect(closed.events.map((e: { action: string }) => e.action)).toEqual([
-      'submit', 'accept', 'dispatch', 'sign', 'sign', 'contact', 'reply', 'rate', 'redo', 'reply', 'callback', 'close_out',
+      'submit',
+      'accept',
+      'dispatch',
+      'sign',
+      'sign',
+      'contact',
+      'reply',
+      'rate',
+      'redo',
+      'reply',
+      'callback',
+      'close_out',
     ]);
     expect((await verifyChains(t.database.db)).ok).toBe(true);
   });
@@ -100,8 +121,16 @@ describe('an item from the public form to close-out', () => {
   });
 
   it('rejects bad input with the field at fault and stores nothing', async () => {
-    const before = await t.database.db.selectFrom('item').select(t.database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const res = await t.call(null, 'POST', '/api/public/items', intakeBody({ title: '', requester: { kind: 'person', phone: '12345' } }));
+    const before = await t.database.db
+      .selectFrom('item')
+      .select(t.database.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await t.call(
+      null,
+      'POST',
+      '/api/public/items',
+      intakeBody({ title: '', requester: { kind: 'person', phone: '12345' } }),
+    );
     expect(res.statusCode).toBe(400);
     const paths = res.json().issues.map((i: { path: string }) => i.path);
     expect(paths).toContain('body.title');
@@ -109,7 +138,10 @@ describe('an item from the public form to close-out', () => {
     const res2 = await t.call(null, 'POST', '/api/public/items', intakeBody({ categoryId: 'cat-nope' }));
     expect(res2.statusCode).toBe(400);
     expect(res2.json().issues[0].path).toBe('categoryId');
-    const after = await t.database.db.selectFrom('item').select(t.database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('item')
+      .select(t.database.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

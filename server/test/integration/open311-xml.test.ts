@@ -8,10 +8,12 @@ const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, ignore
 function forXml(value: unknown): unknown {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(forXml);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, forXml(v)]));
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, forXml(v)]));
   return value;
 }
-const reference = (root: string, body: unknown) => `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: forXml(body) })}`;
+const reference = (root: string, body: unknown) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: forXml(body) })}`;
 
 const request = (i: number) => ({
   service_request_id: `SY-2026-${i}`,
@@ -35,8 +37,12 @@ const request = (i: number) => ({
 describe('open311 XML writer', () => {
   it('writes the same bytes as XMLBuilder for requests, empty lists, errors and nested definitions', () => {
     const requests = Array.from({ length: 50 }, (_, i) => request(i));
-    expect(render('xml', requests, { root: 'service_requests', item: 'request' })).toBe(reference('service_requests', { request: requests }));
-    expect(render('xml', [], { root: 'service_requests', item: 'request' })).toBe(reference('service_requests', { request: [] }));
+    expect(render('xml', requests, { root: 'service_requests', item: 'request' })).toBe(
+      reference('service_requests', { request: requests }),
+    );
+    expect(render('xml', [], { root: 'service_requests', item: 'request' })).toBe(
+      reference('service_requests', { request: [] }),
+    );
     expect(renderErrors('xml', [{ code: 400, description: 'start_date: must be <ISO 8601> & "zoned"' }])).toBe(
       reference('errors', { error: [{ code: 400, description: 'start_date: must be <ISO 8601> & "zoned"' }] }),
     );
@@ -44,13 +50,40 @@ describe('open311 XML writer', () => {
       service_code: 'a&b',
       attributes: {
         attribute: [
-          { variable: true, code: 'size', datatype: 'singlevaluelist', required: false, datatype_description: null, order: 1, description: '大小', values: { value: [{ key: 's', name: '小' }, { key: 'l', name: "L'大" }] } },
-          { variable: false, code: 'note', datatype: 'text', required: true, datatype_description: '', order: 2, description: null, values: { value: [] } },
+          {
+            variable: true,
+            code: 'size',
+            datatype: 'singlevaluelist',
+            required: false,
+            datatype_description: null,
+            order: 1,
+            description: '大小',
+            values: {
+              value: [
+                { key: 's', name: '小' },
+                { key: 'l', name: "L'大" },
+              ],
+            },
+          },
+          {
+            variable: false,
+            code: 'note',
+            datatype: 'text',
+            required: true,
+            datatype_description: '',
+            order: 2,
+            description: null,
+            values: { value: [] },
+          },
         ],
       },
     };
     expect(xmlDocument('service_definition', definition)).toBe(reference('service_definition', definition));
-    const discovery = { changeset: '2026-11-30T00:00:00+08:00', contact: '听劝', endpoints: { endpoint: [{ url: 'http://x/open311/v2', formats: { format: ['text/xml', 'application/json'] } }] } };
+    const discovery = {
+      changeset: '2026-11-30T00:00:00+08:00',
+      contact: '听劝',
+      endpoints: { endpoint: [{ url: 'http://x/open311/v2', formats: { format: ['text/xml', 'application/json'] } }] },
+    };
     expect(xmlDocument('discovery', discovery)).toBe(reference('discovery', discovery));
   });
 

@@ -18,16 +18,33 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 // The swagger definitions name opaque identifiers with a custom format: any string.
 ajv.addFormat('uid', true);
-for (const name of ['request.json', 'requests.json', 'service.json', 'services.json', 'service-definition.json']) ajv.addSchema(load(name), name);
+for (const name of ['request.json', 'requests.json', 'service.json', 'services.json', 'service-definition.json'])
+  ajv.addSchema(load(name), name);
 // Shapes the data folder has no file for: taken from the spec's swagger definitions, and the spec's error list.
 const defs = swagger.definitions;
 const SCHEMAS: Record<string, object> = {
-  'post-response': { type: 'array', minItems: 1, items: { ...defs.RequestResponse, required: ['service_request_id', 'token', 'service_notice'], additionalProperties: false } },
-  'token-response': { type: 'array', items: { ...defs.TokenResponse, required: ['service_request_id', 'token'], additionalProperties: false } },
+  'post-response': {
+    type: 'array',
+    minItems: 1,
+    items: {
+      ...defs.RequestResponse,
+      required: ['service_request_id', 'token', 'service_notice'],
+      additionalProperties: false,
+    },
+  },
+  'token-response': {
+    type: 'array',
+    items: { ...defs.TokenResponse, required: ['service_request_id', 'token'], additionalProperties: false },
+  },
   errors: {
     type: 'array',
     minItems: 1,
-    items: { type: 'object', required: ['code', 'description'], additionalProperties: false, properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } } },
+    items: {
+      type: 'object',
+      required: ['code', 'description'],
+      additionalProperties: false,
+      properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } },
+    },
   },
   discovery: {
     type: 'object',
@@ -42,7 +59,13 @@ const SCHEMAS: Record<string, object> = {
         items: {
           type: 'object',
           required: ['specification', 'url', 'changeset', 'type', 'formats'],
-          properties: { specification: { type: 'string' }, url: { type: 'string' }, changeset: { type: 'string' }, type: { enum: ['production', 'test'] }, formats: { type: 'array', items: { enum: ['text/xml', 'application/json'] } } },
+          properties: {
+            specification: { type: 'string' },
+            url: { type: 'string' },
+            changeset: { type: 'string' },
+            type: { enum: ['production', 'test'] },
+            formats: { type: 'array', items: { enum: ['text/xml', 'application/json'] } },
+          },
         },
       },
     },
@@ -50,7 +73,14 @@ const SCHEMAS: Record<string, object> = {
 };
 for (const [name, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, name);
 
-type Shape = 'requests.json' | 'services.json' | 'service-definition.json' | 'post-response' | 'token-response' | 'errors' | 'discovery';
+type Shape =
+  | 'requests.json'
+  | 'services.json'
+  | 'service-definition.json'
+  | 'post-response'
+  | 'token-response'
+  | 'errors'
+  | 'discovery';
 
 function check(shape: Shape, data: unknown) {
   const validate = ajv.getSchema(shape) as ValidateFunction;
@@ -71,7 +101,12 @@ const XML_ROOTS: Record<Shape, { root: string; item?: string }> = {
 const LISTS = new Set(['service', 'request', 'error', 'attribute', 'value', 'endpoint', 'format']);
 const parser = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (name) => LISTS.has(name) });
 // Nested lists are wrapped in the XML (<attributes><attribute>…</attribute></attributes>): unwrap them by name.
-const WRAPPED: Record<string, string> = { attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format' };
+const WRAPPED: Record<string, string> = {
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
+};
 
 function resolveRef(schema: any): any {
   if (schema?.$ref) return resolveRef(ajv.getSchema(schema.$ref)!.schema);
@@ -83,7 +118,10 @@ function typed(value: unknown, schemaIn: any): unknown {
   const schema = resolveRef(schemaIn) ?? {};
   if (schema.anyOf) {
     if (value === '' && schema.anyOf.some((s: any) => s.type === 'null')) return null;
-    return typed(value, schema.anyOf.find((s: any) => s.type !== 'null'));
+    return typed(
+      value,
+      schema.anyOf.find((s: any) => s.type !== 'null'),
+    );
   }
   if (schema.type === 'array' || schema.items) {
     const list = value === '' || value === undefined ? [] : (value as unknown[]);
@@ -122,7 +160,15 @@ let admin: Session, dispatcher: Session, handler: Session, supervisor: Session;
 let apiKey: string;
 let keyId: string;
 
-const itemCount = async () => Number((await t.database.db.selectFrom('item').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const itemCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('item')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const form = (fields: Record<string, string | string[]>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) p.append(k, one);
@@ -153,9 +199,17 @@ async function both(path: string, shape: Shape, status = 200) {
   return json;
 }
 
-async function post(fields: Record<string, string | string[]>, opts: { format?: 'json' | 'xml'; headers?: Record<string, string>; payload?: string } = {}) {
+async function post(
+  fields: Record<string, string | string[]>,
+  opts: { format?: 'json' | 'xml'; headers?: Record<string, string>; payload?: string } = {},
+) {
   const format = opts.format ?? 'json';
-  return t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: { ...FORM, ...opts.headers }, payload: opts.payload ?? form(fields) });
+  return t.app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.${format}`,
+    headers: { ...FORM, ...opts.headers },
+    payload: opts.payload ?? form(fields),
+  });
 }
 
 const validPosting = (over: Record<string, string | string[]> = {}) => ({
@@ -173,9 +227,17 @@ const validPosting = (over: Record<string, string | string[]> = {}) => ({
   ...over,
 });
 
-async function expectError(res: Awaited<ReturnType<typeof post>>, status: number, mention: string, format: 'json' | 'xml' = 'json') {
+async function expectError(
+  res: Awaited<ReturnType<typeof post>>,
+  status: number,
+  mention: string,
+  format: 'json' | 'xml' = 'json',
+) {
   expect(res.statusCode, `${mention}: ${res.body}`).toBe(status);
-  const errors = (format === 'json' ? res.json() : parseXml('errors', res.body)) as { code: number; description: string }[];
+  const errors = (format === 'json' ? res.json() : parseXml('errors', res.body)) as {
+    code: number;
+    description: string;
+  }[];
   if (format === 'json') check('errors', errors);
   expect(errors[0].code).toBe(status);
   expect(errors[0].description).toContain(mention);
@@ -183,7 +245,9 @@ async function expectError(res: Awaited<ReturnType<typeof post>>, status: number
 
 beforeAll(async () => {
   t = await createTestContext();
-  [admin, dispatcher, handler, supervisor] = await Promise.all(['admin', 'dispatcher', 'handler', 'supervisor'].map((u) => t.login(u)));
+  [admin, dispatcher, handler, supervisor] = await Promise.all(
+    ['admin', 'dispatcher', 'handler', 'supervisor'].map((u) => t.login(u)),
+  );
   const res = await t.call(admin, 'POST', '/api/admin/open311-keys', { name: '市民随手拍 App' });
   expect(res.statusCode, res.body).toBe(201);
   apiKey = res.json().token;
@@ -193,8 +257,27 @@ beforeAll(async () => {
     .updateTable('category')
     .set({
       attributes: JSON.stringify([
-        { code: 'floor', datatype: 'singlevaluelist', required: true, description: '所在楼层', order: 1, values: [{ key: '1', name: '一楼' }, { key: '2', name: '二楼' }] },
-        { code: 'devices', datatype: 'multivaluelist', description: '涉及设备', order: 2, values: [{ key: 'printer', name: '打印机' }, { key: 'copier', name: '复印机' }] },
+        {
+          code: 'floor',
+          datatype: 'singlevaluelist',
+          required: true,
+          description: '所在楼层',
+          order: 1,
+          values: [
+            { key: '1', name: '一楼' },
+            { key: '2', name: '二楼' },
+          ],
+        },
+        {
+          code: 'devices',
+          datatype: 'multivaluelist',
+          description: '涉及设备',
+          order: 2,
+          values: [
+            { key: 'printer', name: '打印机' },
+            { key: 'copier', name: '复印机' },
+          ],
+        },
         { code: 'since', datatype: 'datetime', description: '发现时间', order: 3 },
         { code: 'count', datatype: 'number', description: '故障台数', order: 4 },
         { code: 'note', datatype: 'text', variable: false, description: '请勿填写个人身份证号', order: 5 },
@@ -226,7 +309,15 @@ describe('discovery and services', () => {
     const def = await both('services/facilities.office', 'service-definition.json');
     expect(def.service_code).toBe('facilities.office');
     expect(def.attributes.map((a: { code: string }) => a.code)).toEqual(['floor', 'devices', 'since', 'count', 'note']);
-    expect(def.attributes[0]).toMatchObject({ required: true, datatype: 'singlevaluelist', order: 1, values: [{ key: '1', name: '一楼' }, { key: '2', name: '二楼' }] });
+    expect(def.attributes[0]).toMatchObject({
+      required: true,
+      datatype: 'singlevaluelist',
+      order: 1,
+      values: [
+        { key: '1', name: '一楼' },
+        { key: '2', name: '二楼' },
+      ],
+    });
     expect(def.attributes[4].variable).toBe(false);
     expect((await both('services/tax.invoice', 'service-definition.json')).attributes).toEqual([]);
   });
@@ -245,9 +336,12 @@ describe('discovery and services', () => {
 describe('POST requests', () => {
   it('turns a posting into a ledger item on channel api, with the same intake, events and idempotency', async () => {
     const before = await itemCount();
-    const res = await post(validPosting({ 'attribute[floor]': '2', 'attribute[devices][]': ['printer', 'copier'], 'attribute[count]': '2' }), {
-      headers: { 'idempotency-key': 'open311-post-0001' },
-    });
+    const res = await post(
+      validPosting({ 'attribute[floor]': '2', 'attribute[devices][]': ['printer', 'copier'], 'attribute[count]': '2' }),
+      {
+        headers: { 'idempotency-key': 'open311-post-0001' },
+      },
+    );
     expect(res.statusCode, res.body).toBe(200);
     const [receipt] = res.json();
     check('post-response', res.json());
@@ -255,14 +349,28 @@ describe('POST requests', () => {
     expect(receipt.service_notice).toContain('一般问题3个工作日');
 
     // A retry with the same key answers the same request and creates nothing.
-    const again = await post(validPosting({ 'attribute[floor]': '2', 'attribute[devices][]': ['printer', 'copier'], 'attribute[count]': '2' }), {
-      headers: { 'idempotency-key': 'open311-post-0001' },
-    });
+    const again = await post(
+      validPosting({ 'attribute[floor]': '2', 'attribute[devices][]': ['printer', 'copier'], 'attribute[count]': '2' }),
+      {
+        headers: { 'idempotency-key': 'open311-post-0001' },
+      },
+    );
     expect(again.json()).toEqual(res.json());
     expect(await itemCount()).toBe(before + 1);
 
-    const item = await t.database.db.selectFrom('item').selectAll().where('ledger_no', '=', receipt.service_request_id).executeTakeFirstOrThrow();
-    expect(item).toMatchObject({ channel: 'api', category_id: 'cat-facilities-office', status: 'submitted', requester_name: '李小明', requester_phone: '13900001111', place_text: '沈阳市政务服务中心二楼' });
+    const item = await t.database.db
+      .selectFrom('item')
+      .selectAll()
+      .where('ledger_no', '=', receipt.service_request_id)
+      .executeTakeFirstOrThrow();
+    expect(item).toMatchObject({
+      channel: 'api',
+      category_id: 'cat-facilities-office',
+      status: 'submitted',
+      requester_name: '李小明',
+      requester_phone: '13900001111',
+      place_text: '沈阳市政务服务中心二楼',
+    });
     expect(item.description).toContain('所在楼层：二楼');
     expect(item.description).toContain('涉及设备：打印机、复印机');
     const staffView = await t.call(dispatcher, 'GET', `/api/items/${item.id}`);
@@ -270,9 +378,21 @@ describe('POST requests', () => {
 
     // The public view never names who raised it.
     const [shown] = await both(`requests/${receipt.service_request_id}`, 'requests.json');
-    expect(shown).toMatchObject({ service_request_id: receipt.service_request_id, status: 'open', service_code: 'facilities.office', service_name: '办公设备', lat: 41.796, long: 123.451, media_url: 'https://example.com/photo.jpg', address: '沈阳市政务服务中心二楼', expected_datetime: null });
+    expect(shown).toMatchObject({
+      service_request_id: receipt.service_request_id,
+      status: 'open',
+      service_code: 'facilities.office',
+      service_name: '办公设备',
+      lat: 41.796,
+      long: 123.451,
+      media_url: 'https://example.com/photo.jpg',
+      address: '沈阳市政务服务中心二楼',
+      expected_datetime: null,
+    });
     expect(shown.requested_datetime).toBe('2026-11-30T10:00:00.000+08:00');
-    const raw = JSON.stringify(await get(`requests.json?service_request_id=${receipt.service_request_id}`, 'requests.json'));
+    const raw = JSON.stringify(
+      await get(`requests.json?service_request_id=${receipt.service_request_id}`, 'requests.json'),
+    );
     for (const secret of ['13900001111', '李小明', 'li@example.com', '小明']) expect(raw).not.toContain(secret);
 
     // The token resolves to the request id.
@@ -287,13 +407,25 @@ describe('POST requests', () => {
   });
 
   it('answers in XML too, and accepts an anonymous posting located by address_id only', async () => {
-    const res = await post({ api_key: apiKey, service_code: 'tax.invoice', address_id: 'ADDR-001', description: '电子发票系统开票时一直提示网络错误。' }, { format: 'xml' });
+    const res = await post(
+      {
+        api_key: apiKey,
+        service_code: 'tax.invoice',
+        address_id: 'ADDR-001',
+        description: '电子发票系统开票时一直提示网络错误。',
+      },
+      { format: 'xml' },
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
     const [receipt] = parseXml('post-response', res.body) as { service_request_id: string }[];
     const [shown] = await both(`requests/${receipt.service_request_id}`, 'requests.json');
     expect(shown).toMatchObject({ address_id: 'ADDR-001', lat: null, long: null, media_url: null });
-    const item = await t.database.db.selectFrom('item').selectAll().where('ledger_no', '=', receipt.service_request_id).executeTakeFirstOrThrow();
+    const item = await t.database.db
+      .selectFrom('item')
+      .selectAll()
+      .where('ledger_no', '=', receipt.service_request_id)
+      .executeTakeFirstOrThrow();
     expect(item.requester_kind).toBe('anonymous');
   });
 
@@ -322,35 +454,67 @@ describe('POST requests', () => {
       [validPosting({ service_code: 'tax.invoice', description: '坏了' }), 400, 'description'],
       [validPosting({ service_code: 'tax.invoice', description: '' }), 400, 'description'],
       [validPosting({ 'attribute[floor]': '1', description: 'x'.repeat(6000) }), 400, 'description'],
-      [validPosting({ 'attribute[floor]': '1', service_code: ['facilities.office', 'tax.invoice'] }), 400, 'service_code'],
+      [
+        validPosting({ 'attribute[floor]': '1', service_code: ['facilities.office', 'tax.invoice'] }),
+        400,
+        'service_code',
+      ],
     ];
     for (const [fields, status, mention] of cases) {
       await expectError(await post(fields), status, mention);
     }
     // Wrong content types: JSON, multipart and plain text are not the spec's form encoding.
-    const asJson = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: validPosting({ 'attribute[floor]': '1' }) });
+    const asJson = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: validPosting({ 'attribute[floor]': '1' }),
+    });
     await expectError(asJson as never, 400, 'application/x-www-form-urlencoded');
-    const asText = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.xml', headers: { 'content-type': 'text/plain' }, payload: form(validPosting({ 'attribute[floor]': '1' })) });
+    const asText = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.xml',
+      headers: { 'content-type': 'text/plain' },
+      payload: form(validPosting({ 'attribute[floor]': '1' })),
+    });
     await expectError(asText as never, 400, 'application/x-www-form-urlencoded', 'xml');
-    const asOdd = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/vnd.unknown' }, payload: 'x' });
+    const asOdd = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/vnd.unknown' },
+      payload: 'x',
+    });
     await expectError(asOdd as never, 400, 'content type');
-    await expectError(await post(validPosting({ 'attribute[floor]': '1' }), { headers: { 'idempotency-key': 'bad key!' } }), 400, 'Idempotency-Key');
+    await expectError(
+      await post(validPosting({ 'attribute[floor]': '1' }), { headers: { 'idempotency-key': 'bad key!' } }),
+      400,
+      'Idempotency-Key',
+    );
     expect(await itemCount()).toBe(before);
   });
 });
 
 describe('GET requests', () => {
-  let ids: string[] = [];
+  const ids: string[] = [];
 
   beforeAll(async () => {
     // Three postings a day apart, one confidential public intake and one rejected item.
     for (const code of ['tax.invoice', 'tax.refund', 'fund.loan']) {
       t.clock.advance(86_400_000);
-      const res = await post({ api_key: apiKey, service_code: code, address_string: '和平区', description: `关于${code}的问题描述，请尽快处理。` });
+      const res = await post({
+        api_key: apiKey,
+        service_code: code,
+        address_string: '和平区',
+        description: `关于${code}的问题描述，请尽快处理。`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       ids.push(res.json()[0].service_request_id);
     }
-    const confidential = await t.call(null, 'POST', '/api/public/items', intakeBody({ confidential: true, categoryId: 'cat-tax-invoice' }));
+    const confidential = await t.call(
+      null,
+      'POST',
+      '/api/public/items',
+      intakeBody({ confidential: true, categoryId: 'cat-tax-invoice' }),
+    );
     expect(confidential.statusCode, confidential.body).toBe(201);
     ids.push(confidential.json().ledgerNo);
   });
@@ -372,7 +536,10 @@ describe('GET requests', () => {
     const tax = await both('requests?service_code=tax.refund', 'requests.json');
     expect(tax.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([b]);
 
-    const day2 = await both(`requests?start_date=${encodeURIComponent('2026-12-02T00:00:00+08:00')}&end_date=${encodeURIComponent('2026-12-02T23:59:59+08:00')}`, 'requests.json');
+    const day2 = await both(
+      `requests?start_date=${encodeURIComponent('2026-12-02T00:00:00+08:00')}&end_date=${encodeURIComponent('2026-12-02T23:59:59+08:00')}`,
+      'requests.json',
+    );
     expect(day2.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([b]);
     const fromDay2 = await both(`requests?start_date=2026-12-02T00:00:00Z`, 'requests.json');
     expect(fromDay2.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual([b, c].sort());
@@ -401,9 +568,20 @@ describe('GET requests', () => {
 
 describe('round trip through the staff API', () => {
   it('shows an Open311 posting closed, with the reply as status_notes, once staff close it out', async () => {
-    const res = await post({ api_key: apiKey, service_code: 'startup.register', lat: '41.8', long: '123.4', phone: '13700002222', description: '企业设立登记网上申请提交后五天没有审核结果。' });
+    const res = await post({
+      api_key: apiKey,
+      service_code: 'startup.register',
+      lat: '41.8',
+      long: '123.4',
+      phone: '13700002222',
+      description: '企业设立登记网上申请提交后五天没有审核结果。',
+    });
     const [{ service_request_id: no }] = res.json();
-    const item = await t.database.db.selectFrom('item').select('id').where('ledger_no', '=', no).executeTakeFirstOrThrow();
+    const item = await t.database.db
+      .selectFrom('item')
+      .select('id')
+      .where('ledger_no', '=', no)
+      .executeTakeFirstOrThrow();
     const act = async (as: Session, action: string, body: unknown = {}) => {
       const r = await t.call(as, 'POST', `/api/items/${item.id}/${action}`, body);
       expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
@@ -414,13 +592,21 @@ describe('round trip through the staff API', () => {
     const due = dispatched.deadlines.find((d: { kind: string }) => d.kind === 'handle').due;
 
     let [shown] = await both(`requests/${no}`, 'requests.json');
-    expect(shown).toMatchObject({ status: 'open', agency_responsible: '市市场监管局', expected_datetime: due, service_notice: '一般问题3个工作日内办结' });
+    expect(shown).toMatchObject({
+      status: 'open',
+      agency_responsible: '市市场监管局',
+      expected_datetime: due,
+      service_notice: '一般问题3个工作日内办结',
+    });
 
     await act(handler, 'sign');
     t.clock.advance(3_600_000);
     await act(handler, 'reply', { reply: '已核查，申请材料齐全，今日已完成审核并通知企业领取执照。' });
     [shown] = await both(`requests/${no}`, 'requests.json');
-    expect(shown).toMatchObject({ status: 'open', status_notes: '已核查，申请材料齐全，今日已完成审核并通知企业领取执照。' });
+    expect(shown).toMatchObject({
+      status: 'open',
+      status_notes: '已核查，申请材料齐全，今日已完成审核并通知企业领取执照。',
+    });
 
     await act(supervisor, 'callback', { contacted: true, solved: 'solved', satisfaction: 'satisfied' });
     t.clock.advance(60_000);
@@ -428,7 +614,11 @@ describe('round trip through the staff API', () => {
     expect(closed.status).toBe('closed');
 
     [shown] = await both(`requests/${no}`, 'requests.json');
-    expect(shown).toMatchObject({ status: 'closed', status_notes: '已核查，申请材料齐全，今日已完成审核并通知企业领取执照。', updated_datetime: closed.closedAt });
+    expect(shown).toMatchObject({
+      status: 'closed',
+      status_notes: '已核查，申请材料齐全，今日已完成审核并通知企业领取执照。',
+      updated_datetime: closed.closedAt,
+    });
     const closedList = await both('requests?status=closed', 'requests.json');
     expect(closedList.map((r: { service_request_id: string }) => r.service_request_id)).toContain(no);
     expect(JSON.stringify(closedList)).not.toContain('13700002222');
@@ -437,22 +627,46 @@ describe('round trip through the staff API', () => {
   it('shows a merged duplicate following its primary', async () => {
     const nos: string[] = [];
     for (const text of ['社保大厅排队叫号系统故障，等了两个小时。', '社保大厅叫号机坏了，排队很久没人管。']) {
-      const res = await post({ api_key: apiKey, service_code: 'efficiency.queue', address_string: '沈河区社保大厅', description: text });
+      const res = await post({
+        api_key: apiKey,
+        service_code: 'efficiency.queue',
+        address_string: '沈河区社保大厅',
+        description: text,
+      });
       nos.push(res.json()[0].service_request_id);
     }
-    const [primary, duplicate] = await Promise.all(nos.map((no) => t.database.db.selectFrom('item').select('id').where('ledger_no', '=', no).executeTakeFirstOrThrow()));
+    const [primary, duplicate] = await Promise.all(
+      nos.map((no) =>
+        t.database.db.selectFrom('item').select('id').where('ledger_no', '=', no).executeTakeFirstOrThrow(),
+      ),
+    );
     const r = await t.call(dispatcher, 'POST', `/api/items/${duplicate.id}/merge`, { primaryId: primary.id });
     expect(r.statusCode, r.body).toBe(200);
     const [shown] = await both(`requests/${nos[1]}`, 'requests.json');
     expect(shown).toMatchObject({ status: 'open', status_notes: `已并入 ${nos[0]}` });
-    expect((await both(`requests?status=open&service_code=efficiency.queue`, 'requests.json')).map((x: { service_request_id: string }) => x.service_request_id)).toContain(nos[1]);
+    expect(
+      (await both(`requests?status=open&service_code=efficiency.queue`, 'requests.json')).map(
+        (x: { service_request_id: string }) => x.service_request_id,
+      ),
+    ).toContain(nos[1]);
   });
 
   it('shows a rejected posting closed with the reason', async () => {
-    const res = await post({ api_key: apiKey, service_code: 'other.misc', address_string: '浑南区', description: '建议在政务中心门口增设共享单车停放点。' });
+    const res = await post({
+      api_key: apiKey,
+      service_code: 'other.misc',
+      address_string: '浑南区',
+      description: '建议在政务中心门口增设共享单车停放点。',
+    });
     const [{ service_request_id: no }] = res.json();
-    const item = await t.database.db.selectFrom('item').select('id').where('ledger_no', '=', no).executeTakeFirstOrThrow();
-    const r = await t.call(dispatcher, 'POST', `/api/items/${item.id}/reject`, { reason: '不属于政务服务事项，已转城市管理部门' });
+    const item = await t.database.db
+      .selectFrom('item')
+      .select('id')
+      .where('ledger_no', '=', no)
+      .executeTakeFirstOrThrow();
+    const r = await t.call(dispatcher, 'POST', `/api/items/${item.id}/reject`, {
+      reason: '不属于政务服务事项，已转城市管理部门',
+    });
     expect(r.statusCode, r.body).toBe(200);
     const [shown] = await both(`requests/${no}`, 'requests.json');
     expect(shown).toMatchObject({ status: 'closed', status_notes: '不予受理：不属于政务服务事项，已转城市管理部门' });
@@ -464,34 +678,71 @@ describe('API keys', () => {
     expect((await t.call(dispatcher, 'POST', '/api/admin/open311-keys', { name: 'x' })).statusCode).toBe(403);
     expect((await t.call(null, 'GET', '/api/admin/open311-keys')).statusCode).toBe(401);
     expect((await t.call(admin, 'POST', '/api/admin/open311-keys', { name: '' })).statusCode).toBe(400);
-    expect((await t.call(admin, 'POST', '/api/admin/open311-keys', { name: 'x', userId: 'u-citizen' })).statusCode).toBe(400);
-    const issued = await t.call(admin, 'POST', '/api/admin/open311-keys', { name: '第三方平台', userId: 'u-dispatcher' });
+    expect(
+      (await t.call(admin, 'POST', '/api/admin/open311-keys', { name: 'x', userId: 'u-citizen' })).statusCode,
+    ).toBe(400);
+    const issued = await t.call(admin, 'POST', '/api/admin/open311-keys', {
+      name: '第三方平台',
+      userId: 'u-dispatcher',
+    });
     expect(issued.statusCode, issued.body).toBe(201);
     const { id, token } = issued.json();
     // Stored hashed: the token itself is nowhere in the database.
-    const stored = await t.database.db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('api_token')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(token);
     expect(stored.kind).toBe('open311');
 
     // A read with a key is counted and logged (summed per key, flushed in the background).
-    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/services.json?api_key=${token}` })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/requests.json?api_key=${token}` })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/open311/v2/services.json?api_key=tq_wrong' })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/services.json?api_key=${token}` })).statusCode).toBe(
+      200,
+    );
+    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/requests.json?api_key=${token}` })).statusCode).toBe(
+      200,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/open311/v2/services.json?api_key=tq_wrong' })).statusCode).toBe(
+      403,
+    );
     await t.services.open311.flushReadLog();
     const reads = await t.database.db.selectFrom('event').selectAll().where('action', '=', 'open311.read').execute();
     expect(reads.map((e) => JSON.parse(e.data))).toContainEqual(expect.objectContaining({ tokenId: id, count: 2 }));
 
     const listed = (await t.call(admin, 'GET', '/api/admin/open311-keys')).json();
-    expect(listed.find((k: { id: string }) => k.id === id)).toMatchObject({ name: '第三方平台', userId: 'u-dispatcher', revokedAt: null, useCount: 2 });
+    expect(listed.find((k: { id: string }) => k.id === id)).toMatchObject({
+      name: '第三方平台',
+      userId: 'u-dispatcher',
+      revokedAt: null,
+      useCount: 2,
+    });
     expect(JSON.stringify(listed)).not.toContain(token);
 
     const revoked = await t.call(admin, 'DELETE', `/api/admin/open311-keys/${id}`);
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json().revokedAt).not.toBeNull();
     expect((await t.call(admin, 'DELETE', '/api/admin/open311-keys/nope')).statusCode).toBe(404);
-    await expectError(await post({ api_key: token, service_code: 'tax.invoice', address_string: '和平区', description: '撤销的密钥不能再提交诉求。' }), 403, 'api_key');
-    const audit = await t.database.db.selectFrom('event').select('action').where('action', 'in', ['open311.key_issued', 'open311.key_revoked']).execute();
-    expect(audit.map((e) => e.action).sort()).toEqual(['open311.key_issued', 'open311.key_issued', 'open311.key_revoked']);
+    await expectError(
+      await post({
+        api_key: token,
+        service_code: 'tax.invoice',
+        address_string: '和平区',
+        description: '撤销的密钥不能再提交诉求。',
+      }),
+      403,
+      'api_key',
+    );
+    const audit = await t.database.db
+      .selectFrom('event')
+      .select('action')
+      .where('action', 'in', ['open311.key_issued', 'open311.key_revoked'])
+      .execute();
+    expect(audit.map((e) => e.action).sort()).toEqual([
+      'open311.key_issued',
+      'open311.key_issued',
+      'open311.key_revoked',
+    ]);
   });
 
   it('limits the rate per key, in the spec error format', async () => {
@@ -505,7 +756,9 @@ describe('API keys', () => {
     const limited = await t.app.inject({ method: 'GET', url: `/open311/v2/discovery.json?api_key=${token}` });
     await expectError(limited as never, 429, 'too many requests');
     // Another key is not held back by the first one's burst.
-    expect((await t.app.inject({ method: 'GET', url: `/open311/v2/discovery.json?api_key=${apiKey}` })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/open311/v2/discovery.json?api_key=${apiKey}` })).statusCode,
+    ).toBe(200);
 
     // Postings carry the key in the form body: counted per key as well (refused postings count too).
     const other = (await t.call(admin, 'POST', '/api/admin/open311-keys', { name: '限流测试二' })).json().token;

@@ -37,7 +37,11 @@ describe('calendar administration', () => {
     // Without 2027 data only weekends are off: Thu 31 Dec, Fri 1 Jan, Mon 4 Jan.
     expect(await dispatchedHandleDue()).toBe('2027-01-04T10:00:00.000+08:00');
 
-    res = await t.call(admin, 'POST', '/api/admin/calendar/overrides', { day: '2027-01-01', kind: 'holiday', note: '元旦' });
+    res = await t.call(admin, 'POST', '/api/admin/calendar/overrides', {
+      day: '2027-01-01',
+      kind: 'holiday',
+      note: '元旦',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().overrides).toEqual([{ day: '2027-01-01', kind: 'holiday', note: '元旦' }]);
     expect(await dispatchedHandleDue()).toBe('2027-01-05T10:00:00.000+08:00');
@@ -45,7 +49,10 @@ describe('calendar administration', () => {
     res = await t.call(admin, 'POST', '/api/admin/calendar/overrides', { day: '2027-02-30', kind: 'holiday' });
     expect(res.statusCode).toBe(400);
     expect(res.json().issues.map((i: { path: string }) => i.path)).toEqual(['body.day']);
-    expect((await t.call(dispatcher, 'POST', '/api/admin/calendar/overrides', { day: '2027-01-02', kind: 'workday' })).statusCode).toBe(403);
+    expect(
+      (await t.call(dispatcher, 'POST', '/api/admin/calendar/overrides', { day: '2027-01-02', kind: 'workday' }))
+        .statusCode,
+    ).toBe(403);
 
     res = await t.call(admin, 'POST', '/api/admin/calendar/years', { year: 2026 });
     expect(res.statusCode).toBe(409);
@@ -64,7 +71,16 @@ describe('calendar administration', () => {
     expect((await t.call(admin, 'DELETE', '/api/admin/calendar/overrides/2027-01-01')).statusCode).toBe(404);
     expect(await dispatchedHandleDue()).toBe('2027-01-04T10:00:00.000+08:00');
 
-    const audit = await t.database.db.selectFrom('event').select('action').where('stream', '=', 'audit').where('action', 'like', 'admin.calendar.%').execute();
-    expect(audit.map((e) => e.action)).toEqual(['admin.calendar.override', 'admin.calendar.year_complete', 'admin.calendar.override_delete']);
+    const audit = await t.database.db
+      .selectFrom('event')
+      .select('action')
+      .where('stream', '=', 'audit')
+      .where('action', 'like', 'admin.calendar.%')
+      .execute();
+    expect(audit.map((e) => e.action)).toEqual([
+      'admin.calendar.override',
+      'admin.calendar.year_complete',
+      'admin.calendar.override_delete',
+    ]);
   });
 });

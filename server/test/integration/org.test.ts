@@ -16,10 +16,16 @@ beforeAll(async () => {
 }, 120_000); // seeding hashes passwords: slow when the machine is busy
 afterAll(() => t?.close());
 
-const issuesOf = (res: { json(): unknown }) => ((res.json() as { issues?: { path: string }[] }).issues ?? []).map((i) => i.path);
+const issuesOf = (res: { json(): unknown }) =>
+  ((res.json() as { issues?: { path: string }[] }).issues ?? []).map((i) => i.path);
 
 async function auditActions(): Promise<string[]> {
-  const rows = await t.database.db.selectFrom('event').select('action').where('stream', '=', 'audit').orderBy('seq').execute();
+  const rows = await t.database.db
+    .selectFrom('event')
+    .select('action')
+    .where('stream', '=', 'audit')
+    .orderBy('seq')
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -40,9 +46,28 @@ describe('permissions per route', () => {
     const list = await t.call(dispatcher, 'GET', '/api/admin/districts');
     expect(list.statusCode).toBe(200);
     expect(list.json()).toHaveLength(13);
-    expect((await t.call(dispatcher, 'POST', '/api/admin/districts', { code: 'X1', name: '新区' })).statusCode).toBe(403);
-    expect((await t.call(dispatcher, 'POST', '/api/admin/users', { username: 'x.y', displayName: 'X', password: 'long-enough-1', roles: ['dispatcher'] })).statusCode).toBe(403);
-    for (const url of ['/api/admin/users', '/api/admin/sla-rules', '/api/admin/calendar', '/api/admin/tokens', '/api/admin/webhooks', '/api/admin/settings/escalation', '/api/admin/categories']) {
+    expect((await t.call(dispatcher, 'POST', '/api/admin/districts', { code: 'X1', name: '新区' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await t.call(dispatcher, 'POST', '/api/admin/users', {
+          username: 'x.y',
+          displayName: 'X',
+          password: 'long-enough-1',
+          roles: ['dispatcher'],
+        })
+      ).statusCode,
+    ).toBe(403);
+    for (const url of [
+      '/api/admin/users',
+      '/api/admin/sla-rules',
+      '/api/admin/calendar',
+      '/api/admin/tokens',
+      '/api/admin/webhooks',
+      '/api/admin/settings/escalation',
+      '/api/admin/categories',
+    ]) {
       expect((await t.call(handler, 'GET', url)).statusCode, url).toBe(403);
     }
     // A window clerk has no org.read: the public look-ups serve the intake form, the staff ones are not theirs.
@@ -52,7 +77,14 @@ describe('permissions per route', () => {
 
   it('documents every admin route with its schemas', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/admin/users', '/api/admin/sla-rules', '/api/admin/calendar/overrides', '/api/projects/{id}', '/api/public/lookups', '/api/notifications']) {
+    for (const path of [
+      '/api/admin/users',
+      '/api/admin/sla-rules',
+      '/api/admin/calendar/overrides',
+      '/api/projects/{id}',
+      '/api/public/lookups',
+      '/api/notifications',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/admin/users'].post.responses['409']).toBeDefined();
@@ -73,16 +105,32 @@ describe('districts, departments, service centres and windows', () => {
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(expect.arrayContaining(['body.code', 'body.name']));
 
-    res = await t.call(admin, 'POST', '/api/admin/departments', { code: 'XQ01-zj', name: '测试新区住建局', level: 'district' });
+    res = await t.call(admin, 'POST', '/api/admin/departments', {
+      code: 'XQ01-zj',
+      name: '测试新区住建局',
+      level: 'district',
+    });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toContain('body.districtId');
-    res = await t.call(admin, 'POST', '/api/admin/departments', { code: 'XQ01-zj', name: '测试新区住建局', level: 'district', districtId: 'd-nowhere' });
+    res = await t.call(admin, 'POST', '/api/admin/departments', {
+      code: 'XQ01-zj',
+      name: '测试新区住建局',
+      level: 'district',
+      districtId: 'd-nowhere',
+    });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(['districtId']);
-    res = await t.call(admin, 'POST', '/api/admin/departments', { code: 'XQ01-zj', name: '测试新区住建局', level: 'district', districtId: district.id });
+    res = await t.call(admin, 'POST', '/api/admin/departments', {
+      code: 'XQ01-zj',
+      name: '测试新区住建局',
+      level: 'district',
+      districtId: district.id,
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ level: 'district', districtId: district.id, active: true });
-    expect((await t.call(admin, 'POST', '/api/admin/departments', { code: 'scjg', name: '重复', level: 'city' })).statusCode).toBe(409);
+    expect(
+      (await t.call(admin, 'POST', '/api/admin/departments', { code: 'scjg', name: '重复', level: 'city' })).statusCode,
+    ).toBe(409);
 
     res = await t.call(admin, 'POST', '/api/admin/centres', { name: '测试新区政务服务中心', districtId: district.id });
     expect(res.statusCode, res.body).toBe(201);
@@ -92,7 +140,10 @@ describe('districts, departments, service centres and windows', () => {
     res = await t.call(admin, 'POST', `/api/admin/centres/${centre.id}/windows`, { code: 'W01', name: '重复窗口' });
     expect(res.statusCode).toBe(409);
     expect(issuesOf(res)).toEqual(['code']);
-    res = await t.call(admin, 'PATCH', `/api/admin/centres/${centre.id}`, { address: '新区大道1号', districtId: 'd-210103' });
+    res = await t.call(admin, 'PATCH', `/api/admin/centres/${centre.id}`, {
+      address: '新区大道1号',
+      districtId: 'd-210103',
+    });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(['body']);
     res = await t.call(admin, 'PATCH', `/api/admin/centres/${centre.id}`, { address: '新区大道1号' });
@@ -115,7 +166,13 @@ describe('districts, departments, service centres and windows', () => {
     expect((await t.call(admin, 'POST', '/api/admin/districts/d-nowhere/deactivate')).statusCode).toBe(404);
 
     expect(await auditActions()).toEqual(
-      expect.arrayContaining(['admin.district.create', 'admin.department.create', 'admin.centre.create', 'admin.window.create', 'admin.district.deactivate']),
+      expect.arrayContaining([
+        'admin.district.create',
+        'admin.department.create',
+        'admin.centre.create',
+        'admin.window.create',
+        'admin.district.deactivate',
+      ]),
     );
   });
 });
@@ -130,14 +187,27 @@ describe('users and roles', () => {
     expect(issuesOf(res)).toEqual(['departmentId']);
     res = await t.call(admin, 'POST', '/api/admin/users', { ...base, roles: ['window_clerk'] });
     expect(issuesOf(res)).toEqual(['centreId']);
-    res = await t.call(admin, 'POST', '/api/admin/users', { ...base, roles: ['window_clerk'], centreId: 'centre-city', windowId: 'centre-210103-w01' });
+    res = await t.call(admin, 'POST', '/api/admin/users', {
+      ...base,
+      roles: ['window_clerk'],
+      centreId: 'centre-city',
+      windowId: 'centre-210103-w01',
+    });
     expect(issuesOf(res)).toEqual(['windowId']);
     res = await t.call(admin, 'POST', '/api/admin/users', { ...base, password: 'short' });
     expect(issuesOf(res)).toEqual(['body.password']);
-    res = await t.call(admin, 'POST', '/api/admin/users', { ...base, username: 'dispatcher', departmentId: 'dept-scjg' });
+    res = await t.call(admin, 'POST', '/api/admin/users', {
+      ...base,
+      username: 'dispatcher',
+      departmentId: 'dept-scjg',
+    });
     expect(res.statusCode).toBe(409);
     expect(issuesOf(res)).toEqual(['username']);
-    const users = await t.database.db.selectFrom('app_user').select('username').where('username', '=', 'new.handler').execute();
+    const users = await t.database.db
+      .selectFrom('app_user')
+      .select('username')
+      .where('username', '=', 'new.handler')
+      .execute();
     expect(users).toHaveLength(0);
   });
 
@@ -152,7 +222,12 @@ describe('users and roles', () => {
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(res.body).not.toMatch(/argon2|password/i);
-    expect(created).toMatchObject({ username: 'new.handler', roles: ['handler'], departmentId: 'dept-scjg', active: true });
+    expect(created).toMatchObject({
+      username: 'new.handler',
+      roles: ['handler'],
+      departmentId: 'dept-scjg',
+      active: true,
+    });
 
     const session = await t.login('new.handler', 'Correct-horse-1');
     expect((await t.call(session, 'GET', '/api/auth/me')).statusCode).toBe(200);
@@ -166,21 +241,36 @@ describe('users and roles', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().active).toBe(false);
     expect((await t.call(session, 'GET', '/api/auth/me')).statusCode).toBe(401);
-    expect((await t.call(null, 'POST', '/api/auth/login', { username: 'new.handler', password: 'Correct-horse-1' })).statusCode).toBe(401);
-    expect(await t.database.db.selectFrom('session').select('id').where('user_id', '=', created.id).execute()).toHaveLength(0);
+    expect(
+      (await t.call(null, 'POST', '/api/auth/login', { username: 'new.handler', password: 'Correct-horse-1' }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      await t.database.db.selectFrom('session').select('id').where('user_id', '=', created.id).execute(),
+    ).toHaveLength(0);
 
     res = await t.call(admin, 'POST', `/api/admin/users/${created.id}/activate`);
     expect(res.json().active).toBe(true);
     res = await t.call(admin, 'POST', `/api/admin/users/${created.id}/reset-password`, { password: 'Another-horse-2' });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await t.call(null, 'POST', '/api/auth/login', { username: 'new.handler', password: 'Correct-horse-1' })).statusCode).toBe(401);
+    expect(
+      (await t.call(null, 'POST', '/api/auth/login', { username: 'new.handler', password: 'Correct-horse-1' }))
+        .statusCode,
+    ).toBe(401);
     await t.login('new.handler', 'Another-horse-2');
 
     // Moving to a window clerk needs the department cleared and a centre given.
-    res = await t.call(admin, 'PATCH', `/api/admin/users/${created.id}`, { roles: ['window_clerk'], centreId: 'centre-city' });
+    res = await t.call(admin, 'PATCH', `/api/admin/users/${created.id}`, {
+      roles: ['window_clerk'],
+      centreId: 'centre-city',
+    });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(['departmentId']);
-    res = await t.call(admin, 'PATCH', `/api/admin/users/${created.id}`, { roles: ['window_clerk'], centreId: 'centre-city', departmentId: null });
+    res = await t.call(admin, 'PATCH', `/api/admin/users/${created.id}`, {
+      roles: ['window_clerk'],
+      centreId: 'centre-city',
+      departmentId: null,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ roles: ['window_clerk'], centreId: 'centre-city', departmentId: null });
 
@@ -188,7 +278,12 @@ describe('users and roles', () => {
     res = await t.call(admin, 'POST', `/api/admin/users/${admin.userId}/deactivate`);
     expect(res.statusCode).toBe(409);
 
-    const audit = await t.database.db.selectFrom('event').select(['action', 'data']).where('stream', '=', 'audit').where('action', 'like', 'admin.user.%').execute();
+    const audit = await t.database.db
+      .selectFrom('event')
+      .select(['action', 'data'])
+      .where('stream', '=', 'audit')
+      .where('action', 'like', 'admin.user.%')
+      .execute();
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['admin.user.create', 'admin.user.update']));
     for (const e of audit) expect(e.data).not.toMatch(/horse/);
   });
@@ -202,11 +297,18 @@ describe('category tree', () => {
     expect(facilities.children.map((c: { code: string }) => c.code)).toContain('facilities.office');
 
     const attributes = [{ code: 'floor', datatype: 'string', required: false, description: '楼层' }];
-    res = await t.call(admin, 'POST', '/api/admin/categories', { parentId: 'cat-facilities', code: 'facilities-copier', name: '复印设备', attributes });
+    res = await t.call(admin, 'POST', '/api/admin/categories', {
+      parentId: 'cat-facilities',
+      code: 'facilities-copier',
+      name: '复印设备',
+      attributes,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const copier = res.json();
     expect(copier).toMatchObject({ parentId: 'cat-facilities', attributes, children: [] });
-    expect((await t.call(admin, 'POST', '/api/admin/categories', { code: 'facilities-copier', name: '重复' })).statusCode).toBe(409);
+    expect(
+      (await t.call(admin, 'POST', '/api/admin/categories', { code: 'facilities-copier', name: '重复' })).statusCode,
+    ).toBe(409);
     res = await t.call(admin, 'POST', '/api/admin/categories', { parentId: 'cat-nowhere', code: 'x-y', name: '无父' });
     expect(issuesOf(res)).toEqual(['parentId']);
 
@@ -226,11 +328,20 @@ describe('category tree', () => {
     expect((await t.call(admin, 'POST', '/api/admin/categories/cat-facilities-hall/deactivate')).statusCode).toBe(200);
     const tree = (await t.call(null, 'GET', '/api/categories')).json();
     expect(JSON.stringify(tree)).not.toContain('cat-facilities-hall');
-    expect(JSON.stringify((await t.call(admin, 'GET', '/api/admin/categories')).json())).toContain('cat-facilities-hall');
+    expect(JSON.stringify((await t.call(admin, 'GET', '/api/admin/categories')).json())).toContain(
+      'cat-facilities-hall',
+    );
 
     expect((await t.call(admin, 'DELETE', `/api/admin/categories/${copier.id}`)).statusCode).toBe(204);
     expect((await t.call(admin, 'DELETE', `/api/admin/categories/${copier.id}`)).statusCode).toBe(404);
-    expect(await auditActions()).toEqual(expect.arrayContaining(['admin.category.create', 'admin.category.move', 'admin.category.deactivate', 'admin.category.delete']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining([
+        'admin.category.create',
+        'admin.category.move',
+        'admin.category.deactivate',
+        'admin.category.delete',
+      ]),
+    );
   });
 });
 
@@ -241,7 +352,10 @@ describe('the SLA matrix', () => {
     expect(before.handleDue).toBe('2026-12-03T10:00:00.000+08:00');
 
     const matrix = (await t.call(admin, 'GET', '/api/admin/sla-rules')).json();
-    const general = matrix.rules.find((r: { tier: string; urgent: boolean; type: null; categoryId: null }) => r.tier === 'general' && !r.urgent && !r.type && !r.categoryId);
+    const general = matrix.rules.find(
+      (r: { tier: string; urgent: boolean; type: null; categoryId: null }) =>
+        r.tier === 'general' && !r.urgent && !r.type && !r.categoryId,
+    );
     let res = await t.call(admin, 'PATCH', `/api/admin/sla-rules/${general.id}`, { handleDays: 5 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().handleDays).toBe(5);
@@ -256,15 +370,31 @@ describe('the SLA matrix', () => {
     expect(kept.deadlines.find((d: { kind: string }) => d.kind === 'handle').due).toBe('2026-12-03T10:00:00.000+08:00');
 
     // A category-specific row wins for that category only.
-    res = await t.call(admin, 'POST', '/api/admin/sla-rules', { tier: 'general', categoryId: 'cat-facilities', handleDays: 1 });
+    res = await t.call(admin, 'POST', '/api/admin/sla-rules', {
+      tier: 'general',
+      categoryId: 'cat-facilities',
+      handleDays: 1,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const specific = res.json();
-    expect((await raiseAndDispatch(dispatcher, { categoryId: 'cat-facilities-computer' })).handleDue).toBe('2026-12-01T10:00:00.000+08:00');
-    expect((await raiseAndDispatch(dispatcher, { categoryId: 'cat-tax-invoice' })).handleDue).toBe('2026-12-07T10:00:00.000+08:00');
+    expect((await raiseAndDispatch(dispatcher, { categoryId: 'cat-facilities-computer' })).handleDue).toBe(
+      '2026-12-01T10:00:00.000+08:00',
+    );
+    expect((await raiseAndDispatch(dispatcher, { categoryId: 'cat-tax-invoice' })).handleDue).toBe(
+      '2026-12-07T10:00:00.000+08:00',
+    );
 
-    res = await t.call(admin, 'POST', '/api/admin/sla-rules', { tier: 'general', categoryId: 'cat-facilities', handleDays: 2 });
+    res = await t.call(admin, 'POST', '/api/admin/sla-rules', {
+      tier: 'general',
+      categoryId: 'cat-facilities',
+      handleDays: 2,
+    });
     expect(res.statusCode).toBe(409);
-    res = await t.call(admin, 'POST', '/api/admin/sla-rules', { tier: 'general', categoryId: 'cat-nowhere', handleDays: 2 });
+    res = await t.call(admin, 'POST', '/api/admin/sla-rules', {
+      tier: 'general',
+      categoryId: 'cat-nowhere',
+      handleDays: 2,
+    });
     expect(issuesOf(res)).toEqual(['categoryId']);
     res = await t.call(admin, 'POST', '/api/admin/sla-rules', { tier: 'urgentish', handleDays: -1 });
     expect(res.statusCode).toBe(400);
@@ -272,15 +402,21 @@ describe('the SLA matrix', () => {
     expect((await t.call(admin, 'DELETE', `/api/admin/sla-rules/${specific.id}`)).statusCode).toBe(204);
 
     // Replacing the whole matrix: duplicates refused with the row, nothing changed.
-    const rows = (await t.call(admin, 'GET', '/api/admin/sla-rules')).json().rules.map(({ id: _id, ...r }: { id: string }) => r);
+    const rows = (await t.call(admin, 'GET', '/api/admin/sla-rules'))
+      .json()
+      .rules.map(({ id: _id, ...r }: { id: string }) => r);
     res = await t.call(admin, 'PUT', '/api/admin/sla-rules', { rules: [...rows, rows[0]] });
     expect(res.statusCode).toBe(409);
     expect(issuesOf(res)).toEqual([`rules.${rows.length}`]);
     expect((await t.call(admin, 'GET', '/api/admin/sla-rules')).json().rules).toHaveLength(rows.length);
-    res = await t.call(admin, 'PUT', '/api/admin/sla-rules', { rules: rows.map((r: { tier: string }) => (r.tier === 'general' ? { ...r, handleDays: 3 } : r)) });
+    res = await t.call(admin, 'PUT', '/api/admin/sla-rules', {
+      rules: rows.map((r: { tier: string }) => (r.tier === 'general' ? { ...r, handleDays: 3 } : r)),
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((await raiseAndDispatch()).handleDue).toBe('2026-12-03T10:00:00.000+08:00');
-    expect(await auditActions()).toEqual(expect.arrayContaining(['admin.sla.update', 'admin.sla.add', 'admin.sla.delete', 'admin.sla.replace']));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['admin.sla.update', 'admin.sla.add', 'admin.sla.delete', 'admin.sla.replace']),
+    );
   });
 });
 
@@ -289,19 +425,33 @@ describe('concurrent admin changes', () => {
     const body = { tier: 'complex', type: 'report', handleDays: 5 };
     const answers = await Promise.all([1, 2, 3].map(() => t.call(admin, 'POST', '/api/admin/sla-rules', body)));
     expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
-    const rows = (await t.call(admin, 'GET', '/api/admin/sla-rules')).json().rules.filter((r: { tier: string; type: string | null }) => r.tier === 'complex' && r.type === 'report');
+    const rows = (await t.call(admin, 'GET', '/api/admin/sla-rules'))
+      .json()
+      .rules.filter((r: { tier: string; type: string | null }) => r.tier === 'complex' && r.type === 'report');
     expect(rows).toHaveLength(1);
   });
 });
 
 describe('escalation settings', () => {
   it('validates the ladder and stores it', async () => {
-    let res = await t.call(admin, 'PUT', '/api/admin/settings/escalation', { superviseAfterWorkingDays: 6, listAfterWorkingDays: 5, clueAfterWorkingDays: 10 });
+    let res = await t.call(admin, 'PUT', '/api/admin/settings/escalation', {
+      superviseAfterWorkingDays: 6,
+      listAfterWorkingDays: 5,
+      clueAfterWorkingDays: 10,
+    });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(['body.listAfterWorkingDays']);
-    res = await t.call(admin, 'PUT', '/api/admin/settings/escalation', { superviseAfterWorkingDays: 1, listAfterWorkingDays: 4, clueAfterWorkingDays: 8 });
+    res = await t.call(admin, 'PUT', '/api/admin/settings/escalation', {
+      superviseAfterWorkingDays: 1,
+      listAfterWorkingDays: 4,
+      clueAfterWorkingDays: 8,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await t.call(admin, 'GET', '/api/admin/settings/escalation')).json()).toEqual({ superviseAfterWorkingDays: 1, listAfterWorkingDays: 4, clueAfterWorkingDays: 8 });
+    expect((await t.call(admin, 'GET', '/api/admin/settings/escalation')).json()).toEqual({
+      superviseAfterWorkingDays: 1,
+      listAfterWorkingDays: 4,
+      clueAfterWorkingDays: 8,
+    });
     expect((await t.services.deadlines.snapshot()).escalation.listAfterWorkingDays).toBe(4);
   });
 });
@@ -334,7 +484,10 @@ describe('API tokens and webhooks', () => {
     let res = await t.call(admin, 'POST', '/api/admin/webhooks', { url: 'ftp://example.org/hook' });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(['body.url']);
-    res = await t.call(admin, 'POST', '/api/admin/webhooks', { url: 'https://example.org/hook', events: ['item.closed'] });
+    res = await t.call(admin, 'POST', '/api/admin/webhooks', {
+      url: 'https://example.org/hook',
+      events: ['item.closed'],
+    });
     expect(res.statusCode, res.body).toBe(201);
     const hook = res.json();
     expect(hook.secret).toMatch(/^whsec_/);
@@ -342,22 +495,41 @@ describe('API tokens and webhooks', () => {
     expect(listed.body).not.toContain(hook.secret);
     res = await t.call(admin, 'POST', `/api/admin/webhooks/${hook.id}/deactivate`);
     expect(res.json().active).toBe(false);
-    expect((await t.call(dispatcher, 'POST', '/api/admin/webhooks', { url: 'https://example.org/x' })).statusCode).toBe(403);
+    expect((await t.call(dispatcher, 'POST', '/api/admin/webhooks', { url: 'https://example.org/x' })).statusCode).toBe(
+      403,
+    );
   });
 });
 
 describe('key projects', () => {
   it('lets the officer follow their own projects and the bureau its jurisdiction', async () => {
-    let res = await t.call(admin, 'POST', '/api/projects', { code: 'KP-2026-002', name: '沈河金融商贸区项目', districtId: 'd-210103', officerId: 'u-dispatcher' });
+    let res = await t.call(admin, 'POST', '/api/projects', {
+      code: 'KP-2026-002',
+      name: '沈河金融商贸区项目',
+      districtId: 'd-210103',
+      officerId: 'u-dispatcher',
+    });
     expect(res.statusCode).toBe(400);
     expect(issuesOf(res)).toEqual(['officerId']);
-    res = await t.call(admin, 'POST', '/api/projects', { code: 'KP-2026-002', name: '沈河金融商贸区项目', districtId: 'd-210103', officerId: 'u-officer' });
+    res = await t.call(admin, 'POST', '/api/projects', {
+      code: 'KP-2026-002',
+      name: '沈河金融商贸区项目',
+      districtId: 'd-210103',
+      officerId: 'u-officer',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const shenheProject = res.json();
-    expect((await t.call(admin, 'POST', '/api/projects', { code: 'KP-2026-002', name: '重复', officerId: 'u-officer' })).statusCode).toBe(409);
+    expect(
+      (await t.call(admin, 'POST', '/api/projects', { code: 'KP-2026-002', name: '重复', officerId: 'u-officer' }))
+        .statusCode,
+    ).toBe(409);
 
     // The officer raises an item for the Hunnan project: it is urgent by default and shows on the project page.
-    res = await t.call(officer, 'POST', '/api/items', { ...intakeBody({ districtId: 'd-210112' }), channel: 'window', projectId: 'proj-hunnan-ic' });
+    res = await t.call(officer, 'POST', '/api/items', {
+      ...intakeBody({ districtId: 'd-210112' }),
+      channel: 'window',
+      projectId: 'proj-hunnan-ic',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const itemId = res.json().id;
 
@@ -373,9 +545,13 @@ describe('key projects', () => {
 
     // The city bureau sees all projects; the Shenhe bureau only Shenhe's.
     expect((await t.call(dispatcher, 'GET', '/api/projects')).json().length).toBeGreaterThanOrEqual(2);
-    expect((await t.call(shenhe, 'GET', '/api/projects')).json().map((p: { id: string }) => p.id)).toEqual([shenheProject.id]);
+    expect((await t.call(shenhe, 'GET', '/api/projects')).json().map((p: { id: string }) => p.id)).toEqual([
+      shenheProject.id,
+    ]);
     expect((await t.call(shenhe, 'GET', '/api/projects/proj-hunnan-ic')).statusCode).toBe(404);
-    expect((await t.call(dispatcher, 'PATCH', `/api/projects/${shenheProject.id}`, { name: '改名' })).statusCode).toBe(403);
+    expect((await t.call(dispatcher, 'PATCH', `/api/projects/${shenheProject.id}`, { name: '改名' })).statusCode).toBe(
+      403,
+    );
     res = await t.call(admin, 'PATCH', `/api/projects/${shenheProject.id}`, { status: 'closed' });
     expect(res.json().status).toBe('closed');
   });
@@ -396,7 +572,12 @@ describe('notifications', () => {
     });
     await t.database.db
       .insertInto('notification')
-      .values([row(handler.userId, 1, false), row(handler.userId, 2, true), row(handler.userId, 3, false), row(dispatcher.userId, 4, false)])
+      .values([
+        row(handler.userId, 1, false),
+        row(handler.userId, 2, true),
+        row(handler.userId, 3, false),
+        row(dispatcher.userId, 4, false),
+      ])
       .execute();
     let res = await t.call(handler, 'GET', '/api/notifications');
     expect(res.statusCode, res.body).toBe(200);
@@ -409,7 +590,11 @@ describe('notifications', () => {
     res = await t.call(handler, 'POST', `/api/notifications/${list.items[0].id}/read`);
     expect(res.statusCode).toBe(200);
     expect(res.json().readAt).not.toBeNull();
-    expect((await t.call(handler, 'GET', '/api/notifications?unread=true')).json().items.map((n: { title: string }) => n.title)).toEqual(['通知 1']);
+    expect(
+      (await t.call(handler, 'GET', '/api/notifications?unread=true'))
+        .json()
+        .items.map((n: { title: string }) => n.title),
+    ).toEqual(['通知 1']);
     expect((await t.call(null, 'GET', '/api/notifications')).statusCode).toBe(401);
   });
 });
@@ -420,7 +605,9 @@ describe('look-ups', () => {
     expect(res.statusCode).toBe(200);
     const pub = res.json();
     expect(pub.itemTypes).toContain('complaint');
-    expect(pub.centres.reduce((n: number, c: { windows: unknown[] }) => n + c.windows.length, 0)).toBeGreaterThanOrEqual(350);
+    expect(
+      pub.centres.reduce((n: number, c: { windows: unknown[] }) => n + c.windows.length, 0),
+    ).toBeGreaterThanOrEqual(350);
     expect(pub).not.toHaveProperty('users');
 
     const lead = await t.login('lead');

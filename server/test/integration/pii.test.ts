@@ -24,7 +24,18 @@ const sessions = new Map<string, Session>();
 let person: { id: string; trackingCode: string; accessPin: string; ledgerNo: string };
 let enterprise: { id: string };
 
-const QUEUES = ['to_accept', 'to_dispatch', 'to_sign', 'in_progress', 'to_reply', 'to_callback', 'to_close', 'to_approve', 'overdue', 'problem'];
+const QUEUES = [
+  'to_accept',
+  'to_dispatch',
+  'to_sign',
+  'in_progress',
+  'to_reply',
+  'to_callback',
+  'to_close',
+  'to_approve',
+  'overdue',
+  'problem',
+];
 
 function leaks(text: string): string[] {
   return SECRETS.filter((s) => text.includes(s));
@@ -34,32 +45,63 @@ async function readSheet(buf: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const rows: string[] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))).join('\t')));
+  wb.worksheets[0].eachRow((row) =>
+    rows.push(
+      (row.values as unknown[])
+        .slice(1)
+        .map((v) => (v == null ? '' : String(v)))
+        .join('\t'),
+    ),
+  );
   return rows.join('\n');
 }
 
 beforeAll(async () => {
   // The production logger settings (redaction included) at the most talkative level, written into memory.
-  t = await createTestContext({ logger: { level: 'trace', redact: LOG_REDACT, stream: { write: (line: string) => void log.push(line) } } });
+  t = await createTestContext({
+    logger: { level: 'trace', redact: LOG_REDACT, stream: { write: (line: string) => void log.push(line) } },
+  });
   for (const u of DEMO_USERS) sessions.set(u.username, await t.login(u.username));
   const dispatcher = sessions.get('dispatcher')!;
-  const a = await t.call(null, 'POST', '/api/public/items', intakeBody({ centreId: 'centre-210103', requester: { kind: 'person', name: NAME, phone: PHONE } }));
+  const a = await t.call(
+    null,
+    'POST',
+    '/api/public/items',
+    intakeBody({ centreId: 'centre-210103', requester: { kind: 'person', name: NAME, phone: PHONE } }),
+  );
   expect(a.statusCode, a.body).toBe(201);
   person = a.json();
   const b = await t.call(dispatcher, 'POST', '/api/items', {
-    ...intakeBody({ centreId: 'centre-210103', requester: { kind: 'enterprise', name: NAME, organization: '沈阳晓梅贸易有限公司', phone: PHONE2, uscc: USCC } }),
+    ...intakeBody({
+      centreId: 'centre-210103',
+      requester: { kind: 'enterprise', name: NAME, organization: '沈阳晓梅贸易有限公司', phone: PHONE2, uscc: USCC },
+    }),
     channel: 'hotline',
   });
   expect(b.statusCode, b.body).toBe(201);
   enterprise = b.json();
   // A request that fails validation with the personal data in it: the log must not keep it either.
-  expect((await t.call(null, 'POST', '/api/public/items', intakeBody({ title: '', requester: { kind: 'person', name: NAME, phone: PHONE } }))).statusCode).toBe(400);
+  expect(
+    (
+      await t.call(
+        null,
+        'POST',
+        '/api/public/items',
+        intakeBody({ title: '', requester: { kind: 'person', name: NAME, phone: PHONE } }),
+      )
+    ).statusCode,
+  ).toBe(400);
   for (const id of [person.id, enterprise.id]) {
     expect((await t.call(dispatcher, 'POST', `/api/items/${id}/accept`, {})).statusCode).toBe(200);
-    expect((await t.call(dispatcher, 'POST', `/api/items/${id}/dispatch`, { mainDepartmentId: 'dept-scjg' })).statusCode).toBe(200);
+    expect(
+      (await t.call(dispatcher, 'POST', `/api/items/${id}/dispatch`, { mainDepartmentId: 'dept-scjg' })).statusCode,
+    ).toBe(200);
   }
   // A clue on the item, so the discipline lists have a row that points to it.
-  expect((await t.call(sessions.get('supervisor')!, 'POST', `/api/items/${person.id}/transfer_clue`, { reason: '不作为' })).statusCode).toBe(200);
+  expect(
+    (await t.call(sessions.get('supervisor')!, 'POST', `/api/items/${person.id}/transfer_clue`, { reason: '不作为' }))
+      .statusCode,
+  ).toBe(200);
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -101,7 +143,9 @@ describe('personal data', () => {
     expect(listedOurs).toBeGreaterThan(20);
     const list = (await t.call(sessions.get('dispatcher')!, 'GET', '/api/items?pageSize=200')).json();
     expect(list.items.find((i: { id: string }) => i.id === person.id).requesterName).toBe(MASKED_NAME);
-    console.log(`pii: ${checked.length} list responses of ${DEMO_USERS.length} users, 0 with a name, phone or credit code in full`);
+    console.log(
+      `pii: ${checked.length} list responses of ${DEMO_USERS.length} users, 0 with a name, phone or credit code in full`,
+    );
   });
 
   it('is masked in the item read by default, shown in full only by the reveal, which leaves an event', async () => {
@@ -111,10 +155,16 @@ describe('personal data', () => {
     expect(leaks(plain.body)).toEqual([]);
     expect(plain.json().requester).toMatchObject({ name: MASKED_NAME, phone: MASKED_PHONE, masked: true });
 
-    const revealed = await t.call(dispatcher, 'POST', `/api/items/${person.id}/reveal`, { reason: '回访需要联系诉求人' });
+    const revealed = await t.call(dispatcher, 'POST', `/api/items/${person.id}/reveal`, {
+      reason: '回访需要联系诉求人',
+    });
     expect(revealed.statusCode, revealed.body).toBe(200);
     expect(revealed.json().requester).toMatchObject({ name: NAME, phone: PHONE, masked: false });
-    const events = revealed.json().events as { action: string; actorName: string | null; data: Record<string, unknown> }[];
+    const events = revealed.json().events as {
+      action: string;
+      actorName: string | null;
+      data: Record<string, unknown>;
+    }[];
     const reveal = events.filter((e) => e.action === 'reveal');
     expect(reveal).toHaveLength(1);
     expect(reveal[0].actorName).toBeTruthy();
@@ -122,12 +172,17 @@ describe('personal data', () => {
     // Revealing once does not unmask the next read.
     expect(leaks((await t.call(dispatcher, 'GET', `/api/items/${person.id}`)).body)).toEqual([]);
     // Administrators see every item but never the person behind it.
-    expect((await t.call(sessions.get('admin')!, 'POST', `/api/items/${person.id}/reveal`, { reason: '想看看' })).statusCode).toBe(403);
+    expect(
+      (await t.call(sessions.get('admin')!, 'POST', `/api/items/${person.id}/reveal`, { reason: '想看看' })).statusCode,
+    ).toBe(403);
   });
 
   it('is masked in the XLSX and CSV exports of every user who may export, also after a reveal', async () => {
     let rows = 0;
-    const audited = async () => (await t.database.db.selectFrom('event').select(['actor_id', 'data']).where('action', '=', 'export').execute()).map((e) => ({ actor: e.actor_id, data: e.data }));
+    const audited = async () =>
+      (
+        await t.database.db.selectFrom('event').select(['actor_id', 'data']).where('action', '=', 'export').execute()
+      ).map((e) => ({ actor: e.actor_id, data: e.data }));
     const before = (await audited()).length;
     for (const u of ['dispatcher', 'supervisor', 'admin', 'handler', 'lead', 'clerk.shenhe']) {
       for (const format of ['xlsx', 'csv']) {

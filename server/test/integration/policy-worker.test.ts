@@ -27,7 +27,10 @@ afterAll(async () => t?.close());
 /** Runs matching over every enterprise with the given sweeper and returns what it decided, in a comparable form. */
 async function matchWith(sweeper: Sweeper | false | undefined, owner: string) {
   const db = t.database.db;
-  const m = sweeper === undefined ? t.services.policy.matching : createMatching({ database: t.database, clock: t.clock, catalogue: createCatalogueCache(db), owner, sweeper });
+  const m =
+    sweeper === undefined
+      ? t.services.policy.matching
+      : createMatching({ database: t.database, clock: t.clock, catalogue: createCatalogueCache(db), owner, sweeper });
   const run = await m.start(SYSTEM_ACTOR, { scope: 'all', asOf: AS_OF });
   while (await m.runOnce({ chunk: 150 })) {
     /* to the end */
@@ -40,7 +43,9 @@ async function matchWith(sweeper: Sweeper | false | undefined, owner: string) {
     .orderBy('item_id')
     .orderBy('enterprise_id')
     .execute();
-  const aggregates = (await db.selectFrom('policy_run_item').selectAll().where('run_id', '=', run.id).orderBy('item_id').execute()).map(({ run_id: _, ...r }) => r);
+  const aggregates = (
+    await db.selectFrom('policy_run_item').selectAll().where('run_id', '=', run.id).orderBy('item_id').execute()
+  ).map(({ run_id: _, ...r }) => r);
   return { m, candidates, aggregates, found: (await m.get(run.id)).candidates };
 }
 
@@ -61,7 +66,8 @@ describe('matching in a worker thread', () => {
   it('starts its worker under `node --import tsx` (the server) and with tsx registered through its API (the CLI)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tq-worker-'));
     const script = join(dir, 'probe.mts');
-    const src = (p: string) => pathToFileURL(fileURLToPath(new URL(`../../src/modules/policy/${p}`, import.meta.url))).href;
+    const src = (p: string) =>
+      pathToFileURL(fileURLToPath(new URL(`../../src/modules/policy/${p}`, import.meta.url))).href;
     writeFileSync(
       script,
       [
@@ -75,8 +81,13 @@ describe('matching in a worker thread', () => {
     );
     // As server/bin/tingquan.js starts the CLI.
     const cli = join(dir, 'cli.mjs');
-    const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-    writeFileSync(cli, `const { register } = await import('${tsxApi}');\nregister();\nawait import(${JSON.stringify(pathToFileURL(script).href)});\n`);
+    const tsxApi = pathToFileURL(
+      join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+    ).href;
+    writeFileSync(
+      cli,
+      `const { register } = await import('${tsxApi}');\nregister();\nawait import(${JSON.stringify(pathToFileURL(script).href)});\n`,
+    );
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     const ways = [['--import', 'tsx', script], [cli]];
     for (const args of ways) {
@@ -112,7 +123,13 @@ describe('matching in a worker thread', () => {
       },
     };
     const db = t.database.db;
-    const m = createMatching({ database: t.database, clock: t.clock, catalogue: createCatalogueCache(db), owner: 'dying', sweeper: dying });
+    const m = createMatching({
+      database: t.database,
+      clock: t.clock,
+      catalogue: createCatalogueCache(db),
+      owner: 'dying',
+      sweeper: dying,
+    });
     // A warm worker first, so the kill lands mid-chunk rather than during start-up.
     await inner.evaluate(await createCatalogueCache(db).get(), { asOf: AS_OF, itemIds: [], rows: [], receipts: [] });
     const run = await m.start(SYSTEM_ACTOR, { scope: 'all', asOf: AS_OF });
@@ -121,7 +138,13 @@ describe('matching in a worker thread', () => {
     expect(await m.runOnce({ chunk: 150 })).toBe(run.id);
     expect(await m.get(run.id)).toMatchObject({ status: 'done', done: 400, attempts: 2 });
     expect(inner.mode()).toBe('worker');
-    const rows = await db.selectFrom('policy_candidate').select(['item_id', 'enterprise_id', 'amount', 'rule_hash', 'parameter_snapshot_date', 'explanation']).where('run_id', '=', run.id).orderBy('item_id').orderBy('enterprise_id').execute();
+    const rows = await db
+      .selectFrom('policy_candidate')
+      .select(['item_id', 'enterprise_id', 'amount', 'rule_hash', 'parameter_snapshot_date', 'explanation'])
+      .where('run_id', '=', run.id)
+      .orderBy('item_id')
+      .orderBy('enterprise_id')
+      .execute();
     expect(rows).toEqual(reference.candidates);
     await inner.close();
   }, 120_000);

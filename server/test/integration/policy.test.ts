@@ -14,12 +14,19 @@ const [A, B, C, D] = generateEnterprises(4, { seed: 7 }).map((e) => e.uscc);
 const badUscc = `${A.slice(0, 17)}${A[17] === '0' ? '1' : '0'}`;
 
 /** A high-tech enterprise certified this year: eligible for 高新技术企业首次认定奖励 (150,000 元 from 2026). */
-const HNTE = { certifications: ['高新技术企业'], hnteCertifiedOn: '2026-06-01', establishedOn: '2019-03-01', dishonestListed: false };
+const HNTE = {
+  certifications: ['高新技术企业'],
+  hnteCertifiedOn: '2026-06-01',
+  establishedOn: '2019-03-01',
+  dishonestListed: false,
+};
 
 function multipart(filename: string, content: Buffer, mime: string) {
   const boundary = '----tq' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -28,7 +35,12 @@ function multipart(filename: string, content: Buffer, mime: string) {
 
 async function upload(as: Session, url: string, filename: string, content: Buffer, mime = 'text/csv') {
   const { body, headers } = multipart(filename, content, mime);
-  return t.app.inject({ method: 'POST', url, payload: body, headers: { ...headers, cookie: as.cookie, 'x-csrf-token': as.csrf } });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: body,
+    headers: { ...headers, cookie: as.cookie, 'x-csrf-token': as.csrf },
+  });
 }
 
 beforeAll(async () => {
@@ -42,10 +54,21 @@ describe('OpenAPI', () => {
   it('documents every policy route with its request and response schemas', async () => {
     const doc = (await t.call(null, 'GET', '/api/openapi.json')).json();
     const paths = Object.keys(doc.paths).filter((p) => p.includes('/policy'));
-    expect(paths).toEqual(expect.arrayContaining(['/api/public/policy/calculator', '/api/policy/items/{id}/rules', '/api/policy/items/{id}/candidates', '/api/policy/runs/{id}', '/api/policy/enterprises/import', '/api/policy/stats']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/public/policy/calculator',
+        '/api/policy/items/{id}/rules',
+        '/api/policy/items/{id}/candidates',
+        '/api/policy/runs/{id}',
+        '/api/policy/enterprises/import',
+        '/api/policy/stats',
+      ]),
+    );
     expect(paths.length).toBeGreaterThanOrEqual(25);
     const calc = doc.paths['/api/public/policy/calculator'].post;
-    expect(calc.requestBody.content['application/json'].schema.properties.facts.properties).toHaveProperty('industryCode');
+    expect(calc.requestBody.content['application/json'].schema.properties.facts.properties).toHaveProperty(
+      'industryCode',
+    );
     expect(calc.responses['200'].content['application/json'].schema.properties).toHaveProperty('nearMisses');
   });
 });
@@ -62,12 +85,19 @@ describe('policy calculator (public)', () => {
     // Revenue is not given: items that need it are "needs data", never "ineligible".
     expect(body.needsData.some((e: { missingFacts: string[] }) => e.missingFacts.includes('revenue'))).toBe(true);
     // The same facts before the 2026 adjustment give the old amount.
-    const before = (await t.call(null, 'POST', '/api/public/policy/calculator', { facts: { ...HNTE, hnteCertifiedOn: '2025-06-01' }, asOf: '2025-11-30' })).json();
+    const before = (
+      await t.call(null, 'POST', '/api/public/policy/calculator', {
+        facts: { ...HNTE, hnteCertifiedOn: '2025-06-01' },
+        asOf: '2025-11-30',
+      })
+    ).json();
     expect(before.eligible.find((e: { itemId: string }) => e.itemId === 'hnte-first').amount).toBe(100000);
   });
 
   it('refuses a malformed fact with its path', async () => {
-    const res = await t.call(null, 'POST', '/api/public/policy/calculator', { facts: { industryCode: 'Z99', employees: -3 } });
+    const res = await t.call(null, 'POST', '/api/public/policy/calculator', {
+      facts: { industryCode: 'Z99', employees: -3 },
+    });
     expect(res.statusCode).toBe(400);
     const paths = res.json().issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['body.facts.industryCode', 'body.facts.employees']));
@@ -78,19 +108,28 @@ describe('rule editor', () => {
   const draft = {
     effectiveFrom: '2026-12-01',
     hitPolicy: 'unique',
-    inputs: [{ id: 'hnte', fact: 'certifications' }, { id: 'age', fact: 'ageYears' }],
+    inputs: [
+      { id: 'hnte', fact: 'certifications' },
+      { id: 'age', fact: 'ageYears' },
+    ],
     rows: [{ cells: ['高新技术企业', '>= 2'] }],
     exclusions: [{ id: 'dishonest', label: '列入严重失信主体名单', fact: 'dishonestListed', test: 'true' }],
     amount: { steps: [{ id: 'award', label: '奖励额', expr: '$hnte_first_award' }] },
   };
 
   it('validates a draft and names the row and column of each problem', async () => {
-    const res = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/validate', { ...draft, rows: [{ cells: ['高新技术企业', '>= banana'] }] });
+    const res = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/validate', {
+      ...draft,
+      rows: [{ cells: ['高新技术企业', '>= banana'] }],
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.ok).toBe(false);
     expect(body.errors[0]).toMatchObject({ row: 1, column: 'age' });
-    const refused = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules', { ...draft, rows: [{ cells: ['高新技术企业', '>= banana'] }] });
+    const refused = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules', {
+      ...draft,
+      rows: [{ cells: ['高新技术企业', '>= banana'] }],
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().issues[0].path).toBe('rule.rows.1.age');
     expect((await t.call(policy, 'GET', '/api/policy/items/hnte-first/rules')).json()).toHaveLength(1);
@@ -100,33 +139,60 @@ describe('rule editor', () => {
     const [v1] = (await t.call(policy, 'GET', '/api/policy/items/hnte-first/rules')).json();
     const res = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules', draft);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ itemId: 'hnte-first', version: 2, status: 'published', effectiveFrom: '2026-12-01' });
+    expect(res.json()).toMatchObject({
+      itemId: 'hnte-first',
+      version: 2,
+      status: 'published',
+      effectiveFrom: '2026-12-01',
+    });
     const versions = (await t.call(policy, 'GET', '/api/policy/items/hnte-first/rules')).json();
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(versions[0]).toEqual(v1);
-    const audit = await t.database.db.selectFrom('event').select(['action', 'actor_id', 'data']).where('action', '=', 'policy.rule_published').execute();
+    const audit = await t.database.db
+      .selectFrom('event')
+      .select(['action', 'actor_id', 'data'])
+      .where('action', '=', 'policy.rule_published')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].data)).toMatchObject({ itemId: 'hnte-first', version: 2 });
     // Backdating a change before the version in force is refused.
-    const back = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules', { ...draft, effectiveFrom: '2026-01-01' });
+    const back = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules', {
+      ...draft,
+      effectiveFrom: '2026-01-01',
+    });
     expect(back.statusCode).toBe(400);
     expect(back.json().issues[0].path).toBe('effectiveFrom');
 
-    const test = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/test', { facts: { ...HNTE, establishedOn: '2025-06-01' }, asOf: '2026-12-15' });
+    const test = await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/test', {
+      facts: { ...HNTE, establishedOn: '2025-06-01' },
+      asOf: '2026-12-15',
+    });
     expect(test.statusCode).toBe(200);
     const d = test.json();
     expect(d.status).toBe('ineligible');
     expect(d.ruleVersion).toBe(2);
-    expect(d.criteria.find((c: { id: string }) => c.id === 'age')).toMatchObject({ state: 'fail', source: { id: 'self' } });
+    expect(d.criteria.find((c: { id: string }) => c.id === 'age')).toMatchObject({
+      state: 'fail',
+      source: { id: 'self' },
+    });
     expect(d.nearestMiss.criterionId).toBe('age');
     // Before the new version takes effect, version 1 decides.
-    const old = (await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/test', { facts: { ...HNTE, establishedOn: '2025-06-01' }, asOf: '2026-11-30' })).json();
+    const old = (
+      await t.call(policy, 'POST', '/api/policy/items/hnte-first/rules/test', {
+        facts: { ...HNTE, establishedOn: '2025-06-01' },
+        asOf: '2026-11-30',
+      })
+    ).json();
     expect(old).toMatchObject({ status: 'eligible', ruleVersion: 1 });
   });
 
   it('adds a dated parameter value from a date on, keeping the earlier values for earlier dates', async () => {
     const url = '/api/policy/parameters/hnte_first_award/versions';
-    const body = { effectiveFrom: '2027-01-01', value: 200000, reference: { document: '沈政办发〔2026〕30号', article: '第一条' } };
+    const body = {
+      effectiveFrom: '2027-01-01',
+      value: 200000,
+      reference: { document: '沈政办发〔2026〕30号', article: '第一条' },
+    };
     const back = await t.call(policy, 'POST', url, { ...body, effectiveFrom: '2025-06-01' });
     expect(back.statusCode).toBe(400);
     expect(back.json().issues[0].path).toBe('effectiveFrom');
@@ -134,10 +200,20 @@ describe('rule editor', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().versions.map((v: { value: number }) => v.value)).toEqual([100000, 150000, 200000]);
     const calc = async (asOf: string) =>
-      (await t.call(null, 'POST', '/api/public/policy/calculator', { facts: { ...HNTE, hnteCertifiedOn: '2026-10-01' }, asOf })).json().eligible.find((e: { itemId: string }) => e.itemId === 'hnte-first');
+      (
+        await t.call(null, 'POST', '/api/public/policy/calculator', {
+          facts: { ...HNTE, hnteCertifiedOn: '2026-10-01' },
+          asOf,
+        })
+      )
+        .json()
+        .eligible.find((e: { itemId: string }) => e.itemId === 'hnte-first');
     expect((await calc('2027-02-01')).amount).toBe(200000);
     expect((await calc('2026-12-15')).amount).toBe(150000);
-    expect((await calc('2027-02-01')).explanation.amount.parameters[0]).toMatchObject({ version: 3, reference: { document: '沈政办发〔2026〕30号' } });
+    expect((await calc('2027-02-01')).explanation.amount.parameters[0]).toMatchObject({
+      version: 3,
+      reference: { document: '沈政办发〔2026〕30号' },
+    });
     expect((await t.call(policy, 'POST', '/api/policy/parameters/no_such/versions', body)).statusCode).toBe(404);
   });
 
@@ -166,7 +242,9 @@ describe('enterprise file, matching and delivery', () => {
     const r = res.json();
     expect(r).toMatchObject({ format: 'csv', total: 4, imported: 2, skipped: 2, created: 2 });
     expect(r.rows[1].errors[0].column).toBe('统一社会信用代码');
-    expect(r.rows[2].errors.map((e: { column: string }) => e.column).sort()).toEqual(['上年度营业收入', '国民经济行业代码', '高新技术企业认定日期'].sort());
+    expect(r.rows[2].errors.map((e: { column: string }) => e.column).sort()).toEqual(
+      ['上年度营业收入', '国民经济行业代码', '高新技术企业认定日期'].sort(),
+    );
     const list = (await t.call(policy, 'GET', `/api/policy/enterprises?q=${A}`)).json();
     enterpriseId = list.items[0].id;
     const ent = (await t.call(policy, 'GET', `/api/policy/enterprises/${enterpriseId}`)).json();
@@ -180,7 +258,13 @@ describe('enterprise file, matching and delivery', () => {
     ws.addRow(['uscc', 'revenue', 'taxPaid']);
     ws.addRow([A, 15000000, 600000]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await upload(policy, '/api/policy/enterprises/import?asOf=2026-11-15&source=tax', 'tax.xlsx', buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await upload(
+      policy,
+      '/api/policy/enterprises/import?asOf=2026-11-15&source=tax',
+      'tax.xlsx',
+      buf,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ format: 'xlsx', imported: 1, updated: 1 });
     const ent = (await t.call(policy, 'GET', `/api/policy/enterprises/${enterpriseId}`)).json();
@@ -188,11 +272,25 @@ describe('enterprise file, matching and delivery', () => {
     expect(ent.history).toEqual([expect.objectContaining({ fact: 'revenue', value: 12000000, asOf: '2026-10-31' })]);
     expect(ent.facts.certifications.value).toEqual(['高新技术企业']);
     // A file without the identity column is refused as a whole.
-    const none = await upload(policy, '/api/policy/enterprises/import?asOf=2026-11-15', 'x.csv', Buffer.from('revenue\n100\n'));
+    const none = await upload(
+      policy,
+      '/api/policy/enterprises/import?asOf=2026-11-15',
+      'x.csv',
+      Buffer.from('revenue\n100\n'),
+    );
     expect(none.statusCode).toBe(400);
     expect(none.json().issues[0].path).toBe('file');
     // A broken multipart body is the client's fault, never a 500.
-    const broken = await t.app.inject({ method: 'POST', url: '/api/policy/enterprises/import?asOf=2026-11-15', payload: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=x', cookie: policy.cookie, 'x-csrf-token': policy.csrf } });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/policy/enterprises/import?asOf=2026-11-15',
+      payload: 'garbage',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        cookie: policy.cookie,
+        'x-csrf-token': policy.csrf,
+      },
+    });
     expect(broken.statusCode).toBe(400);
   });
 
@@ -207,17 +305,34 @@ describe('enterprise file, matching and delivery', () => {
     const list = (await t.call(policy, 'GET', '/api/policy/items/hnte-first/candidates')).json();
     expect(list.total).toBe(1);
     const c = list.items[0];
-    expect(c).toMatchObject({ status: 'candidate', amount: 150000, ruleVersion: 1, parameterSnapshotDate: '2026-11-30', enterprise: { uscc: A } });
+    expect(c).toMatchObject({
+      status: 'candidate',
+      amount: 150000,
+      ruleVersion: 1,
+      parameterSnapshotDate: '2026-11-30',
+      enterprise: { uscc: A },
+    });
     expect(c.ruleHash).toMatch(/^[0-9a-f]{16}$/);
-    expect(c.explanation.criteria.find((x: { id: string }) => x.id === 'hnte')).toMatchObject({ state: 'pass', source: { id: 'science' }, asOf: '2026-10-31' });
+    expect(c.explanation.criteria.find((x: { id: string }) => x.id === 'hnte')).toMatchObject({
+      state: 'pass',
+      source: { id: 'science' },
+      asOf: '2026-10-31',
+    });
     expect(c.abilities).toEqual(['confirm', 'reject']);
     // 丙公司's certifications are not on file: unknown, never counted as a fail; its 失信 listing is a fail.
     expect(list.aggregates).toMatchObject({ population: 2, eligible: 1, ineligible: 1 });
     const byId = Object.fromEntries(list.aggregates.criteria.map((x: { id: string }) => [x.id, x]));
     expect(byId.hnte).toMatchObject({ fail: 0, unknown: 1 });
-    expect(Object.values(byId).some((x) => (x as { kind: string; fail: number }).kind === 'exclusion' && (x as { fail: number }).fail === 1)).toBe(true);
+    expect(
+      Object.values(byId).some(
+        (x) => (x as { kind: string; fail: number }).kind === 'exclusion' && (x as { fail: number }).fail === 1,
+      ),
+    ).toBe(true);
     candidateId = c.id;
-    expect((await t.call(policy, 'POST', '/api/policy/runs', { scope: 'item', itemId: 'no-such-item' })).json().issues[0].path).toBe('itemId');
+    expect(
+      (await t.call(policy, 'POST', '/api/policy/runs', { scope: 'item', itemId: 'no-such-item' })).json().issues[0]
+        .path,
+    ).toBe('itemId');
   });
 
   it('takes a candidate through confirmation, publicity, consent, disbursement and reconciliation', async () => {
@@ -229,19 +344,37 @@ describe('enterprise file, matching and delivery', () => {
     t.clock.advance(6 * 86_400_000);
     expect((await t.call(policy, 'POST', url('notify'), {})).json().status).toBe('notified');
     // hnte-first is 免申即享: no consent link, straight to disbursement.
-    const sms = await t.database.db.selectFrom('outbox').select('payload').where('topic', '=', 'policy.notified').where('channel', '=', 'sms').execute();
+    const sms = await t.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'policy.notified')
+      .where('channel', '=', 'sms')
+      .execute();
     expect(sms).toHaveLength(1);
     expect(JSON.parse(sms[0].payload).text).toContain('无需申请');
     const tooMuch = await t.call(policy, 'POST', url('disburse'), { amount: 999999, paymentRef: 'P-1' });
     expect(tooMuch.statusCode).toBe(400);
-    expect((await t.call(policy, 'POST', url('disburse'), { amount: 150000, paymentRef: 'P-1' })).json().status).toBe('disbursed');
+    expect((await t.call(policy, 'POST', url('disburse'), { amount: 150000, paymentRef: 'P-1' })).json().status).toBe(
+      'disbursed',
+    );
     const noReason = await t.call(policy, 'POST', url('reconcile'), { result: 'failed' });
     expect(noReason.statusCode).toBe(400);
-    expect((await t.call(policy, 'POST', url('reconcile'), { result: 'failed', reason: '账户已注销' })).json()).toMatchObject({ status: 'failed', failureReason: '账户已注销' });
-    expect((await t.call(policy, 'POST', url('retry'), { amount: 150000, paymentRef: 'P-2' })).json().status).toBe('disbursed');
+    expect(
+      (await t.call(policy, 'POST', url('reconcile'), { result: 'failed', reason: '账户已注销' })).json(),
+    ).toMatchObject({ status: 'failed', failureReason: '账户已注销' });
+    expect((await t.call(policy, 'POST', url('retry'), { amount: 150000, paymentRef: 'P-2' })).json().status).toBe(
+      'disbursed',
+    );
     const paid = (await t.call(policy, 'POST', url('reconcile'), { result: 'paid' })).json();
     expect(paid).toMatchObject({ status: 'paid', paidAmount: 150000, paymentRef: 'P-2', abilities: [] });
-    expect(paid.history.map((h: { action: string }) => h.action)).toEqual(['confirm', 'notify', 'disburse', 'reconcile', 'retry', 'reconcile']);
+    expect(paid.history.map((h: { action: string }) => h.action)).toEqual([
+      'confirm',
+      'notify',
+      'disburse',
+      'reconcile',
+      'retry',
+      'reconcile',
+    ]);
 
     const stats = (await t.call(policy, 'GET', '/api/policy/stats')).json();
     expect(stats).toMatchObject({ enterprisesBenefited: 1, payments: 1, amount: 150000 });
@@ -251,26 +384,48 @@ describe('enterprise file, matching and delivery', () => {
 
   it('asks for one-click consent on items that are not 免申即享', async () => {
     // A run for the enterprise alone finds its other benefits; pick one delivered by confirmation.
-    const run = (await t.call(policy, 'POST', '/api/policy/runs', { scope: 'enterprise', enterpriseId, asOf: '2026-12-08' })).json();
+    const run = (
+      await t.call(policy, 'POST', '/api/policy/runs', { scope: 'enterprise', enterpriseId, asOf: '2026-12-08' })
+    ).json();
     await t.services.policy.matching.runOnce();
     expect((await t.call(policy, 'GET', `/api/policy/runs/${run.id}`)).json().status).toBe('done');
-    const row = await t.database.db.selectFrom('policy_candidate').select(['id']).where('enterprise_id', '=', enterpriseId).where('delivery', '=', 'confirm').where('status', '=', 'candidate').executeTakeFirst();
+    const row = await t.database.db
+      .selectFrom('policy_candidate')
+      .select(['id'])
+      .where('enterprise_id', '=', enterpriseId)
+      .where('delivery', '=', 'confirm')
+      .where('status', '=', 'candidate')
+      .executeTakeFirst();
     expect(row).toBeTruthy();
     const id = row!.id;
     await t.call(policy, 'POST', `/api/policy/candidates/${id}/confirm`, {});
     await t.call(policy, 'POST', `/api/policy/candidates/${id}/notify`, {});
-    expect((await t.call(policy, 'POST', `/api/policy/candidates/${id}/disburse`, { amount: 1, paymentRef: 'X' })).statusCode).toBe(409);
-    const sms = await t.database.db.selectFrom('outbox').select('payload').where('topic', '=', 'policy.notified').where('channel', '=', 'sms').execute();
+    expect(
+      (await t.call(policy, 'POST', `/api/policy/candidates/${id}/disburse`, { amount: 1, paymentRef: 'X' }))
+        .statusCode,
+    ).toBe(409);
+    const sms = await t.database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'policy.notified')
+      .where('channel', '=', 'sms')
+      .execute();
     const links = sms.map((m) => /token=([\w-]+)/.exec(JSON.parse(m.payload).text)).filter(Boolean);
     expect(links).toHaveLength(1);
     const token = links[0]![1];
     expect((await t.call(null, 'POST', '/api/public/policy/consent', { token: 'x'.repeat(32) })).statusCode).toBe(404);
-    expect((await t.call(null, 'POST', '/api/public/policy/consent/preview', { token: 'x'.repeat(32) })).statusCode).toBe(404);
+    expect(
+      (await t.call(null, 'POST', '/api/public/policy/consent/preview', { token: 'x'.repeat(32) })).statusCode,
+    ).toBe(404);
     // The link first shows what it is for, with the reason, and reading it twice uses nothing up.
     for (let i = 0; i < 2; i++) {
       const preview = await t.call(null, 'POST', '/api/public/policy/consent/preview', { token });
       expect(preview.statusCode, preview.body).toBe(200);
-      expect(preview.json()).toMatchObject({ enterpriseName: '沈阳甲科技有限公司', status: 'notified', explanation: { status: 'eligible' } });
+      expect(preview.json()).toMatchObject({
+        enterpriseName: '沈阳甲科技有限公司',
+        status: 'notified',
+        explanation: { status: 'eligible' },
+      });
       expect(preview.json().explanation.criteria.length).toBeGreaterThan(0);
     }
     const ok = await t.call(null, 'POST', '/api/public/policy/consent', { token });
@@ -281,9 +436,19 @@ describe('enterprise file, matching and delivery', () => {
   });
 
   it('rejects with a reason, and a rejected candidate cannot be confirmed', async () => {
-    const row = await t.database.db.selectFrom('policy_candidate').select('id').where('status', '=', 'candidate').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('policy_candidate')
+      .select('id')
+      .where('status', '=', 'candidate')
+      .executeTakeFirstOrThrow();
     expect((await t.call(policy, 'POST', `/api/policy/candidates/${row.id}/reject`, {})).statusCode).toBe(400);
-    const bulk = (await t.call(policy, 'POST', '/api/policy/candidates/bulk', { ids: [row.id], action: 'reject', reason: '已享受同类政策' })).json();
+    const bulk = (
+      await t.call(policy, 'POST', '/api/policy/candidates/bulk', {
+        ids: [row.id],
+        action: 'reject',
+        reason: '已享受同类政策',
+      })
+    ).json();
     expect(bulk.results[0]).toMatchObject({ ok: true, status: 'rejected' });
     const again = await t.call(policy, 'POST', `/api/policy/candidates/${row.id}/confirm`, {});
     expect(again.statusCode).toBe(409);
@@ -293,7 +458,12 @@ describe('enterprise file, matching and delivery', () => {
   it('withdraws a candidate nobody acted on when a later run on the same date no longer finds it eligible', async () => {
     const row = (listed: string) => `${D},丁公司,${listed},高新技术企业,2026-06-01,2019-03-01`;
     const head = '统一社会信用代码,企业名称,列入严重失信主体名单,资质认定,高新技术企业认定日期,成立日期';
-    await upload(policy, '/api/policy/enterprises/import?asOf=2026-12-01', 'd.csv', Buffer.from(`${head}\n${row('否')}\n`));
+    await upload(
+      policy,
+      '/api/policy/enterprises/import?asOf=2026-12-01',
+      'd.csv',
+      Buffer.from(`${head}\n${row('否')}\n`),
+    );
     const run = async () => {
       await t.call(policy, 'POST', '/api/policy/runs', { scope: 'item', itemId: 'hnte-first', asOf: '2026-12-20' });
       await t.services.policy.matching.runOnce();
@@ -302,10 +472,19 @@ describe('enterprise file, matching and delivery', () => {
     const first = await run();
     expect(first.items.map((c: { enterprise: { uscc: string } }) => c.enterprise.uscc)).toContain(D);
     // The credit bureau lists it as seriously dishonest: the next run drops it, and says why in the counts.
-    await upload(policy, '/api/policy/enterprises/import?asOf=2026-12-10&source=credit', 'credit.csv', Buffer.from(`统一社会信用代码,列入严重失信主体名单\n${D},是\n`));
+    await upload(
+      policy,
+      '/api/policy/enterprises/import?asOf=2026-12-10&source=credit',
+      'credit.csv',
+      Buffer.from(`统一社会信用代码,列入严重失信主体名单\n${D},是\n`),
+    );
     const second = await run();
     expect(second.items.map((c: { enterprise: { uscc: string } }) => c.enterprise.uscc)).not.toContain(D);
-    expect(second.aggregates.criteria.find((c: { kind: string; label: string; fail: number }) => c.kind === 'exclusion' && c.label.includes('失信')).fail).toBeGreaterThanOrEqual(1);
+    expect(
+      second.aggregates.criteria.find(
+        (c: { kind: string; label: string; fail: number }) => c.kind === 'exclusion' && c.label.includes('失信'),
+      ).fail,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('lets the department an item names confirm its candidates (二次确认), and nothing else', async () => {
@@ -313,7 +492,18 @@ describe('enterprise file, matching and delivery', () => {
     const db = t.database.db;
     const model = await db.selectFrom('policy_candidate').selectAll().limit(1).executeTakeFirstOrThrow();
     const id = `cand-ip-${Date.now()}`;
-    await db.insertInto('policy_candidate').values({ ...model, id, item_id: 'ip-pledge', as_of: '2026-11-29', status: 'candidate', delivery: 'confirm', run_id: null }).execute();
+    await db
+      .insertInto('policy_candidate')
+      .values({
+        ...model,
+        id,
+        item_id: 'ip-pledge',
+        as_of: '2026-11-29',
+        status: 'candidate',
+        delivery: 'confirm',
+        run_id: null,
+      })
+      .execute();
     const handler = await t.login('handler');
     const list = await t.call(handler, 'GET', '/api/policy/items/ip-pledge/candidates');
     expect(list.statusCode).toBe(200);
@@ -326,8 +516,12 @@ describe('enterprise file, matching and delivery', () => {
     const ok = await t.call(handler, 'POST', `/api/policy/candidates/${id}/confirm`, {});
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'confirmed', abilities: [] });
-    expect((await t.call(await t.login('handler.tax'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode).toBe(404);
-    expect((await t.call(await t.login('dispatcher'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode).toBe(403);
+    expect(
+      (await t.call(await t.login('handler.tax'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.call(await t.login('dispatcher'), 'GET', '/api/policy/items/ip-pledge/candidates')).statusCode,
+    ).toBe(403);
   });
 
   it('gives a department’s staff the item picker of their own items, and no other department’s', async () => {
@@ -340,11 +534,16 @@ describe('enterprise file, matching and delivery', () => {
       expect(items.map((i: { id: string }) => i.id)).toContain('ip-pledge');
       expect(new Set(items.map((i: { department: string }) => i.department))).toEqual(new Set(['市市场监管局']));
       expect((await t.call(staff, 'GET', '/api/policy/items?q=hnte-first')).json().total).toBe(0);
-      expect((await t.call(staff, 'GET', '/api/policy/items/ip-pledge')).json()).toMatchObject({ id: 'ip-pledge', department: '市市场监管局' });
+      expect((await t.call(staff, 'GET', '/api/policy/items/ip-pledge')).json()).toMatchObject({
+        id: 'ip-pledge',
+        department: '市市场监管局',
+      });
       expect((await t.call(staff, 'GET', '/api/policy/items/hnte-first')).statusCode).toBe(404);
     }
     const all = (await t.call(policy, 'GET', '/api/policy/items?pageSize=200')).json();
-    expect(all.total).toBeGreaterThan(((await t.call(await t.login('handler'), 'GET', '/api/policy/items?pageSize=200')).json()).total);
+    expect(all.total).toBeGreaterThan(
+      (await t.call(await t.login('handler'), 'GET', '/api/policy/items?pageSize=200')).json().total,
+    );
     const tax = (await t.call(await t.login('handler.tax'), 'GET', '/api/policy/items?pageSize=200')).json();
     expect(tax.items.map((i: { id: string }) => i.id)).not.toContain('ip-pledge');
     // Staff of no department, without policy.read, still get nothing.
@@ -361,22 +560,44 @@ describe('enterprise file, matching and delivery', () => {
     expect(app.prefilled.enterprise.uscc).toBe(A);
     expect(app.prefilled.missingFacts).toContain('sizeClass');
     expect(app.prefilled.facts.revenue.value).toBe(15000000);
-    const decided = (await t.call(policy, 'POST', `/api/policy/fast-applications/${app.id}/decide`, { approve: true })).json();
+    const decided = (
+      await t.call(policy, 'POST', `/api/policy/fast-applications/${app.id}/decide`, { approve: true })
+    ).json();
     expect(decided.status).toBe('approved');
-    expect((await t.call(policy, 'POST', `/api/policy/fast-applications/${app.id}/decide`, { approve: false })).statusCode).toBe(409);
+    expect(
+      (await t.call(policy, 'POST', `/api/policy/fast-applications/${app.id}/decide`, { approve: false })).statusCode,
+    ).toBe(409);
   });
 
   it('turns a complaint about a benefit into a ledger item linked to the policy item', async () => {
-    const res = await t.call(null, 'POST', '/api/public/policy/complaints', { policyItemId: 'hnte-first', uscc: A, organization: '沈阳甲科技有限公司', phone: '13800000001', description: '认定已满半年，奖励资金仍未到账，请协调。' });
+    const res = await t.call(null, 'POST', '/api/public/policy/complaints', {
+      policyItemId: 'hnte-first',
+      uscc: A,
+      organization: '沈阳甲科技有限公司',
+      phone: '13800000001',
+      description: '认定已满半年，奖励资金仍未到账，请协调。',
+    });
     expect(res.statusCode).toBe(201);
     const dispatcher = await t.login('dispatcher');
     const item = (await t.call(dispatcher, 'GET', `/api/items/${res.json().itemId}`)).json();
     expect(item).toMatchObject({ categoryId: 'cat-policy-late', channel: 'web', type: 'complaint' });
-    const link = await t.database.db.selectFrom('policy_complaint').selectAll().where('item_id', '=', res.json().itemId).executeTakeFirstOrThrow();
+    const link = await t.database.db
+      .selectFrom('policy_complaint')
+      .selectAll()
+      .where('item_id', '=', res.json().itemId)
+      .executeTakeFirstOrThrow();
     expect(link).toMatchObject({ policy_item_id: 'hnte-first', enterprise_id: enterpriseId });
-    const bad = await t.call(null, 'POST', '/api/public/policy/complaints', { policyItemId: 'nope', uscc: badUscc, organization: 'x', phone: '1', description: '短' });
+    const bad = await t.call(null, 'POST', '/api/public/policy/complaints', {
+      policyItemId: 'nope',
+      uscc: badUscc,
+      organization: 'x',
+      phone: '1',
+      description: '短',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.uscc', 'body.phone', 'body.description']));
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['body.uscc', 'body.phone', 'body.description']),
+    );
   });
 });
 
@@ -384,26 +605,52 @@ describe('matching run recovery', () => {
   it('resumes a crashed run from its cursor and counts every enterprise exactly once', async () => {
     const db = t.database.db;
     await seedEnterprises(db, t.clock.now(), 40, { seed: 99 });
-    const total = Number((await db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = Number(
+      (
+        await db
+          .selectFrom('enterprise')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const catalogue = createCatalogueCache(db);
     const crashed = createMatching({ database: t.database, clock: t.clock, catalogue, owner: 'crashed' });
     const rescuer = createMatching({ database: t.database, clock: t.clock, catalogue, owner: 'rescuer' });
     const run = await crashed.start({ id: null } as never, { scope: 'item', itemId: 'hnte-first', asOf: '2026-11-30' });
     const claimed = await crashed.claim();
     expect(await rescuer.claim()).toBeNull(); // claimed once across processes
-    await expect(crashed.execute(claimed!, { chunk: 10, afterChunk: (done) => { if (done >= 20) throw new Error('SIGKILL'); } })).rejects.toThrow('SIGKILL');
-    expect((await rescuer.get(run.id))).toMatchObject({ status: 'running', done: 20 });
+    await expect(
+      crashed.execute(claimed!, {
+        chunk: 10,
+        afterChunk: (done) => {
+          if (done >= 20) throw new Error('SIGKILL');
+        },
+      }),
+    ).rejects.toThrow('SIGKILL');
+    expect(await rescuer.get(run.id)).toMatchObject({ status: 'running', done: 20 });
     t.clock.advance(5 * 60_000); // the crashed owner's lease runs out
     expect(await rescuer.runOnce({ chunk: 10 })).toBe(run.id);
     expect(await rescuer.get(run.id)).toMatchObject({ status: 'done', done: total, attempts: 2 });
-    const agg = await db.selectFrom('policy_run_item').selectAll().where('run_id', '=', run.id).executeTakeFirstOrThrow();
+    const agg = await db
+      .selectFrom('policy_run_item')
+      .selectAll()
+      .where('run_id', '=', run.id)
+      .executeTakeFirstOrThrow();
     expect(Number(agg.population)).toBe(total);
   });
 
   it('marks a run failed after repeated failures', async () => {
     const m = t.services.policy.matching;
     const run = await m.start({ id: null } as never, { scope: 'all' });
-    for (let i = 0; i < 3; i++) await expect(m.runOnce({ chunk: 10, afterChunk: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+    for (let i = 0; i < 3; i++)
+      await expect(
+        m.runOnce({
+          chunk: 10,
+          afterChunk: () => {
+            throw new Error('disk full');
+          },
+        }),
+      ).rejects.toThrow('disk full');
     expect(await m.get(run.id)).toMatchObject({ status: 'failed', error: 'disk full', attempts: 3 });
     expect(await m.runOnce()).toBeNull();
   });
@@ -417,17 +664,37 @@ describe('demo data', () => {
       const r = await seedPolicyDemo(d.database, d.clock, { enterprises: 300, seed: 3 });
       expect(r).toMatchObject({ enterprises: 300, items: 207 });
       expect(await seedPolicyDemo(d.database, d.clock, { enterprises: 300 })).toBeNull();
-      const n = async (table: 'policy_document' | 'policy_parameter' | 'policy_rule' | 'enterprise') => Number((await d.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      expect([await n('policy_document'), await n('policy_parameter'), await n('policy_rule'), await n('enterprise')]).toEqual([27, 108, 235, 300]);
+      const n = async (table: 'policy_document' | 'policy_parameter' | 'policy_rule' | 'enterprise') =>
+        Number(
+          (
+            await d.database.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect([
+        await n('policy_document'),
+        await n('policy_parameter'),
+        await n('policy_rule'),
+        await n('enterprise'),
+      ]).toEqual([27, 108, 235, 300]);
       const s = await d.login('policy');
       const runs = (await d.call(s, 'GET', '/api/policy/runs')).json();
-      expect(runs.map((x: { status: string; scope: string }) => `${x.scope}:${x.status}`).sort()).toEqual(['all:queued', 'items:done']);
+      expect(runs.map((x: { status: string; scope: string }) => `${x.scope}:${x.status}`).sort()).toEqual([
+        'all:queued',
+        'items:done',
+      ]);
       const stats = (await d.call(s, 'GET', '/api/policy/stats')).json();
       expect(stats.enterprisesBenefited).toBeGreaterThan(0);
       expect(stats.byDistrict.length).toBeGreaterThan(0);
       // The queued run is the workers' job; worked here, it fills every item's candidate list.
       await d.services.policy.matching.runOnce();
-      expect((await d.call(s, 'GET', `/api/policy/runs/${runs.find((x: { scope: string }) => x.scope === 'all').id}`)).json()).toMatchObject({ status: 'done', done: 300 });
+      expect(
+        (
+          await d.call(s, 'GET', `/api/policy/runs/${runs.find((x: { scope: string }) => x.scope === 'all').id}`)
+        ).json(),
+      ).toMatchObject({ status: 'done', done: 300 });
     } finally {
       await d.close();
     }

@@ -33,7 +33,13 @@ describe('demo items', () => {
 
   it('replays every history as a legal path whose end state is the stored projection', async () => {
     const items = await t.database.db.selectFrom('item').selectAll().execute();
-    const events = await t.database.db.selectFrom('event').selectAll().where('item_id', 'is not', null).orderBy('item_id').orderBy('seq').execute();
+    const events = await t.database.db
+      .selectFrom('event')
+      .selectAll()
+      .where('item_id', 'is not', null)
+      .orderBy('item_id')
+      .orderBy('seq')
+      .execute();
     const byItem = new Map<string, typeof events>();
     for (const e of events) byItem.set(e.item_id!, [...(byItem.get(e.item_id!) ?? []), e]);
     const problems: string[] = [];
@@ -41,9 +47,15 @@ describe('demo items', () => {
       const history = byItem.get(item.id) ?? [];
       if (history[0]?.action !== 'submit') problems.push(`${item.id}: does not start with submit`);
       let status: Status = 'submitted';
-      let dispatches = 0, returns = 0, redos = 0;
-      let acceptedAt: number | null = null, closedAt: number | null = null, repliedAt: number | null = null, main: string | null = null;
-      let satisfaction: string | null = null, handleMet: number | null = null;
+      let dispatches = 0,
+        returns = 0,
+        redos = 0;
+      let acceptedAt: number | null = null,
+        closedAt: number | null = null,
+        repliedAt: number | null = null,
+        main: string | null = null;
+      let satisfaction: string | null = null,
+        handleMet: number | null = null;
       for (const e of history.slice(1)) {
         const data = JSON.parse(e.data);
         if (e.action === 'default_rating') {
@@ -67,19 +79,63 @@ describe('demo items', () => {
         if (action === 'close_out') closedAt = Number(e.at);
       }
       const stored = {
-        status: item.status, dispatches: item.dispatch_count, returns: item.return_count, redos: item.redo_count, acceptedAt: item.accepted_at === null ? null : Number(item.accepted_at),
-        closedAt: item.closed_at === null ? null : Number(item.closed_at), repliedAt: item.replied_at === null ? null : Number(item.replied_at), main: item.main_department_id,
-        satisfaction: item.satisfaction, handleMet: item.handle_met, seq: Number(item.event_seq),
+        status: item.status,
+        dispatches: item.dispatch_count,
+        returns: item.return_count,
+        redos: item.redo_count,
+        acceptedAt: item.accepted_at === null ? null : Number(item.accepted_at),
+        closedAt: item.closed_at === null ? null : Number(item.closed_at),
+        repliedAt: item.replied_at === null ? null : Number(item.replied_at),
+        main: item.main_department_id,
+        satisfaction: item.satisfaction,
+        handleMet: item.handle_met,
+        seq: Number(item.event_seq),
       };
-      const replayed = { status, dispatches, returns, redos, acceptedAt, closedAt, repliedAt, main, satisfaction, handleMet, seq: history.length };
-      if (JSON.stringify(stored) !== JSON.stringify(replayed)) problems.push(`${item.ledger_no}: stored ${JSON.stringify(stored)} ≠ replayed ${JSON.stringify(replayed)}`);
-      if (item.handle_met !== null && item.replied_at !== null && item.handle_due_at !== null && (Number(item.replied_at) <= Number(item.handle_due_at)) !== !!item.handle_met) problems.push(`${item.ledger_no}: handle_met disagrees with the times`);
+      const replayed = {
+        status,
+        dispatches,
+        returns,
+        redos,
+        acceptedAt,
+        closedAt,
+        repliedAt,
+        main,
+        satisfaction,
+        handleMet,
+        seq: history.length,
+      };
+      if (JSON.stringify(stored) !== JSON.stringify(replayed))
+        problems.push(`${item.ledger_no}: stored ${JSON.stringify(stored)} ≠ replayed ${JSON.stringify(replayed)}`);
+      if (
+        item.handle_met !== null &&
+        item.replied_at !== null &&
+        item.handle_due_at !== null &&
+        Number(item.replied_at) <= Number(item.handle_due_at) !== !!item.handle_met
+      )
+        problems.push(`${item.ledger_no}: handle_met disagrees with the times`);
     }
     expect(problems.slice(0, 5)).toEqual([]);
   });
 
   it('looks like a real city: closure rate near 99%, every open state, channels, tiers, the two quoted problems', async () => {
-    const items = await t.database.db.selectFrom('item').select(['status', 'channel', 'tier', 'accepted_at', 'title', 'ledger_no', 'main_department_id', 'bad_review', 'rating_source', 'extended', 'return_count', 'redo_count', 'handle_due_at']).execute();
+    const items = await t.database.db
+      .selectFrom('item')
+      .select([
+        'status',
+        'channel',
+        'tier',
+        'accepted_at',
+        'title',
+        'ledger_no',
+        'main_department_id',
+        'bad_review',
+        'rating_source',
+        'extended',
+        'return_count',
+        'redo_count',
+        'handle_due_at',
+      ])
+      .execute();
     const accepted = items.filter((i) => i.accepted_at !== null).length;
     const closed = items.filter((i) => i.status === 'closed').length;
     expect(closed / accepted).toBeGreaterThan(0.97);
@@ -99,14 +155,27 @@ describe('demo items', () => {
     expect(items.find((i) => i.title === '一楼大厅没有复印机')?.main_department_id).toBe('dept-210103-zwfw');
     expect(items.find((i) => i.title === '评标电脑运行缓慢')?.main_department_id).toBe('dept-gz');
     expect(new Set(items.map((i) => i.ledger_no)).size).toBe(items.length);
-    const counter = await t.database.db.selectFrom('counter').selectAll().where('name', '=', 'ledger:2026').executeTakeFirstOrThrow();
+    const counter = await t.database.db
+      .selectFrom('counter')
+      .selectAll()
+      .where('name', '=', 'ledger:2026')
+      .executeTakeFirstOrThrow();
     expect(Number(counter.value)).toBe(items.filter((i) => i.ledger_no.startsWith('SY-2026-')).length);
   });
 
   it('leaves items the API can carry on with: a seeded replied item takes a supervisor callback', async () => {
-    const item = await t.database.db.selectFrom('item').select(['id', 'tier']).where('status', '=', 'replied').where('tier', '!=', 'simple').executeTakeFirstOrThrow();
+    const item = await t.database.db
+      .selectFrom('item')
+      .select(['id', 'tier'])
+      .where('status', '=', 'replied')
+      .where('tier', '!=', 'simple')
+      .executeTakeFirstOrThrow();
     const supervisor = await t.login('supervisor');
-    const res = await t.call(supervisor, 'POST', `/api/items/${item.id}/callback`, { contacted: true, solved: 'solved', satisfaction: 'satisfied' });
+    const res = await t.call(supervisor, 'POST', `/api/items/${item.id}/callback`, {
+      contacted: true,
+      solved: 'solved',
+      satisfaction: 'satisfied',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('verified');
     const dispatcher = await t.login('dispatcher');
@@ -126,7 +195,9 @@ describe('demo items', () => {
         await migrateToLatest(database.db);
         await seedOrg(database, t.clock, { demoUsers: false });
         await seedItems(database, t.clock, { count: 300, seed: 11 });
-        heads.push(await database.db.selectFrom('item').select(['id', 'ledger_no', 'event_hash']).orderBy('id').execute());
+        heads.push(
+          await database.db.selectFrom('item').select(['id', 'ledger_no', 'event_hash']).orderBy('id').execute(),
+        );
         await database.close();
       }
       expect(heads[0]).toHaveLength(300);

@@ -3,7 +3,14 @@
 // answer computed from the per-item fact rows, and the replay of the event history (recompute-stats).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareFigures } from '../../src/modules/stats/stats.service.ts';
-import { aggregateFacts, computeFigures, dayNumberOfIso, emptyAggregate, type Dimension, type FactFilter } from '../../src/modules/stats/stats.figures.ts';
+import {
+  aggregateFacts,
+  computeFigures,
+  dayNumberOfIso,
+  emptyAggregate,
+  type Dimension,
+  type FactFilter,
+} from '../../src/modules/stats/stats.figures.ts';
 import * as repo from '../../src/modules/stats/stats.repository.ts';
 import { createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
 
@@ -33,28 +40,52 @@ const get = async (as: Session, url: string) => {
   return res.json();
 };
 const rate = (name: string, payload: Record<string, unknown>) =>
-  t.call(null, 'POST', '/api/public/track/rate', { code: ids[name]!.trackingCode, pin: ids[name]!.accessPin, payload }).then((r) => expect(r.statusCode, r.body).toBe(200));
+  t
+    .call(null, 'POST', '/api/public/track/rate', { code: ids[name]!.trackingCode, pin: ids[name]!.accessPin, payload })
+    .then((r) => expect(r.statusCode, r.body).toBe(200));
 
 /** The same question answered from the fact rows (the reference aggregation of stats.figures). */
-async function fromFacts(dims: Partial<Record<Dimension, string[]>>, from: string, to: string, by: Dimension | 'day' | null) {
+async function fromFacts(
+  dims: Partial<Record<Dimension, string[]>>,
+  from: string,
+  to: string,
+  by: Dimension | 'day' | null,
+) {
   const rows = await t.database.db.selectFrom('stats_item').selectAll().execute();
   const filter: FactFilter = { fromDay: dayNumberOfIso(from), toDay: dayNumberOfIso(to), dims };
-  const group = by === null ? () => '' : by === 'day' ? (_f: unknown, day: number) => String(day) : (f: { dims: Record<Dimension, string> }) => f.dims[by];
+  const group =
+    by === null
+      ? () => ''
+      : by === 'day'
+        ? (_f: unknown, day: number) => String(day)
+        : (f: { dims: Record<Dimension, string> }) => f.dims[by];
   return aggregateFacts(rows.map(repo.rowToFact), filter, t.clock.now(), group);
 }
 
 const SETTINGS = { countBasicallySatisfied: true };
 
 /** Asserts that a summary or breakdown served by the API equals the fact-row answer, group by group. */
-async function expectSameAsFacts(as: Session, url: string, dims: Partial<Record<Dimension, string[]>>, by: Dimension | null) {
+async function expectSameAsFacts(
+  as: Session,
+  url: string,
+  dims: Partial<Record<Dimension, string[]>>,
+  by: Dimension | null,
+) {
   const body = await get(as, url);
   const ref = await fromFacts(dims, body.period.from, body.period.to, by);
   const diffs: string[] = [];
-  if (by === null) diffs.push(...compareFigures(url, computeFigures(ref.get('') ?? emptyAggregate(), SETTINGS), body.figures));
+  if (by === null)
+    diffs.push(...compareFigures(url, computeFigures(ref.get('') ?? emptyAggregate(), SETTINGS), body.figures));
   else {
     const served = new Map<string, any>(body.rows.map((r: any) => [r.key ?? '', r.figures]));
     for (const k of new Set([...ref.keys(), ...served.keys()])) {
-      diffs.push(...compareFigures(`${url} ${k}`, computeFigures(ref.get(k) ?? emptyAggregate(), SETTINGS), served.get(k) ?? computeFigures(emptyAggregate(), SETTINGS)));
+      diffs.push(
+        ...compareFigures(
+          `${url} ${k}`,
+          computeFigures(ref.get(k) ?? emptyAggregate(), SETTINGS),
+          served.get(k) ?? computeFigures(emptyAggregate(), SETTINGS),
+        ),
+      );
     }
   }
   expect(diffs).toEqual([]);
@@ -65,26 +96,63 @@ async function expectSameAsFacts(as: Session, url: string, dims: Partial<Record<
 async function expectAllSameAsFacts() {
   const facilities = ['cat-facilities', 'cat-facilities-office', 'cat-facilities-hall', 'cat-facilities-computer'];
   // Single days, the two days, and two months (whole 16-day blocks plus the days around them).
-  for (const [from, to] of [[D1, D1], [D2, D2], [D1, D2], ['2026-11-01', '2026-12-31']] as const) {
+  for (const [from, to] of [
+    [D1, D1],
+    [D2, D2],
+    [D1, D2],
+    ['2026-11-01', '2026-12-31'],
+  ] as const) {
     const p = `from=${from}&to=${to}`;
-    await expectSameAsFacts(dispatcher, `/api/stats/summary?${p}&districtId=d-210103&channel=web`, { district: ['d-210103'], channel: ['web'] }, null);
-    await expectSameAsFacts(dispatcher, `/api/stats/summary?${p}&districtId=d-210103&channel=mobile`, { district: ['d-210103'], channel: ['mobile'] }, null);
-    await expectSameAsFacts(dispatcher, `/api/stats/breakdown?${p}&by=district&channel=web`, { channel: ['web'] }, 'district');
-    await expectSameAsFacts(dispatcher, `/api/stats/breakdown?${p}&by=department&categoryId=cat-facilities`, { category: facilities }, 'department');
+    await expectSameAsFacts(
+      dispatcher,
+      `/api/stats/summary?${p}&districtId=d-210103&channel=web`,
+      { district: ['d-210103'], channel: ['web'] },
+      null,
+    );
+    await expectSameAsFacts(
+      dispatcher,
+      `/api/stats/summary?${p}&districtId=d-210103&channel=mobile`,
+      { district: ['d-210103'], channel: ['mobile'] },
+      null,
+    );
+    await expectSameAsFacts(
+      dispatcher,
+      `/api/stats/breakdown?${p}&by=district&channel=web`,
+      { channel: ['web'] },
+      'district',
+    );
+    await expectSameAsFacts(
+      dispatcher,
+      `/api/stats/breakdown?${p}&by=department&categoryId=cat-facilities`,
+      { category: facilities },
+      'department',
+    );
     // The district bureau: every breakdown is two-dimensional.
     for (const by of ['department', 'channel', 'category', 'type', 'tier', 'centre'] as const) {
       await expectSameAsFacts(shenhe, `/api/stats/breakdown?${p}&by=${by}`, { district: ['d-210103'] }, by);
     }
-    await expectSameAsFacts(shenhe, `/api/stats/summary?${p}&departmentId=dept-scjg`, { district: ['d-210103'], department: ['dept-scjg'] }, null);
+    await expectSameAsFacts(
+      shenhe,
+      `/api/stats/summary?${p}&departmentId=dept-scjg`,
+      { district: ['d-210103'], department: ['dept-scjg'] },
+      null,
+    );
     // The department lead, by category and with a type filter.
     await expectSameAsFacts(lead, `/api/stats/breakdown?${p}&by=category`, { department: ['dept-scjg'] }, 'category');
-    await expectSameAsFacts(lead, `/api/stats/summary?${p}&type=complaint`, { department: ['dept-scjg'], type: ['complaint'] }, null);
+    await expectSameAsFacts(
+      lead,
+      `/api/stats/summary?${p}&type=complaint`,
+      { department: ['dept-scjg'], type: ['complaint'] },
+      null,
+    );
     await expectSameAsFacts(lead, `/api/stats/breakdown?${p}&by=district`, { department: ['dept-scjg'] }, 'district');
   }
   const series = await get(shenhe, `/api/stats/series?interval=day&from=${D1}&to=${D2}&channel=mobile`);
   for (const point of series.points) {
     const ref = await fromFacts({ district: ['d-210103'], channel: ['mobile'] }, point.start, point.start, null);
-    expect(compareFigures(`series ${point.start}`, computeFigures(ref.get('') ?? emptyAggregate(), SETTINGS), point.figures)).toEqual([]);
+    expect(
+      compareFigures(`series ${point.start}`, computeFigures(ref.get('') ?? emptyAggregate(), SETTINGS), point.figures),
+    ).toEqual([]);
   }
 }
 
@@ -92,17 +160,32 @@ async function expectAllSameAsFacts() {
 async function expectPairTableSameAsFacts() {
   const rows = (await t.database.db.selectFrom('stats_item').selectAll().execute()).map(repo.rowToFact);
   const diffs: string[] = [];
-  const periods = [[dayNumberOfIso(D1) - 40, dayNumberOfIso(D2) + 40], [dayNumberOfIso(D1), dayNumberOfIso(D1)]] as const;
-  for (const [[fromDay, toDay], [a, b]] of periods.flatMap((period) => repo.PAIRS.map((pair) => [period, pair] as const))) {
+  const periods = [
+    [dayNumberOfIso(D1) - 40, dayNumberOfIso(D2) + 40],
+    [dayNumberOfIso(D1), dayNumberOfIso(D1)],
+  ] as const;
+  for (const [[fromDay, toDay], [a, b]] of periods.flatMap((period) =>
+    repo.PAIRS.map((pair) => [period, pair] as const),
+  )) {
     const firsts = new Set(rows.map((f) => f.dims[a]));
     for (const k1 of firsts) {
       const ref = aggregateFacts(rows, { fromDay, toDay, dims: { [a]: [k1] } }, 0, (f) => f.dims[b]);
-      const served = await repo.readPair(t.database.db, `${a}:${b}` as repo.PairGrain, [k1], null, fromDay, toDay, 'k2');
+      const served = await repo.readPair(
+        t.database.db,
+        `${a}:${b}` as repo.PairGrain,
+        [k1],
+        null,
+        fromDay,
+        toDay,
+        'k2',
+      );
       for (const k2 of new Set([...ref.keys(), ...served.keys()])) {
         const x = ref.get(k2) ?? emptyAggregate();
         const y = served.get(k2) ?? emptyAggregate();
         x.overdue = 0; // overdue is counted at query time, never stored
-        diffs.push(...compareFigures(`${a}=${k1} ${b}=${k2}`, computeFigures(x, SETTINGS), computeFigures(y, SETTINGS)));
+        diffs.push(
+          ...compareFigures(`${a}=${k1} ${b}=${k2}`, computeFigures(x, SETTINGS), computeFigures(y, SETTINGS)),
+        );
       }
     }
   }

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, intakeBody, type Session, type TestContext } from '../harness.ts';
 
 let t: TestContext;
-let dispatcher: Session, handler: Session, supervisor: Session, shenhe: Session, lead: Session, handlerTax: Session, admin: Session;
+let dispatcher: Session,
+  handler: Session,
+  supervisor: Session,
+  shenhe: Session,
+  lead: Session,
+  handlerTax: Session,
+  admin: Session;
 const ids: Record<string, { id: string; trackingCode: string; accessPin: string }> = {};
 
 const act = async (as: Session, id: string, action: string, body: unknown = {}) => {
@@ -23,7 +29,8 @@ const get = async (as: Session, url: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
-const figure = (body: any, key: string) => body.figures[key] as { value: number | null; numerator: number | null; denominator: number | null };
+const figure = (body: any, key: string) =>
+  body.figures[key] as { value: number | null; numerator: number | null; denominator: number | null };
 
 async function acceptDispatchSign(id: string, dept = 'dept-scjg') {
   await act(dispatcher, id, 'accept', { tier: 'general' });
@@ -41,7 +48,11 @@ beforeAll(async () => {
   await acceptDispatchSign(a);
   t.clock.advance(2 * 3600_000);
   await act(handler, a, 'reply', { reply: '已配置复印机一台。' });
-  await t.call(null, 'POST', '/api/public/track/rate', { code: ids.a!.trackingCode, pin: ids.a!.accessPin, payload: { contacted: true, solved: 'partly', satisfaction: 'dissatisfied' } });
+  await t.call(null, 'POST', '/api/public/track/rate', {
+    code: ids.a!.trackingCode,
+    pin: ids.a!.accessPin,
+    payload: { contacted: true, solved: 'partly', satisfaction: 'dissatisfied' },
+  });
   await act(supervisor, a, 'redo', { reason: '复印机缺纸' });
   t.clock.advance(3600_000);
   await act(handler, a, 'reply', { reply: '已安排每日巡检补纸。' });
@@ -88,7 +99,11 @@ describe('figures through /api/stats', () => {
     // a: contacted, solved, satisfied; e: not contacted, solved, basically satisfied (counted by default).
     expect(figure(s, 'responseRate')).toMatchObject({ numerator: 1, denominator: 2 });
     expect(figure(s, 'solutionRate')).toMatchObject({ numerator: 2, denominator: 2 });
-    expect(figure(s, 'satisfactionRate')).toMatchObject({ numerator: 2, denominator: 2, setting: { countBasicallySatisfied: true } });
+    expect(figure(s, 'satisfactionRate')).toMatchObject({
+      numerator: 2,
+      denominator: 2,
+      setting: { countBasicallySatisfied: true },
+    });
     expect(figure(s, 'badReviews').value).toBe(0); // a's latest valid rating is satisfied
     expect(figure(s, 'handlingHoursP50').denominator).toBe(2);
     expect(s.figures.closureRate.definition['zh-CN']).toContain('办结销号数 ÷ 受理数');
@@ -105,18 +120,34 @@ describe('figures through /api/stats', () => {
   it('reports a disagreement when the projection no longer matches the event history', async () => {
     // A projection edited behind the ledger's back (no event): the replay must notice.
     const { db } = t.database;
-    const before = await db.selectFrom('item').select(['closed_at', 'status', 'version', 'updated_at']).where('id', '=', ids.e!.id).executeTakeFirstOrThrow();
-    await db.updateTable('item').set({ status: 'verified', closed_at: null, version: before.version + 1, updated_at: t.clock.now() }).where('id', '=', ids.e!.id).execute();
+    const before = await db
+      .selectFrom('item')
+      .select(['closed_at', 'status', 'version', 'updated_at'])
+      .where('id', '=', ids.e!.id)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('item')
+      .set({ status: 'verified', closed_at: null, version: before.version + 1, updated_at: t.clock.now() })
+      .where('id', '=', ids.e!.id)
+      .execute();
     const r = await t.services.stats.recompute({});
     expect(r.agree).toBe(false);
     expect(r.diffs.join('\n')).toContain('summary closed: replay 2/null=2 vs api 1/null=1');
-    await db.updateTable('item').set({ ...before, version: before.version + 2, updated_at: t.clock.now() }).where('id', '=', ids.e!.id).execute();
+    await db
+      .updateTable('item')
+      .set({ ...before, version: before.version + 2, updated_at: t.clock.now() })
+      .where('id', '=', ids.e!.id)
+      .execute();
     expect((await t.services.stats.recompute({})).agree).toBe(true);
   });
 
   it('keeps up with later changes, and still agrees with the replay', async () => {
     await act(handlerTax, ids.c!.id, 'reply', { reply: '已优化叫号流程。', solved: 'partly' });
-    await t.call(null, 'POST', '/api/public/track/rate', { code: ids.c!.trackingCode, pin: ids.c!.accessPin, payload: { contacted: true, solved: 'not', satisfaction: 'very_dissatisfied' } });
+    await t.call(null, 'POST', '/api/public/track/rate', {
+      code: ids.c!.trackingCode,
+      pin: ids.c!.accessPin,
+      payload: { contacted: true, solved: 'not', satisfaction: 'very_dissatisfied' },
+    });
     await act(handlerTax, ids.c!.id, 'rectify', { kind: 'immediate', note: '当场整改' });
     const s = await get(dispatcher, '/api/stats/summary');
     expect(figure(s, 'badReviews').value).toBe(1);
@@ -133,17 +164,29 @@ describe('figures through /api/stats', () => {
     t.clock.advance(10 * 86_400_000);
     // Sessions last 7 days: sign in again after the jump.
     [dispatcher, handler, supervisor, shenhe, lead, handlerTax, admin] = await Promise.all(
-      ['dispatcher', 'handler', 'supervisor', 'dispatcher.shenhe', 'lead', 'handler.tax', 'admin'].map((u) => t.login(u)),
+      ['dispatcher', 'handler', 'supervisor', 'dispatcher.shenhe', 'lead', 'handler.tax', 'admin'].map((u) =>
+        t.login(u),
+      ),
     );
-    const after = await get(dispatcher, `/api/stats/summary?to=${new Date(t.clock.now() + 8 * 3600_000).toISOString().slice(0, 10)}`);
+    const after = await get(
+      dispatcher,
+      `/api/stats/summary?to=${new Date(t.clock.now() + 8 * 3600_000).toISOString().slice(0, 10)}`,
+    );
     expect(figure(after, 'overdueOpen').value).toBe(before + 1);
     expect((await t.services.stats.recompute({})).diffs).toEqual([]);
   });
 
   it('honours the basically-satisfied setting and shows it with the figure', async () => {
-    await t.database.db.insertInto('setting').values({ key: 'stats.countBasicallySatisfied', value: 'false', updated_at: t.clock.now() }).execute();
+    await t.database.db
+      .insertInto('setting')
+      .values({ key: 'stats.countBasicallySatisfied', value: 'false', updated_at: t.clock.now() })
+      .execute();
     const s = await get(dispatcher, '/api/stats/summary');
-    expect(figure(s, 'satisfactionRate')).toMatchObject({ numerator: 1, denominator: 3, setting: { countBasicallySatisfied: false } });
+    expect(figure(s, 'satisfactionRate')).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      setting: { countBasicallySatisfied: false },
+    });
     await t.database.db.deleteFrom('setting').where('key', '=', 'stats.countBasicallySatisfied').execute();
   });
 
@@ -177,7 +220,12 @@ describe('figures through /api/stats', () => {
     const bad = async (url: string, path: string) => {
       const res = await t.call(dispatcher, 'GET', url);
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().issues.map((i: any) => i.path).join(' ')).toContain(path);
+      expect(
+        res
+          .json()
+          .issues.map((i: any) => i.path)
+          .join(' '),
+      ).toContain(path);
     };
     await bad('/api/stats/summary?from=2026-12-31&to=2026-01-01', 'from');
     await bad('/api/stats/summary?from=2026-13-01', 'from');

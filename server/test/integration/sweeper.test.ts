@@ -51,8 +51,10 @@ async function dispatched(opts: { tier?: string; sign?: boolean } = {}) {
   return receipt;
 }
 
-const itemEvents = (id: string) => t.database.db.selectFrom('event').selectAll().where('item_id', '=', id).orderBy('seq').execute();
-const item = (id: string) => t.database.db.selectFrom('item').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const itemEvents = (id: string) =>
+  t.database.db.selectFrom('event').selectAll().where('item_id', '=', id).orderBy('seq').execute();
+const item = (id: string) =>
+  t.database.db.selectFrom('item').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('the escalation ladder', () => {
   it('takes each step on its working day, once, for an item dispatched on a Friday', async () => {
@@ -67,7 +69,9 @@ describe('the escalation ladder', () => {
     // And again many times: nothing more happens.
     for (let i = 0; i < 5; i++) await sweeper.runOnce();
 
-    const steps = (await itemEvents(r.id)).filter((e) => e.action === 'escalation').map((e) => [JSON.parse(e.data).step, localDay(Number(e.at))]);
+    const steps = (await itemEvents(r.id))
+      .filter((e) => e.action === 'escalation')
+      .map((e) => [JSON.parse(e.data).step, localDay(Number(e.at))]);
     // general = 3 working days: due Wed 12-09 10:00; warning at 75% (Tue 16:00); 催办 the next working day;
     // 督办 > 2, 通报 > 5, clue > 10 working days overdue (weekends skipped).
     expect(steps).toEqual([
@@ -89,7 +93,12 @@ describe('the escalation ladder', () => {
     expect(clues.map((c) => c.rule)).toEqual(['overdue']);
     expect(clues[0].reason).toContain('10');
 
-    const notices = await t.database.db.selectFrom('outbox').select(['topic', 'recipient']).where('payload', 'like', `%${r.id}%`).where('channel', '=', 'inapp').execute();
+    const notices = await t.database.db
+      .selectFrom('outbox')
+      .select(['topic', 'recipient'])
+      .where('payload', 'like', `%${r.id}%`)
+      .where('channel', '=', 'inapp')
+      .execute();
     const topics = notices.map((n) => `${n.topic}>${n.recipient}`);
     expect(topics).toContain('item.warning>dept:dept-scjg');
     expect(topics).toContain('item.overdue>dept:dept-scjg');
@@ -113,8 +122,18 @@ describe('the escalation ladder', () => {
     expect(counts.escalations).toBeGreaterThanOrEqual(6);
     await sweeper.runOnce();
     const events = await itemEvents(r.id);
-    expect(events.filter((e) => e.action === 'escalation').map((e) => JSON.parse(e.data).step)).toEqual(['warning', 'overdue', 'urge', 'supervise', 'listed', 'clue']);
-    const missed = events.filter((e) => e.action === 'deadline_missed').map((e) => JSON.parse(e.data).kind).sort();
+    expect(events.filter((e) => e.action === 'escalation').map((e) => JSON.parse(e.data).step)).toEqual([
+      'warning',
+      'overdue',
+      'urge',
+      'supervise',
+      'listed',
+      'clue',
+    ]);
+    const missed = events
+      .filter((e) => e.action === 'deadline_missed')
+      .map((e) => JSON.parse(e.data).kind)
+      .sort();
     expect(missed).toEqual(['contact', 'sign']);
     const row = await item(r.id);
     expect([row.sign_met, row.contact_met]).toEqual([0, 0]);
@@ -145,8 +164,20 @@ describe('exactly once with two sweepers', () => {
       other = openDatabase(PG_URL, { schema: rows[0].s, poolSize: 3 });
     }
     try {
-      const a = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines, lease: false, batchSize: 5 });
-      const b = createSweeper({ database: other, clock: t.clock, deadlines: t.services.deadlines, lease: false, batchSize: 5 });
+      const a = createSweeper({
+        database: t.database,
+        clock: t.clock,
+        deadlines: t.services.deadlines,
+        lease: false,
+        batchSize: 5,
+      });
+      const b = createSweeper({
+        database: other,
+        clock: t.clock,
+        deadlines: t.services.deadlines,
+        lease: false,
+        batchSize: 5,
+      });
       const passes = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
       // Which of the racing passes takes the work is up to the race; together they take all of it, once.
       expect(passes.reduce((n, p) => n + p.escalations, 0)).toBe(ids.length * 6);
@@ -168,7 +199,10 @@ describe('exactly once with two sweepers', () => {
   it('lets only one of two processes hold the lease at a time', async () => {
     const a = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines });
     const b = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines });
-    await t.database.db.updateTable('job_lease').set({ owner: a.owner, until: t.clock.now() + 60_000 }).execute();
+    await t.database.db
+      .updateTable('job_lease')
+      .set({ owner: a.owner, until: t.clock.now() + 60_000 })
+      .execute();
     expect((await b.runOnce()).skipped).toBe(true);
     expect((await a.runOnce()).skipped).toBe(false);
     // a released it at the end of its pass.
@@ -204,14 +238,23 @@ describe('verification clocks', () => {
     expect(g.events.filter((e: { action: string }) => e.action === 'default_rating')).toHaveLength(1);
     // Nobody called back within 2 working days: missed, recorded once.
     expect(g.deadlines.find((d: { kind: string }) => d.kind === 'callback').met).toBe(false);
-    expect(g.events.filter((e: { action: string; data: { kind?: string } }) => e.action === 'deadline_missed' && e.data.kind === 'callback')).toHaveLength(1);
+    expect(
+      g.events.filter(
+        (e: { action: string; data: { kind?: string } }) =>
+          e.action === 'deadline_missed' && e.data.kind === 'callback',
+      ),
+    ).toHaveLength(1);
   });
 
   it('counts a requester rating in time as the callback clock met, with no default rating and no missed event', async () => {
     const sweeper = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines });
     const r = await dispatched();
     await act(handler, r.id, 'reply', { reply: '已配置复印机，问题已解决。' });
-    const rated = await t.call(null, 'POST', '/api/public/track/rate', { code: r.trackingCode, pin: r.accessPin, payload: { contacted: true, solved: 'solved', satisfaction: 'satisfied' } });
+    const rated = await t.call(null, 'POST', '/api/public/track/rate', {
+      code: r.trackingCode,
+      pin: r.accessPin,
+      payload: { contacted: true, solved: 'solved', satisfaction: 'satisfied' },
+    });
     expect(rated.statusCode, rated.body).toBe(200);
     t.clock.advance(8 * DAY);
     await sweeper.runOnce();
@@ -226,14 +269,23 @@ describe('verification clocks', () => {
     const sweeper = createSweeper({ database: t.database, clock: t.clock, deadlines: t.services.deadlines });
     await t.database.db
       .insertInto('setting')
-      .values({ key: 'clue_rules', value: JSON.stringify({ repeatedDissatisfaction: { count: 2, days: 30 } }), updated_at: t.clock.now() })
+      .values({
+        key: 'clue_rules',
+        value: JSON.stringify({ repeatedDissatisfaction: { count: 2, days: 30 } }),
+        updated_at: t.clock.now(),
+      })
       .execute();
-    const rules = () => t.database.db.selectFrom('clue').selectAll().where('rule', '=', 'repeated_dissatisfaction').execute();
+    const rules = () =>
+      t.database.db.selectFrom('clue').selectAll().where('rule', '=', 'repeated_dissatisfaction').execute();
     const before = (await rules()).length;
     for (let i = 0; i < 2; i++) {
       const r = await dispatched();
       await act(handler, r.id, 'reply', { reply: '已答复，请查看处理结果。' });
-      const res = await t.call(null, 'POST', '/api/public/track/rate', { code: r.trackingCode, pin: r.accessPin, payload: { contacted: true, solved: 'not', satisfaction: 'very_dissatisfied' } });
+      const res = await t.call(null, 'POST', '/api/public/track/rate', {
+        code: r.trackingCode,
+        pin: r.accessPin,
+        payload: { contacted: true, solved: 'not', satisfaction: 'very_dissatisfied' },
+      });
       expect(res.statusCode, res.body).toBe(200);
       await sweeper.runOnce();
       expect((await rules()).length).toBe(before + i);

@@ -9,7 +9,9 @@ let supervisor: Session, shenhe: Session, handler: Session;
 
 beforeAll(async () => {
   t = await createTestContext();
-  [supervisor, shenhe, handler] = await Promise.all(['supervisor', 'supervisor.shenhe', 'handler'].map((u) => t.login(u)));
+  [supervisor, shenhe, handler] = await Promise.all(
+    ['supervisor', 'supervisor.shenhe', 'handler'].map((u) => t.login(u)),
+  );
   // Closed items of November 2026: 沈河区 6 × 市场监管局, 2 × 税务局, 1 × 供电公司; 和平区 3 × 市场监管局.
   const plan: [string, string, number][] = [
     ['d-210103', 'dept-scjg', 6],
@@ -36,25 +38,46 @@ async function closedItem(districtId: string, departmentId: string, day: string)
   const { id } = res.json();
   await t.database.db
     .updateTable('item')
-    .set({ status: 'closed', main_department_id: departmentId, closed_at: dayStart(day) + 10 * 3_600_000, replied_at: dayStart(day), verified_at: dayStart(day) })
+    .set({
+      status: 'closed',
+      main_department_id: departmentId,
+      closed_at: dayStart(day) + 10 * 3_600_000,
+      replied_at: dayStart(day),
+      verified_at: dayStart(day),
+    })
     .where('id', '=', id)
     .execute();
   await t.database.db
     .insertInto('item_assignment')
-    .values({ id: `a-${id}`, item_id: id, department_id: departmentId, role: 'main', state: 'signed', dispatched_at: dayStart(day), signed_at: dayStart(day), returned_at: null, return_reason: null })
+    .values({
+      id: `a-${id}`,
+      item_id: id,
+      department_id: departmentId,
+      role: 'main',
+      state: 'signed',
+      dispatched_at: dayStart(day),
+      signed_at: dayStart(day),
+      returned_at: null,
+      return_reason: null,
+    })
     .execute();
   return id as string;
 }
 
 const draw = (as: Session, body: Record<string, unknown>) => t.call(as, 'POST', '/api/spot-checks', body);
-const perDept = (entries: { departmentId: string }[]) => entries.reduce<Record<string, number>>((m, e) => ({ ...m, [e.departmentId]: (m[e.departmentId] ?? 0) + 1 }), {});
+const perDept = (entries: { departmentId: string }[]) =>
+  entries.reduce<Record<string, number>>((m, e) => ({ ...m, [e.departmentId]: (m[e.departmentId] ?? 0) + 1 }), {});
 
 describe('spot checks', () => {
   it('draws the same sample for the same seed, stratified by department with at least one each', async () => {
     const a = await draw(supervisor, { period: '2026-11', rate: 0.5, seed: 'nov-2026', districtId: 'd-210103' });
     expect(a.statusCode, a.body).toBe(201);
     const b = await draw(supervisor, { period: '2026-11', rate: 0.5, seed: 'nov-2026', districtId: 'd-210103' });
-    const ids = (r: typeof a) => r.json().entries.map((e: { itemId: string }) => e.itemId).sort();
+    const ids = (r: typeof a) =>
+      r
+        .json()
+        .entries.map((e: { itemId: string }) => e.itemId)
+        .sort();
     expect(ids(b)).toEqual(ids(a));
     // 6 → 3, 2 → 1, 1 → at least 1.
     expect(perDept(a.json().entries)).toEqual({ 'dept-scjg': 3, 'dept-sw': 1, 'dept-gd': 1 });
@@ -83,16 +106,33 @@ describe('spot checks', () => {
   it('records each call back through the item action and reopens a false close-out with a clue', async () => {
     const sc = (await draw(supervisor, { period: '2026-11', rate: 0.5, seed: 'work', districtId: 'd-210103' })).json();
     const [first, second] = sc.entries;
-    let res = await t.call(supervisor, 'POST', `/api/items/${first.itemId}/spot_check`, { contacted: true, solved: 'solved', satisfaction: 'satisfied', falseClosure: false });
+    let res = await t.call(supervisor, 'POST', `/api/items/${first.itemId}/spot_check`, {
+      contacted: true,
+      solved: 'solved',
+      satisfaction: 'satisfied',
+      falseClosure: false,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    res = await t.call(supervisor, 'POST', `/api/items/${second.itemId}/spot_check`, { contacted: true, solved: 'not', satisfaction: 'dissatisfied', falseClosure: true });
+    res = await t.call(supervisor, 'POST', `/api/items/${second.itemId}/spot_check`, {
+      contacted: true,
+      solved: 'not',
+      satisfaction: 'dissatisfied',
+      falseClosure: true,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('in_progress');
 
     const detail = (await t.call(supervisor, 'GET', `/api/spot-checks/${sc.id}`)).json();
     expect(detail.progress).toMatchObject({ total: sc.size, confirmed: 1, falseClosure: 1, pending: sc.size - 2 });
-    expect(detail.entries.find((e: { itemId: string }) => e.itemId === second.itemId)).toMatchObject({ result: 'false_closure', answers: { solved: 'not' } });
-    const clue = await t.database.db.selectFrom('clue').selectAll().where('item_id', '=', second.itemId).executeTakeFirst();
+    expect(detail.entries.find((e: { itemId: string }) => e.itemId === second.itemId)).toMatchObject({
+      result: 'false_closure',
+      answers: { solved: 'not' },
+    });
+    const clue = await t.database.db
+      .selectFrom('clue')
+      .selectAll()
+      .where('item_id', '=', second.itemId)
+      .executeTakeFirst();
     expect(clue?.rule).toBe('false_closure');
 
     const list = (await t.call(supervisor, 'GET', '/api/spot-checks?period=2026-11')).json();
@@ -115,7 +155,15 @@ describe('spot checks', () => {
   });
 
   it('rejects bad input with the field at fault and stores nothing', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('spot_check').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('spot_check')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     for (const [body, path] of [
       [{ period: '2026-13' }, 'body.period'],

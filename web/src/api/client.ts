@@ -32,7 +32,11 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // A FormData body (file upload) sets its own multipart content type.
   const multipart = body instanceof FormData;
@@ -40,14 +44,23 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : multipart ? body : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+    });
   } catch (e) {
     throw new ApiError(0, { code: 'network', message: (e as Error).message });
   }
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const err = (data && typeof data === 'object' && 'code' in data ? data : { code: res.status >= 500 ? 'internal' : 'bad_request', message: text }) as ErrorBody;
+    const err = (
+      data && typeof data === 'object' && 'code' in data
+        ? data
+        : { code: res.status >= 500 ? 'internal' : 'bad_request', message: text }
+    ) as ErrorBody;
     throw new ApiError(res.status, err);
   }
   return data as T;

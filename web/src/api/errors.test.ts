@@ -10,7 +10,11 @@ describe('API errors', () => {
     expect(issuePathToField('body.coDepartmentIds.1')).toEqual(['coDepartmentIds', 1]);
   });
   it('gives field errors only for API errors, translated', () => {
-    const err = new ApiError(400, { code: 'validation', message: 'x', issues: [{ path: 'body.title', message: 'required' }] });
+    const err = new ApiError(400, {
+      code: 'validation',
+      message: 'x',
+      issues: [{ path: 'body.title', message: 'required' }],
+    });
     expect(fieldErrorsOf(err, (m) => m.toUpperCase())).toEqual([{ name: ['title'], errors: ['REQUIRED'] }]);
     expect(fieldErrorsOf(new Error('boom'), (m) => m)).toEqual([]);
     expect(errorKeyOf(err)).toBe('errors.validation');

@@ -6,7 +6,16 @@ export function PageTitle({ children, intro }: { children: ReactNode; intro?: Re
   const { token } = theme.useToken();
   return (
     <div style={{ marginBottom: token.margin }}>
-      <h1 style={{ fontSize: token.fontSizeHeading3, fontWeight: token.fontWeightStrong, color: token.colorTextHeading, margin: `0 0 ${token.marginXS}px` }}>{children}</h1>
+      <h1
+        style={{
+          fontSize: token.fontSizeHeading3,
+          fontWeight: token.fontWeightStrong,
+          color: token.colorTextHeading,
+          margin: `0 0 ${token.marginXS}px`,
+        }}
+      >
+        {children}
+      </h1>
       {intro ? <p style={{ color: token.colorTextSecondary, margin: 0 }}>{intro}</p> : null}
     </div>
   );

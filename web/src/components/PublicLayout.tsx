@@ -9,9 +9,33 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
   return (
-    <div style={{ minHeight: '100vh', background: token.colorBgLayout, color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize }}>
-      <header style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, padding: '4px 12px' }}>
-        <nav style={{ maxWidth: 760, margin: '0 auto', display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        background: token.colorBgLayout,
+        color: token.colorText,
+        fontFamily: token.fontFamily,
+        fontSize: token.fontSize,
+      }}
+    >
+      <header
+        style={{
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          padding: '4px 12px',
+        }}
+      >
+        <nav
+          style={{
+            maxWidth: 760,
+            margin: '0 auto',
+            display: 'flex',
+            flexWrap: 'wrap',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            gap: 8,
+          }}
+        >
           <Link to="/report" style={{ fontSize: 18, fontWeight: 600, color: token.colorPrimary }}>
             {t('app.name')}
           </Link>

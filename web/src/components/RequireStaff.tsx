@@ -10,6 +10,7 @@ export function RequireStaff({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (me.isPending) return <PageLoading />;
   if (me.error) return <ErrorAlert error={me.error} />;
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <>{children}</>;
 }

@@ -15,7 +15,12 @@ export function Section({ title, extra, children, ...rest }: Props) {
   return (
     <section
       data-testid={rest['data-testid']}
-      style={{ background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG, marginBottom: 12 }}
+      style={{
+        background: token.colorBgContainer,
+        border: `1px solid ${token.colorBorderSecondary}`,
+        borderRadius: token.borderRadiusLG,
+        marginBottom: 12,
+      }}
     >
       {title || extra ? (
         <header

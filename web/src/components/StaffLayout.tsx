@@ -32,10 +32,21 @@ function StaffFrame() {
   const { pathname } = useLocation();
   const matching = NAV.filter((n) => (n.path === '/' ? pathname === '/' : pathname.startsWith(n.path)));
   // The most specific entry only: /policy/runs is not also the library at /policy.
-  const selected = matching.filter((n) => !matching.some((m) => m.path.length > n.path.length && m.path.startsWith(n.path))).map((n) => n.path);
+  const selected = matching
+    .filter((n) => !matching.some((m) => m.path.length > n.path.length && m.path.startsWith(n.path)))
+    .map((n) => n.path);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          background: '#fff',
+          padding: '0 16px',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         <Link to="/">
           <Typography.Text strong style={{ fontSize: 18, color: '#b71c1c', whiteSpace: 'nowrap' }}>
             {t('app.name')}
@@ -45,14 +56,21 @@ function StaffFrame() {
           mode="horizontal"
           selectedKeys={selected}
           style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-          items={NAV.filter((n) => !n.permission || me.permissions.includes(n.permission)).map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.key)}</Link> }))}
+          items={NAV.filter((n) => !n.permission || me.permissions.includes(n.permission)).map((n) => ({
+            key: n.path,
+            label: <Link to={n.path}>{t(n.key)}</Link>,
+          }))}
         />
         <Flex align="center" gap={4}>
           <Typography.Text ellipsis style={{ maxWidth: 200 }} data-testid="me-name">
             {me.displayName}
           </Typography.Text>
           <LanguageSwitch />
-          <Button type="text" icon={<LogoutOutlined />} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+          >
             {t('nav.logout')}
           </Button>
         </Flex>

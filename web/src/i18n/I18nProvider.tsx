@@ -46,7 +46,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const messages = CATALOGUES[lang];
     dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
     document.documentElement.lang = lang;
-    const dateFmt = new Intl.DateTimeFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+    const dateFmt = new Intl.DateTimeFormat(lang, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+      timeZone: 'Asia/Shanghai',
+    });
     const numFmt = new Intl.NumberFormat(lang);
     return {
       lang,

@@ -2,7 +2,11 @@
 import type { Messages } from './messages.ts';
 
 export const enUS: Messages = {
-  app: { name: 'Tingquan', fullName: 'Tingquan · business-environment ledger', tagline: 'Tell us what went wrong — every problem gets an answer' },
+  app: {
+    name: 'Tingquan',
+    fullName: 'Tingquan · business-environment ledger',
+    tagline: 'Tell us what went wrong — every problem gets an answer',
+  },
   nav: {
     workbench: 'Workbench',
     ledger: 'Ledger',
@@ -69,7 +73,13 @@ export const enUS: Messages = {
       inspection: 'Undercover check',
       callback: 'Callback finding',
     },
-    type: { consult: 'Enquiry', help: 'Request for help', complaint: 'Complaint', report: 'Report', suggestion: 'Suggestion' },
+    type: {
+      consult: 'Enquiry',
+      help: 'Request for help',
+      complaint: 'Complaint',
+      report: 'Report',
+      suggestion: 'Suggestion',
+    },
     tier: { simple: 'Simple (at once)', general: 'General (3 days)', complex: 'Complex (7 days)' },
     satisfaction: {
       very_satisfied: 'Very satisfied',
@@ -80,7 +90,13 @@ export const enUS: Messages = {
     },
     solved: { solved: 'Solved', partly: 'Partly solved', not: 'Not solved' },
     requesterKind: { person: 'Person', enterprise: 'Enterprise', anonymous: 'Anonymous' },
-    deadlineKind: { sign: 'Sign-for', contact: 'First contact', handle: 'Handling', callback: 'Callback', rating: 'Rating' },
+    deadlineKind: {
+      sign: 'Sign-for',
+      contact: 'First contact',
+      handle: 'Handling',
+      callback: 'Callback',
+      rating: 'Rating',
+    },
     role: {
       requester: 'Citizen / enterprise',
       window_clerk: 'Window clerk',
@@ -94,10 +110,24 @@ export const enUS: Messages = {
       admin: 'Administrator',
     },
     warn: { none: 'On track', yellow: 'Warning', red: 'Overdue' },
-    escalation: { none: 'None', warning: 'Warning', overdue: 'Overdue', urge: 'Urged', supervise: 'Supervised', listed: 'Listed', clue: 'Clue transferred' },
+    escalation: {
+      none: 'None',
+      warning: 'Warning',
+      overdue: 'Overdue',
+      urge: 'Urged',
+      supervise: 'Supervised',
+      listed: 'Listed',
+      clue: 'Clue transferred',
+    },
     contactMethod: { phone: 'Phone', visit: 'Visit', sms: 'Text message', other: 'Other' },
     rectification: { immediate: 'Fixed at once', scheduled: 'Scheduled fix', explained: 'Explained' },
-    pending: { extension: 'Extension request', park: 'Parking request', unreasonable: 'Unreasonable-demand request', closeout: 'Close-out approval', appeal: 'Rating appeal' },
+    pending: {
+      extension: 'Extension request',
+      park: 'Parking request',
+      unreasonable: 'Unreasonable-demand request',
+      closeout: 'Close-out approval',
+      appeal: 'Rating appeal',
+    },
     deptRole: { main: 'Main', co: 'Co-handler' },
     deptState: { dispatched: 'To sign', signed: 'Signed', returned: 'Returned', replied: 'Replied' },
   },
@@ -207,13 +237,15 @@ export const enUS: Messages = {
   },
   intake: {
     title: 'Report a problem',
-    intro: 'Had trouble with a government service? No account needed: tell us, and we will fix it and answer within a deadline.',
+    intro:
+      'Had trouble with a government service? No account needed: tell us, and we will fix it and answer within a deadline.',
     sectionProblem: 'Problem',
     sectionPlace: 'Place',
     sectionContact: 'Contact',
     submit: 'Submit',
     receiptTitle: 'Received',
-    receiptHint: 'Keep the tracking code and PIN: you need both to follow and rate your problem. The PIN is shown only once.',
+    receiptHint:
+      'Keep the tracking code and PIN: you need both to follow and rate your problem. The PIN is shown only once.',
     ledgerNo: 'Ledger number',
     trackingCode: 'Tracking code',
     accessPin: 'PIN',
@@ -234,7 +266,8 @@ export const enUS: Messages = {
   },
   register: {
     title: 'Register a problem',
-    intro: 'Register a problem received at a window, by phone, by letter or elsewhere on behalf of the person raising it.',
+    intro:
+      'Register a problem received at a window, by phone, by letter or elsewhere on behalf of the person raising it.',
     submit: 'Register',
     done: 'Registered',
   },
@@ -302,7 +335,16 @@ export const enUS: Messages = {
     title: 'Ledger',
     searchPlaceholder: 'Search title, description or ledger number',
     total: '{n} items',
-    import: { button: 'Import Excel', title: 'Import offline registrations', template: 'Download the template', file: 'Choose a file', upload: 'Upload and import', result: '{ok} imported, {bad} rejected', row: 'Row', rejected: 'Rejected' },
+    import: {
+      button: 'Import Excel',
+      title: 'Import offline registrations',
+      template: 'Download the template',
+      file: 'Choose a file',
+      upload: 'Upload and import',
+      result: '{ok} imported, {bad} rejected',
+      row: 'Row',
+      rejected: 'Rejected',
+    },
     overdueOnly: 'Overdue only',
     dateRange: 'Submitted',
     columns: {
@@ -374,8 +416,19 @@ export const enUS: Messages = {
       redTop: 'Red list · top {n}',
       blackBottom: 'Black list · bottom {n}',
     },
-    by: { channel: 'By channel', category: 'By category', district: 'By district', type: 'By type', tier: 'By complexity' },
-    hotspots: { topCategories: 'Top categories', topDistricts: 'Top districts', topCentres: 'Top service centres', rising: 'Rising topics' },
+    by: {
+      channel: 'By channel',
+      category: 'By category',
+      district: 'By district',
+      type: 'By type',
+      tier: 'By complexity',
+    },
+    hotspots: {
+      topCategories: 'Top categories',
+      topDistricts: 'Top districts',
+      topCentres: 'Top service centres',
+      rising: 'Rising topics',
+    },
     figures: {
       received: 'Received',
       accepted: 'Accepted',
@@ -402,7 +455,17 @@ export const enUS: Messages = {
     save: 'Save',
     remove: 'Remove',
     active: 'Active',
-    tabs: { sla: 'SLA matrix', calendar: 'Working-day calendar', districts: 'Districts', departments: 'Departments', centres: 'Centres and windows', categories: 'Categories', projects: 'Key projects', users: 'Users', tokens: 'API tokens' },
+    tabs: {
+      sla: 'SLA matrix',
+      calendar: 'Working-day calendar',
+      districts: 'Districts',
+      departments: 'Departments',
+      centres: 'Centres and windows',
+      categories: 'Categories',
+      projects: 'Key projects',
+      users: 'Users',
+      tokens: 'API tokens',
+    },
     sla: {
       signMinutes: 'Sign-for (minutes)',
       signDays: 'Sign-for (working days)',
@@ -414,7 +477,8 @@ export const enUS: Messages = {
     },
     calendar: {
       missing: 'No official holiday data for {years}',
-      missingHelp: 'Until the holidays and make-up working days of these years are entered and the years declared complete, only weekends count as days off and deadlines may be wrong.',
+      missingHelp:
+        'Until the holidays and make-up working days of these years are entered and the years declared complete, only weekends count as days off and deadlines may be wrong.',
       declare: 'Declare complete',
       kind: 'Kind',
       day: 'Day',
@@ -423,7 +487,15 @@ export const enUS: Messages = {
       add: 'Add override',
       source: { data: 'official data', override: 'entered by admin', none: 'no data' },
     },
-    tokens: { kind: 'Kind', name: 'Name', user: 'User', create: 'Create token', once: 'The token is shown only once: save it now', lastUsed: 'Last used', revoked: 'Revoked' },
+    tokens: {
+      kind: 'Kind',
+      name: 'Name',
+      user: 'User',
+      create: 'Create token',
+      once: 'The token is shown only once: save it now',
+      lastUsed: 'Last used',
+      revoked: 'Revoked',
+    },
     org: {
       addDistrict: 'Add district',
       addDepartment: 'Add department',
@@ -468,7 +540,8 @@ export const enUS: Messages = {
       'already in use': 'already in use',
       'unknown district': 'unknown district',
       'unknown category': 'unknown category',
-      'a category cannot move under itself or its own sub-category': 'a category cannot move under itself or its own sub-category',
+      'a category cannot move under itself or its own sub-category':
+        'a category cannot move under itself or its own sub-category',
     },
   },
   discipline: {
@@ -521,7 +594,8 @@ export const enUS: Messages = {
     'at least {n} characters': 'At least {n} characters',
     'at most {n} characters': 'At most {n} characters',
     'not a valid phone number': 'Not a valid phone number',
-    'not a valid unified social credit code (check character)': 'Not a valid unified social credit code (check character)',
+    'not a valid unified social credit code (check character)':
+      'Not a valid unified social credit code (check character)',
     'required for an enterprise': 'Required for an enterprise',
     'required unless anonymous': 'Required unless anonymous',
     'contains control characters': 'Contains control characters',

@@ -4,7 +4,9 @@ import { zhCN } from './zh-CN.ts';
 import { lookup, translateIssue } from './translate.ts';
 
 function keys(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`)));
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`),
+  );
 }
 
 describe('i18n', () => {

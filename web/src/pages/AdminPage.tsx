@@ -13,7 +13,17 @@ import { SlaMatrixEditor } from '../modules/admin/components/SlaMatrixEditor.tsx
 import { TokensPanel } from '../modules/admin/components/TokensPanel.tsx';
 import { UsersTable } from '../modules/admin/components/UsersTable.tsx';
 
-const TABS = ['sla', 'calendar', 'districts', 'departments', 'centres', 'categories', 'projects', 'users', 'tokens'] as const;
+const TABS = [
+  'sla',
+  'calendar',
+  'districts',
+  'departments',
+  'centres',
+  'categories',
+  'projects',
+  'users',
+  'tokens',
+] as const;
 
 export default function AdminPage() {
   const { t } = useI18n();

@@ -24,7 +24,9 @@ export default function DashboardPage() {
     (patch: Record<string, string | undefined>) =>
       setParams((prev) => {
         const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
+        for (const [k, v] of Object.entries(patch))
+          if (v) next.set(k, v);
+          else next.delete(k);
         return next;
       }),
     [setParams],

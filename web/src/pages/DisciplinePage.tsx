@@ -13,8 +13,16 @@ export default function DisciplinePage() {
       <Typography.Title level={3}>{t('discipline.title')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'clues', label: t('discipline.clues'), children: <CluesPanel canManage={me.permissions.includes('clue.manage')} /> },
-          { key: 'undercover', label: t('discipline.undercover'), children: <UndercoverPanel canRecord={me.permissions.includes('undercover.manage')} /> },
+          {
+            key: 'clues',
+            label: t('discipline.clues'),
+            children: <CluesPanel canManage={me.permissions.includes('clue.manage')} />,
+          },
+          {
+            key: 'undercover',
+            label: t('discipline.undercover'),
+            children: <UndercoverPanel canRecord={me.permissions.includes('undercover.manage')} />,
+          },
         ]}
       />
     </>

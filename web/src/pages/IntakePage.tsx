@@ -28,7 +28,13 @@ export default function IntakePage() {
       ) : (
         <>
           <PageTitle intro={t('intake.intro')}>{t('intake.title')}</PageTitle>
-          <ItemForm mode="public" onDone={(r) => { setReceipt(r); window.scrollTo(0, 0); }} />
+          <ItemForm
+            mode="public"
+            onDone={(r) => {
+              setReceipt(r);
+              window.scrollTo(0, 0);
+            }}
+          />
         </>
       )}
     </PublicLayout>

@@ -9,7 +9,14 @@ import { ImportDialog } from '../modules/ledger/components/ImportDialog.tsx';
 import { LedgerFiltersBar } from '../modules/ledger/components/LedgerFiltersBar.tsx';
 import { LedgerTable } from '../modules/ledger/components/LedgerTable.tsx';
 import { useItemList } from '../modules/ledger/hooks/useItemList.ts';
-import { exportHref, filtersToParams, listQuery, parseFilters, withFilter, type LedgerFilters } from '../modules/ledger/utils/filters.ts';
+import {
+  exportHref,
+  filtersToParams,
+  listQuery,
+  parseFilters,
+  withFilter,
+  type LedgerFilters,
+} from '../modules/ledger/utils/filters.ts';
 
 export default function LedgerPage() {
   const { t } = useI18n();
@@ -22,7 +29,12 @@ export default function LedgerPage() {
     <>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('ledger.title')} {filters.queue ? <Tag closable onClose={() => update({ queue: undefined })}>{t(`workbench.queues.${filters.queue}`)}</Tag> : null}
+          {t('ledger.title')}{' '}
+          {filters.queue ? (
+            <Tag closable onClose={() => update({ queue: undefined })}>
+              {t(`workbench.queues.${filters.queue}`)}
+            </Tag>
+          ) : null}
         </Typography.Title>
         <Flex gap={8}>
           {me.permissions.includes('item.import') ? <ImportDialog /> : null}

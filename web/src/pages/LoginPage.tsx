@@ -70,7 +70,11 @@ export default function LoginPage() {
                 {
                   key: 'use',
                   render: (_: unknown, a) => (
-                    <Button size="small" type="link" onClick={() => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD })}>
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => form.setFieldsValue({ username: a.username, password: DEMO_PASSWORD })}
+                    >
                       {t('login.useAccount')}
                     </Button>
                   ),

@@ -8,7 +8,12 @@ export default function NotFoundPage() {
   const { t } = useI18n();
   return (
     <PublicLayout>
-      <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Link to="/">{t('common.backHome')}</Link>} />
+      <Result
+        status="404"
+        title="404"
+        subTitle={t('common.notFound')}
+        extra={<Link to="/">{t('common.backHome')}</Link>}
+      />
     </PublicLayout>
   );
 }

@@ -21,7 +21,10 @@ export default function ProjectPage() {
   const { id = '' } = useParams();
   const { t, formatDateTime } = useI18n();
   const names = useLocalNames();
-  const project = useQuery({ queryKey: ['projects', id], queryFn: () => get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`) });
+  const project = useQuery({
+    queryKey: ['projects', id],
+    queryFn: () => get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`),
+  });
   const back = (
     <Link to="/projects">
       <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
@@ -29,7 +32,13 @@ export default function ProjectPage() {
       </Button>
     </Link>
   );
-  if (project.error) return <>{back}<ErrorAlert error={project.error} /></>;
+  if (project.error)
+    return (
+      <>
+        {back}
+        <ErrorAlert error={project.error} />
+      </>
+    );
   if (!project.data) return <PageLoading />;
   const p = project.data;
   return (
@@ -48,7 +57,9 @@ export default function ProjectPage() {
             <span data-testid="project-officer">{p.officer?.displayName ?? p.officerName ?? '—'}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('projects.officerPhone')}>{p.officer?.phone ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('projects.district')}>{names.district(p.districtId, null) ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('projects.district')}>
+            {names.district(p.districtId, null) ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('projects.openItems')}>{p.openItems}</Descriptions.Item>
           {p.description ? (
             <Descriptions.Item label={t('projects.description')} span={3}>
@@ -75,17 +86,47 @@ export default function ProjectPage() {
           locale={{ emptyText: t('projects.noOpen') }}
           data-testid="project-items"
           columns={[
-            { key: 'ledgerNo', title: t('ledger.columns.ledgerNo'), dataIndex: 'ledgerNo', width: 150, render: (v: string, r) => <Link to={`/items/${r.id}`}>{v}</Link> },
+            {
+              key: 'ledgerNo',
+              title: t('ledger.columns.ledgerNo'),
+              dataIndex: 'ledgerNo',
+              width: 150,
+              render: (v: string, r) => <Link to={`/items/${r.id}`}>{v}</Link>,
+            },
             { key: 'title', title: t('ledger.columns.title'), dataIndex: 'title', ellipsis: true },
-            { key: 'status', title: t('ledger.columns.status'), dataIndex: 'status', width: 110, render: (v) => <StatusTag status={v} /> },
-            { key: 'category', title: t('ledger.columns.category'), width: 140, ellipsis: true, render: (_: unknown, r) => names.category(r.categoryId, r.categoryName) },
-            { key: 'department', title: t('ledger.columns.department'), width: 150, ellipsis: true, render: (_: unknown, r) => names.department(r.mainDepartmentId, r.mainDepartmentName) },
+            {
+              key: 'status',
+              title: t('ledger.columns.status'),
+              dataIndex: 'status',
+              width: 110,
+              render: (v) => <StatusTag status={v} />,
+            },
+            {
+              key: 'category',
+              title: t('ledger.columns.category'),
+              width: 140,
+              ellipsis: true,
+              render: (_: unknown, r) => names.category(r.categoryId, r.categoryName),
+            },
+            {
+              key: 'department',
+              title: t('ledger.columns.department'),
+              width: 150,
+              ellipsis: true,
+              render: (_: unknown, r) => names.department(r.mainDepartmentId, r.mainDepartmentName),
+            },
             {
               key: 'due',
               title: t('ledger.columns.handleDueAt'),
               width: 170,
               render: (_: unknown, r) =>
-                HANDLING_STATUSES.includes(r.status) ? <Countdown start={r.acceptedAt ?? r.submittedAt} due={r.handleDueAt} serverLevel={r.warnLevel} /> : r.handleDueAt ? formatDateTime(r.handleDueAt) : '—',
+                HANDLING_STATUSES.includes(r.status) ? (
+                  <Countdown start={r.acceptedAt ?? r.submittedAt} due={r.handleDueAt} serverLevel={r.warnLevel} />
+                ) : r.handleDueAt ? (
+                  formatDateTime(r.handleDueAt)
+                ) : (
+                  '—'
+                ),
             },
           ]}
         />

@@ -25,10 +25,24 @@ export default function ProjectsPage() {
         pagination={false}
         columns={[
           { key: 'code', title: t('projects.code'), dataIndex: 'code', width: 140 },
-          { key: 'name', title: t('projects.name'), dataIndex: 'name', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+          {
+            key: 'name',
+            title: t('projects.name'),
+            dataIndex: 'name',
+            render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link>,
+          },
           { key: 'officer', title: t('enums.role.officer'), dataIndex: 'officerName' },
-          { key: 'status', title: t('ledger.columns.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`projects.status.${s}`)}</Tag> },
-          { key: 'open', title: t('projects.openItems'), render: (_: unknown, p) => <Link to={`/items?projectId=${p.id}`}>{p.openItems}</Link> },
+          {
+            key: 'status',
+            title: t('ledger.columns.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`projects.status.${s}`)}</Tag>,
+          },
+          {
+            key: 'open',
+            title: t('projects.openItems'),
+            render: (_: unknown, p) => <Link to={`/items?projectId=${p.id}`}>{p.openItems}</Link>,
+          },
         ]}
       />
     </>

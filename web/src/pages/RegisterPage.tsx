@@ -14,7 +14,11 @@ export default function RegisterPage() {
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       {receipt ? (
-        <Receipt receipt={receipt} onTrack={() => navigate(`/items/${receipt.id}`)} onAnother={() => setReceipt(null)} />
+        <Receipt
+          receipt={receipt}
+          onTrack={() => navigate(`/items/${receipt.id}`)}
+          onAnother={() => setReceipt(null)}
+        />
       ) : (
         <>
           <Typography.Title level={3}>{t('register.title')}</Typography.Title>

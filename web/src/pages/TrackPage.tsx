@@ -16,7 +16,8 @@ export default function TrackPage() {
   const location = useLocation();
   const [auth, setAuth] = useState<TrackingAuth | null>((location.state as TrackingAuth | null) ?? null);
   const tracking = useTracking(auth);
-  const notFound = tracking.error instanceof ApiError && (tracking.error.status === 404 || tracking.error.status === 401);
+  const notFound =
+    tracking.error instanceof ApiError && (tracking.error.status === 404 || tracking.error.status === 401);
   return (
     <PublicLayout>
       <Flex vertical gap={12}>
@@ -27,7 +28,13 @@ export default function TrackPage() {
           <Typography.Paragraph type="secondary">{t('track.intro')}</Typography.Paragraph>
           <TrackLookup initial={auth} onLookUp={setAuth} loading={tracking.isFetching} />
         </Section>
-        {notFound ? <Typography.Text type="danger" role="alert">{t('track.notFound')}</Typography.Text> : tracking.error ? <ErrorAlert error={tracking.error} /> : null}
+        {notFound ? (
+          <Typography.Text type="danger" role="alert">
+            {t('track.notFound')}
+          </Typography.Text>
+        ) : tracking.error ? (
+          <ErrorAlert error={tracking.error} />
+        ) : null}
         {auth && tracking.data ? <TrackView auth={auth} item={tracking.data} /> : null}
       </Flex>
     </PublicLayout>

@@ -162,11 +162,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ledger_no', 'text', (c) => c.notNull().unique())
     .addColumn('tracking_code', 'text', (c) => c.notNull().unique())
     .addColumn('tracking_pin_hash', 'text', (c) => c.notNull());
-  for (const col of ['channel', 'type', 'category_id', 'title', 'description']) item = item.addColumn(col, 'text', (c) => c.notNull());
+  for (const col of ['channel', 'type', 'category_id', 'title', 'description'])
+    item = item.addColumn(col, 'text', (c) => c.notNull());
   for (const col of ['district_id', 'centre_id', 'window_id', 'place_text']) item = item.addColumn(col, 'text');
   item = item.addColumn('lat', t.real).addColumn('lng', t.real);
   item = item.addColumn('requester_kind', 'text', (c) => c.notNull());
-  for (const col of ['requester_name', 'requester_phone', 'requester_org', 'requester_uscc', 'requester_user_id']) item = item.addColumn(col, 'text');
+  for (const col of ['requester_name', 'requester_phone', 'requester_org', 'requester_uscc', 'requester_user_id'])
+    item = item.addColumn(col, 'text');
   item = item
     .addColumn('confidential', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('tier', 'text', (c) => c.notNull())
@@ -176,7 +178,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('registered_by', 'text')
     .addColumn('submitted_at', 'bigint', (c) => c.notNull());
-  for (const col of ['accepted_at', 'rejected_at', 'dispatched_at', 'signed_at', 'contacted_at', 'replied_at', 'verified_at', 'closed_at']) {
+  for (const col of [
+    'accepted_at',
+    'rejected_at',
+    'dispatched_at',
+    'signed_at',
+    'contacted_at',
+    'replied_at',
+    'verified_at',
+    'closed_at',
+  ]) {
     item = item.addColumn(col, 'bigint');
   }
   item = item.addColumn('reject_reason', 'text').addColumn('reply_text', 'text').addColumn('reply_solved', 'text');
@@ -184,20 +195,52 @@ export async function up(db: Kysely<any>): Promise<void> {
     item = item.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
   }
   item = item.addColumn('primary_id', 'text');
-  for (const col of ['sign_due_at', 'contact_due_at', 'handle_start_at', 'handle_due_at', 'callback_due_at', 'rating_due_at', 'parked_at', 'pending_at', 'next_escalation_at']) {
+  for (const col of [
+    'sign_due_at',
+    'contact_due_at',
+    'handle_start_at',
+    'handle_due_at',
+    'callback_due_at',
+    'rating_due_at',
+    'parked_at',
+    'pending_at',
+    'next_escalation_at',
+  ]) {
     item = item.addColumn(col, 'bigint');
   }
-  for (const col of ['sign_met', 'contact_met', 'handle_met', 'callback_met', 'contacted', 'on_time']) item = item.addColumn(col, 'integer');
-  for (const col of ['extension_days', 'extended', 'parked', 'warn_level', 'escalation_level', 'listed', 'bad_review', 'excluded', 'event_seq', 'version']) {
+  for (const col of ['sign_met', 'contact_met', 'handle_met', 'callback_met', 'contacted', 'on_time'])
+    item = item.addColumn(col, 'integer');
+  for (const col of [
+    'extension_days',
+    'extended',
+    'parked',
+    'warn_level',
+    'escalation_level',
+    'listed',
+    'bad_review',
+    'excluded',
+    'event_seq',
+    'version',
+  ]) {
     item = item.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
   }
-  for (const col of ['solved', 'satisfaction', 'rating_source', 'rectification', 'rectification_due', 'pending_kind', 'pending_data', 'pending_by']) {
+  for (const col of [
+    'solved',
+    'satisfaction',
+    'rating_source',
+    'rectification',
+    'rectification_due',
+    'pending_kind',
+    'pending_data',
+    'pending_by',
+  ]) {
     item = item.addColumn(col, 'text');
   }
   item = item.addColumn('event_hash', 'text', (c) => c.notNull()).addColumn('updated_at', 'bigint', (c) => c.notNull());
   await item.execute();
 
-  const idx = (name: string, table: string, cols: string[]) => db.schema.createIndex(name).on(table).columns(cols).execute();
+  const idx = (name: string, table: string, cols: string[]) =>
+    db.schema.createIndex(name).on(table).columns(cols).execute();
   await idx('item_submitted', 'item', ['submitted_at']);
   await idx('item_accepted', 'item', ['accepted_at']);
   await idx('item_status_due', 'item', ['status', 'handle_due_at']);

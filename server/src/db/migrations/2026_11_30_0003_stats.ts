@@ -3,9 +3,28 @@
 import type { Kysely } from 'kysely';
 
 const COUNTERS = [
-  'received', 'rejected', 'accepted', 'closed', 'closed_timed', 'closed_on_time', 'parked', 'extended', 'dispatched',
-  'returned', 'redone', 'rated', 'contacted', 'solved', 'sat_very', 'sat_ok', 'sat_basic', 'sat_bad', 'sat_very_bad',
-  'bad_review', 'rectified', 'handled',
+  'received',
+  'rejected',
+  'accepted',
+  'closed',
+  'closed_timed',
+  'closed_on_time',
+  'parked',
+  'extended',
+  'dispatched',
+  'returned',
+  'redone',
+  'rated',
+  'contacted',
+  'solved',
+  'sat_very',
+  'sat_ok',
+  'sat_basic',
+  'sat_bad',
+  'sat_very_bad',
+  'bad_review',
+  'rectified',
+  'handled',
 ];
 const DIMS = ['d_district', 'd_department', 'd_centre', 'd_window', 'd_channel', 'd_category', 'd_type', 'd_tier'];
 

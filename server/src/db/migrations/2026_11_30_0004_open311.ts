@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // GET requests.json walks the newest non-confidential items of a date range (of one service): one index range scan.
   await db.schema.createIndex('item_open311_feed').on('item').columns(['confidential', 'submitted_at']).execute();
-  await db.schema.createIndex('item_open311_service').on('item').columns(['confidential', 'category_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('item_open311_service')
+    .on('item')
+    .columns(['confidential', 'category_id', 'submitted_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

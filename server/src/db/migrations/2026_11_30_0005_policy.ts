@@ -104,7 +104,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('import_id', 'text')
     .addColumn('recorded_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('enterprise_fact_history_enterprise').on('enterprise_fact_history').columns(['enterprise_id', 'fact']).execute();
+  await db.schema
+    .createIndex('enterprise_fact_history_enterprise')
+    .on('enterprise_fact_history')
+    .columns(['enterprise_id', 'fact'])
+    .execute();
 
   await db.schema
     .createTable('enterprise_import')
@@ -191,7 +195,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('paid_at', 'bigint')
     .addUniqueConstraint('policy_candidate_decision', ['item_id', 'enterprise_id', 'as_of'])
     .execute();
-  await db.schema.createIndex('policy_candidate_item_status').on('policy_candidate').columns(['item_id', 'status']).execute();
+  await db.schema
+    .createIndex('policy_candidate_item_status')
+    .on('policy_candidate')
+    .columns(['item_id', 'status'])
+    .execute();
   await db.schema.createIndex('policy_candidate_enterprise').on('policy_candidate').column('enterprise_id').execute();
   await db.schema.createIndex('policy_candidate_consent').on('policy_candidate').column('consent_token_hash').execute();
 
@@ -206,7 +214,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('policy_delivery_event_candidate').on('policy_delivery_event').columns(['candidate_id', 'at']).execute();
+  await db.schema
+    .createIndex('policy_delivery_event_candidate')
+    .on('policy_delivery_event')
+    .columns(['candidate_id', 'at'])
+    .execute();
 
   // 快申快享: a pre-filled application for items the data cannot decide alone, due in 60 working days.
   await db.schema
@@ -224,7 +236,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('policy_fast_application_item').on('policy_fast_application').columns(['item_id', 'status']).execute();
+  await db.schema
+    .createIndex('policy_fast_application_item')
+    .on('policy_fast_application')
+    .columns(['item_id', 'status'])
+    .execute();
 
   // A complaint about a benefit becomes a ledger item; this links it back to the policy item.
   await db.schema
@@ -240,8 +256,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'policy_complaint', 'policy_fast_application', 'policy_delivery_event', 'policy_candidate', 'policy_run_item', 'policy_run',
-    'enterprise_import', 'enterprise_fact_history', 'enterprise', 'policy_rule', 'policy_parameter_version', 'policy_parameter',
-    'policy_item', 'policy_document',
-  ]) await db.schema.dropTable(table).execute();
+    'policy_complaint',
+    'policy_fast_application',
+    'policy_delivery_event',
+    'policy_candidate',
+    'policy_run_item',
+    'policy_run',
+    'enterprise_import',
+    'enterprise_fact_history',
+    'enterprise',
+    'policy_rule',
+    'policy_parameter_version',
+    'policy_parameter',
+    'policy_item',
+    'policy_document',
+  ])
+    await db.schema.dropTable(table).execute();
 }

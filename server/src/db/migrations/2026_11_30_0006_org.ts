@@ -12,5 +12,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['district', 'service_centre', 'service_window']) await db.schema.alterTable(table).dropColumn('active').execute();
+  for (const table of ['district', 'service_centre', 'service_window'])
+    await db.schema.alterTable(table).dropColumn('active').execute();
 }

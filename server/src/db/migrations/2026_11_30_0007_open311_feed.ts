@@ -6,15 +6,29 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('item_open311_public').on('item').columns(['submitted_at', 'status', 'category_id']).where(sql.ref('confidential'), '=', 0).execute();
-  await db.schema.createIndex('item_open311_public_service').on('item').columns(['category_id', 'submitted_at', 'status']).where(sql.ref('confidential'), '=', 0).execute();
+  await db.schema
+    .createIndex('item_open311_public')
+    .on('item')
+    .columns(['submitted_at', 'status', 'category_id'])
+    .where(sql.ref('confidential'), '=', 0)
+    .execute();
+  await db.schema
+    .createIndex('item_open311_public_service')
+    .on('item')
+    .columns(['category_id', 'submitted_at', 'status'])
+    .where(sql.ref('confidential'), '=', 0)
+    .execute();
   await db.schema.dropIndex('item_open311_feed').ifExists().execute();
   await db.schema.dropIndex('item_open311_service').ifExists().execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('item_open311_feed').on('item').columns(['confidential', 'submitted_at']).execute();
-  await db.schema.createIndex('item_open311_service').on('item').columns(['confidential', 'category_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('item_open311_service')
+    .on('item')
+    .columns(['confidential', 'category_id', 'submitted_at'])
+    .execute();
   await db.schema.dropIndex('item_open311_public_service').execute();
   await db.schema.dropIndex('item_open311_public').execute();
 }

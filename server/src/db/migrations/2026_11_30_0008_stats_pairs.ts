@@ -6,9 +6,28 @@
 import type { Kysely } from 'kysely';
 
 const COUNTERS = [
-  'received', 'rejected', 'accepted', 'closed', 'closed_timed', 'closed_on_time', 'parked', 'extended', 'dispatched',
-  'returned', 'redone', 'rated', 'contacted', 'solved', 'sat_very', 'sat_ok', 'sat_basic', 'sat_bad', 'sat_very_bad',
-  'bad_review', 'rectified', 'handled',
+  'received',
+  'rejected',
+  'accepted',
+  'closed',
+  'closed_timed',
+  'closed_on_time',
+  'parked',
+  'extended',
+  'dispatched',
+  'returned',
+  'redone',
+  'rated',
+  'contacted',
+  'solved',
+  'sat_very',
+  'sat_ok',
+  'sat_basic',
+  'sat_bad',
+  'sat_very_bad',
+  'bad_review',
+  'rectified',
+  'handled',
 ];
 /** Buckets 0..80 of the handling-time histogram (80 upper edges plus the overflow bucket). */
 const BUCKETS = 81;

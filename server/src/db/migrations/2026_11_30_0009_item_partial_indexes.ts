@@ -32,6 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const [name, columns, before] of INDEXES) {
     await db.schema.dropIndex(name).ifExists().execute();
-    await sql`create index ${sql.id(name)} on "item" (${list(columns)})${before ? sql.raw(` where ${before}`) : sql``}`.execute(db);
+    await sql`create index ${sql.id(name)} on "item" (${list(columns)})${before ? sql.raw(` where ${before}`) : sql``}`.execute(
+      db,
+    );
   }
 }

@@ -10,11 +10,18 @@ import type { Actor } from './actor.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
-export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService; db: Kysely<DB>; secureCookie: boolean; sessionDays: number; loginRatePerMinute: number }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  opts: { auth: AuthService; db: Kysely<DB>; secureCookie: boolean; sessionDays: number; loginRatePerMinute: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const present = async (actor: Actor, csrf: string): Promise<Me> => {
-    const u = await opts.db.selectFrom('app_user').select(['username', 'active']).where('id', '=', actor.id!).executeTakeFirstOrThrow();
+    const u = await opts.db
+      .selectFrom('app_user')
+      .select(['username', 'active'])
+      .where('id', '=', actor.id!)
+      .executeTakeFirstOrThrow();
     return {
       id: actor.id!,
       username: u.username,
@@ -37,7 +44,10 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
       schema: { tags: ['auth'], body: loginBody, response: { 200: me, ...errorResponses } },
     },
     async (request, reply) => {
-      const { token, csrf, actor } = await opts.auth.login(request.body.username, request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      const { token, csrf, actor } = await opts.auth.login(request.body.username, request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -49,12 +59,16 @@ export async function authRoutes(app: FastifyInstance, opts: { auth: AuthService
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request);
-    if (actor.sessionId) await opts.auth.logout(actor.sessionId, actor);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (actor.sessionId) await opts.auth.logout(actor.sessionId, actor);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
   r.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: me, ...errorResponses } } }, async (request) => {
     const actor = requireActor(request);

@@ -24,7 +24,11 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
   const db = database.db;
 
   async function login(username: string, password: string, meta: { ip?: string; userAgent?: string }) {
-    const user = await db.selectFrom('app_user').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+    const user = await db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('username', '=', username.toLowerCase())
+      .executeTakeFirst();
     const now = clock.now();
     if (!user || !user.active) {
       dummyHash ??= hashPassword('not-a-real-password');
@@ -40,10 +44,19 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
       await database.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('app_user')
-          .set({ failed_logins: failed >= MAX_FAILED ? 0 : failed, locked_until: failed >= MAX_FAILED ? now + LOCK_MS : null })
+          .set({
+            failed_logins: failed >= MAX_FAILED ? 0 : failed,
+            locked_until: failed >= MAX_FAILED ? now + LOCK_MS : null,
+          })
           .where('id', '=', user.id)
           .execute();
-        await appendAudit(trx, database.dialect, { action: 'login_failed', actorId: user.id, actorRole: null, at: now, data: { ip: meta.ip ?? null } });
+        await appendAudit(trx, database.dialect, {
+          action: 'login_failed',
+          actorId: user.id,
+          actorRole: null,
+          at: now,
+          data: { ip: meta.ip ?? null },
+        });
       });
       throw new AppError('invalid_credentials', 'wrong username or password');
     }
@@ -51,7 +64,11 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
     const csrf = randomToken(24);
     const sessionId = sha256(token);
     await database.db.transaction().execute(async (trx) => {
-      await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('app_user')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
       await trx
         .insertInto('session')
         .values({
@@ -65,7 +82,13 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
           user_agent: meta.userAgent?.slice(0, 200) ?? null,
         })
         .execute();
-      await appendAudit(trx, database.dialect, { action: 'login', actorId: user.id, actorRole: null, at: now, data: { ip: meta.ip ?? null } });
+      await appendAudit(trx, database.dialect, {
+        action: 'login',
+        actorId: user.id,
+        actorRole: null,
+        at: now,
+        data: { ip: meta.ip ?? null },
+      });
     });
     return { token, csrf, actor: actorFromUser(user, 'user', sessionId) };
   }
@@ -91,16 +114,30 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
   async function logout(sessionId: string, actor: Actor) {
     await database.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('session').where('id', '=', sessionId).execute();
-      await appendAudit(trx, database.dialect, { action: 'logout', actorId: actor.id, actorRole: null, at: clock.now(), data: {} });
+      await appendAudit(trx, database.dialect, {
+        action: 'logout',
+        actorId: actor.id,
+        actorRole: null,
+        at: clock.now(),
+        data: {},
+      });
     });
   }
 
-  async function tokenActor(token: string, kind: 'api' | 'open311' = 'api'): Promise<{ actor: Actor; tokenId: string } | null> {
+  async function tokenActor(
+    token: string,
+    kind: 'api' | 'open311' = 'api',
+  ): Promise<{ actor: Actor; tokenId: string } | null> {
     const row = await db
       .selectFrom('api_token')
       .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
       .selectAll('app_user')
-      .select(['api_token.id as token_id', 'api_token.revoked_at', 'api_token.kind as token_kind', 'api_token.last_used_at'])
+      .select([
+        'api_token.id as token_id',
+        'api_token.revoked_at',
+        'api_token.kind as token_kind',
+        'api_token.last_used_at',
+      ])
       .where('api_token.token_hash', '=', sha256(token))
       .executeTakeFirst();
     if (!row || row.revoked_at || !row.active || row.token_kind !== kind) return null;
@@ -118,7 +155,17 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
     const id = newId(clock.now());
     await trxDb
       .insertInto('api_token')
-      .values({ id, name: input.name, kind: input.kind, token_hash: sha256(token), user_id: input.userId, created_at: clock.now(), revoked_at: null, last_used_at: null, use_count: 0 })
+      .values({
+        id,
+        name: input.name,
+        kind: input.kind,
+        token_hash: sha256(token),
+        user_id: input.userId,
+        created_at: clock.now(),
+        revoked_at: null,
+        last_used_at: null,
+        use_count: 0,
+      })
       .execute();
     return { id, name: input.name, token };
   }

@@ -9,7 +9,8 @@ import { sqlitePath } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { verifyChains } from '../ledger/event.repository.ts';
 
-const PG_HINT = 'the database is PostgreSQL: use pg_dump / pg_restore (e.g. pg_dump -Fc "$DATABASE_URL" > tingquan.dump)';
+const PG_HINT =
+  'the database is PostgreSQL: use pg_dump / pg_restore (e.g. pg_dump -Fc "$DATABASE_URL" > tingquan.dump)';
 
 export async function runBackup(config: Config, args: string[]): Promise<number> {
   const i = args.indexOf('--out');
@@ -50,10 +51,17 @@ export async function checkBackup(file: string): Promise<string | null> {
   const conn = new SQLite(file, { readonly: true, fileMustExist: true });
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: conn }) });
   try {
-    const tables = new Set(conn.prepare("select name from sqlite_master where type = 'table'").all().map((r) => (r as { name: string }).name));
-    for (const t of ['item', 'event', 'chain_head', 'district', 'kysely_migration']) if (!tables.has(t)) return `${file} is not a Tingquan database (no ${t} table)`;
+    const tables = new Set(
+      conn
+        .prepare("select name from sqlite_master where type = 'table'")
+        .all()
+        .map((r) => (r as { name: string }).name),
+    );
+    for (const t of ['item', 'event', 'chain_head', 'district', 'kysely_migration'])
+      if (!tables.has(t)) return `${file} is not a Tingquan database (no ${t} table)`;
     const v = await verifyChains(db);
-    if (!v.ok) return `the ledger in ${file} does not verify: ${v.firstProblem!.problem} in chain ${v.firstProblem!.stream} at seq ${v.firstProblem!.seq}`;
+    if (!v.ok)
+      return `the ledger in ${file} does not verify: ${v.firstProblem!.problem} in chain ${v.firstProblem!.stream} at seq ${v.firstProblem!.seq}`;
     return null;
   } finally {
     await db.destroy();

@@ -56,10 +56,11 @@ export function createDeadlineService(db: Kysely<DB>) {
     };
   }
 
-  const current = () => (snapshot ??= load().catch((e) => {
-    snapshot = null;
-    throw e;
-  }));
+  const current = () =>
+    (snapshot ??= load().catch((e) => {
+      snapshot = null;
+      throw e;
+    }));
 
   function categoryPath(parents: Map<string, string | null>, id: string): string[] {
     const path: string[] = [];

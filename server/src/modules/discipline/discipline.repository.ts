@@ -23,7 +23,10 @@ const CLUE_COLUMNS = [
 ] as const;
 
 function cluesBase(db: Kysely<DB>, districtId: string | null) {
-  let q = db.selectFrom('clue').leftJoin('item', 'item.id', 'clue.item_id').leftJoin('department', 'department.id', 'clue.department_id');
+  let q = db
+    .selectFrom('clue')
+    .leftJoin('item', 'item.id', 'clue.item_id')
+    .leftJoin('department', 'department.id', 'clue.department_id');
   if (districtId) q = q.where('clue.district_id', '=', districtId);
   return q;
 }
@@ -34,7 +37,13 @@ export async function listClues(db: Kysely<DB>, districtId: string | null, q: Cl
   if (q.rule) base = base.where('clue.rule', '=', q.rule);
   if (q.departmentId) base = base.where('clue.department_id', '=', q.departmentId);
   const [rows, total] = await Promise.all([
-    base.select([...CLUE_COLUMNS]).orderBy('clue.created_at', 'desc').orderBy('clue.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base
+      .select([...CLUE_COLUMNS])
+      .orderBy('clue.created_at', 'desc')
+      .orderBy('clue.id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -42,7 +51,10 @@ export async function listClues(db: Kysely<DB>, districtId: string | null, q: Cl
 export type ClueRow = Awaited<ReturnType<typeof listClues>>['rows'][number];
 
 export function findClue(db: Kysely<DB>, id: string) {
-  return cluesBase(db, null).select([...CLUE_COLUMNS]).where('clue.id', '=', id).executeTakeFirst();
+  return cluesBase(db, null)
+    .select([...CLUE_COLUMNS])
+    .where('clue.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function lockClue(trx: Transaction<DB>, dialect: Dialect, id: string) {
@@ -59,7 +71,11 @@ export function eventsWithActors(db: Kysely<DB>, itemId: string) {
     .execute();
 }
 
-export async function listUndercover(db: Kysely<DB>, scope: { districtId: string | null; id?: string }, q: { page: number; pageSize: number }) {
+export async function listUndercover(
+  db: Kysely<DB>,
+  scope: { districtId: string | null; id?: string },
+  q: { page: number; pageSize: number },
+) {
   let base = db
     .selectFrom('undercover_check as u')
     .leftJoin('district', 'district.id', 'u.district_id')

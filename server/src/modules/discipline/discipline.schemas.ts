@@ -6,7 +6,15 @@ import { ITEM_TYPES, LIMITS, day, eventView, id, isoInstant, itemSummary, pageQu
 export const CLUE_STATUSES = ['open', 'following', 'closed'] as const;
 
 export const clueListQuery = z
-  .object({ ...pageQuery, status: z.enum(CLUE_STATUSES).optional(), rule: z.string().regex(/^[a-z_]{2,40}$/).optional(), departmentId: id.optional() })
+  .object({
+    ...pageQuery,
+    status: z.enum(CLUE_STATUSES).optional(),
+    rule: z
+      .string()
+      .regex(/^[a-z_]{2,40}$/)
+      .optional(),
+    departmentId: id.optional(),
+  })
   .strict();
 export type ClueListQuery = z.output<typeof clueListQuery>;
 
@@ -27,10 +35,17 @@ export const clueView = z.object({
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
-export const clueList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(clueView) });
+export const clueList = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(clueView),
+});
 
 export const clueDetail = clueView.extend({
-  notes: z.array(z.object({ at: isoInstant, by: z.string().nullable(), action: z.enum(['follow', 'close']), note: z.string() })),
+  notes: z.array(
+    z.object({ at: isoInstant, by: z.string().nullable(), action: z.enum(['follow', 'close']), note: z.string() }),
+  ),
   /** The item as a summary (the requester is never included) and its whole evidence timeline. */
   item: itemSummary.nullable(),
   events: z.array(eventView),
@@ -45,7 +60,12 @@ export const undercoverBody = z
     checkedOn: day,
     findings: text(LIMITS.description, 5),
     raiseItem: z
-      .object({ type: z.enum(ITEM_TYPES), categoryId: id, title: text(LIMITS.title, 4), description: text(LIMITS.description, 10) })
+      .object({
+        type: z.enum(ITEM_TYPES),
+        categoryId: id,
+        title: text(LIMITS.title, 4),
+        description: text(LIMITS.description, 10),
+      })
       .strict()
       .optional(),
   })
@@ -68,4 +88,9 @@ export const undercoverView = z.object({
   createdAt: isoInstant,
 });
 export const undercoverListQuery = z.object({ ...pageQuery }).strict();
-export const undercoverList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(undercoverView) });
+export const undercoverList = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(undercoverView),
+});

@@ -12,7 +12,15 @@ import { presentSummary } from '../items/item.presenter.ts';
 import { itemsQuery, SUMMARY_COLUMNS } from '../items/item.repository.ts';
 import type { ItemService } from '../items/item.service.ts';
 import { appendAudit } from '../ledger/event.repository.ts';
-import { eventsWithActors, findClue, listClues, listUndercover, lockClue, type ClueRow, type UndercoverRow } from './discipline.repository.ts';
+import {
+  eventsWithActors,
+  findClue,
+  listClues,
+  listUndercover,
+  lockClue,
+  type ClueRow,
+  type UndercoverRow,
+} from './discipline.repository.ts';
 import type { ClueDetail, ClueListQuery, UndercoverBody } from './discipline.schemas.ts';
 
 type Note = ClueDetail['notes'][number];
@@ -22,7 +30,8 @@ export function createDisciplineService(deps: { database: Database; clock: Clock
   const db = database.db;
 
   /** Clues are kept to the reader's jurisdiction: a district office sees its district, the city sees all. */
-  const mayRead = (actor: Actor, row: { district_id: string | null }) => !actor.districtId || row.district_id === actor.districtId;
+  const mayRead = (actor: Actor, row: { district_id: string | null }) =>
+    !actor.districtId || row.district_id === actor.districtId;
   const roleOf = (actor: Actor) => (actor.roles.includes('inspector') ? 'inspector' : (actor.roles[0] ?? null));
 
   const present = (r: ClueRow) => ({
@@ -52,7 +61,10 @@ export function createDisciplineService(deps: { database: Database; clock: Clock
     let item: ClueDetail['item'] = null;
     let events: ClueDetail['events'] = [];
     if (row.item_id) {
-      const summary = await itemsQuery(db, database.dialect, actor, {}, clock.now()).select([...SUMMARY_COLUMNS]).where('item.id', '=', row.item_id).executeTakeFirst();
+      const summary = await itemsQuery(db, database.dialect, actor, {}, clock.now())
+        .select([...SUMMARY_COLUMNS])
+        .where('item.id', '=', row.item_id)
+        .executeTakeFirst();
       if (summary) {
         // The commission judges conduct, not the person who complained: the requester stays out of the clue.
         item = { ...presentSummary(summary, { hideRequester: true }), requesterName: null };
@@ -76,7 +88,10 @@ export function createDisciplineService(deps: { database: Database; clock: Clock
       if (!clue || !mayRead(actor, clue)) throw notFound('clue');
       if (clue.status === 'closed') throw new AppError('conflict', 'the clue is already closed');
       const now = clock.now();
-      const notes: Note[] = [...(JSON.parse(clue.notes ?? '[]') as Note[]), { at: toIso(now)!, by: actor.displayName, action, note }];
+      const notes: Note[] = [
+        ...(JSON.parse(clue.notes ?? '[]') as Note[]),
+        { at: toIso(now)!, by: actor.displayName, action, note },
+      ];
       const res = await trx
         .updateTable('clue')
         .set({ status: action === 'close' ? 'closed' : 'following', notes: JSON.stringify(notes), updated_at: now })
@@ -84,30 +99,50 @@ export function createDisciplineService(deps: { database: Database; clock: Clock
         .where('status', '=', clue.status)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict', 'the clue changed meanwhile; reload it');
-      await appendAudit(trx, database.dialect, { action: `clue.${action}`, actorId: actor.id, actorRole: roleOf(actor), at: now, data: { clueId: id, itemId: clue.item_id, from: clue.status, note } });
+      await appendAudit(trx, database.dialect, {
+        action: `clue.${action}`,
+        actorId: actor.id,
+        actorRole: roleOf(actor),
+        at: now,
+        data: { clueId: id, itemId: clue.item_id, from: clue.status, note },
+      });
     });
     return get(actor, id);
   }
 
   async function assertUndercoverRefs(actor: Actor, body: UndercoverBody): Promise<{ districtId: string | null }> {
     let districtId = body.districtId ?? null;
-    if (districtId && !(await db.selectFrom('district').select('id').where('id', '=', districtId).executeTakeFirst())) throw invalidField('districtId', 'unknown district');
+    if (districtId && !(await db.selectFrom('district').select('id').where('id', '=', districtId).executeTakeFirst()))
+      throw invalidField('districtId', 'unknown district');
     if (body.centreId) {
-      const c = await db.selectFrom('service_centre').select(['district_id']).where('id', '=', body.centreId).executeTakeFirst();
+      const c = await db
+        .selectFrom('service_centre')
+        .select(['district_id'])
+        .where('id', '=', body.centreId)
+        .executeTakeFirst();
       if (!c) throw invalidField('centreId', 'unknown service centre');
-      if (districtId && c.district_id && c.district_id !== districtId) throw invalidField('centreId', 'the service centre is in another district');
+      if (districtId && c.district_id && c.district_id !== districtId)
+        throw invalidField('centreId', 'the service centre is in another district');
       districtId ??= c.district_id;
     }
-    if (body.departmentId && !(await db.selectFrom('department').select('id').where('id', '=', body.departmentId).executeTakeFirst())) {
+    if (
+      body.departmentId &&
+      !(await db.selectFrom('department').select('id').where('id', '=', body.departmentId).executeTakeFirst())
+    ) {
       throw invalidField('departmentId', 'unknown department');
     }
     if (actor.districtId) {
-      if (districtId && districtId !== actor.districtId) throw invalidField(body.districtId ? 'districtId' : 'centreId', 'outside your jurisdiction');
+      if (districtId && districtId !== actor.districtId)
+        throw invalidField(body.districtId ? 'districtId' : 'centreId', 'outside your jurisdiction');
       districtId = actor.districtId;
     }
     if (body.checkedOn > localDay(clock.now())) throw invalidField('checkedOn', 'must not be in the future');
     if (body.raiseItem) {
-      const cat = await db.selectFrom('category').select(['active']).where('id', '=', body.raiseItem.categoryId).executeTakeFirst();
+      const cat = await db
+        .selectFrom('category')
+        .select(['active'])
+        .where('id', '=', body.raiseItem.categoryId)
+        .executeTakeFirst();
       if (!cat || !cat.active) throw invalidField('raiseItem.categoryId', 'unknown category');
     }
     return { districtId };
@@ -146,7 +181,13 @@ export function createDisciplineService(deps: { database: Database; clock: Clock
           created_at: now,
         })
         .execute();
-      await appendAudit(trx, database.dialect, { action: 'undercover.create', actorId: actor.id, actorRole: roleOf(actor), at: now, data: { undercoverCheckId: id, itemId: raised?.id ?? null, districtId } });
+      await appendAudit(trx, database.dialect, {
+        action: 'undercover.create',
+        actorId: actor.id,
+        actorRole: roleOf(actor),
+        at: now,
+        data: { undercoverCheckId: id, itemId: raised?.id ?? null, districtId },
+      });
     });
     const { rows } = await listUndercover(db, { districtId: null, id }, { page: 1, pageSize: 1 });
     return presentUndercover(rows[0]);

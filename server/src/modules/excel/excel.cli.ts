@@ -11,11 +11,26 @@ import { actorFromUser, type Actor } from '../auth/actor.ts';
 import { createExcelService } from './excel.service.ts';
 
 /** The operator at the console: sees the whole ledger (as an administrator does), registers as the city bureau. */
-const operator = (roles: Actor['roles']): Actor => ({ kind: 'system', id: null, displayName: 'operator (CLI)', roles, districtId: null, departmentId: null, centreId: null, windowId: null });
+const operator = (roles: Actor['roles']): Actor => ({
+  kind: 'system',
+  id: null,
+  displayName: 'operator (CLI)',
+  roles,
+  districtId: null,
+  departmentId: null,
+  centreId: null,
+  windowId: null,
+});
 
 function excelFor(deps: { config: Config; database: Database }) {
   const services = createServices({ config: deps.config, database: deps.database, clock: systemClock });
-  return createExcelService({ database: deps.database, clock: systemClock, deadlines: services.deadlines, items: services.items, cityCode: deps.config.CITY_CODE });
+  return createExcelService({
+    database: deps.database,
+    clock: systemClock,
+    deadlines: services.deadlines,
+    items: services.items,
+    cityCode: deps.config.CITY_CODE,
+  });
 }
 
 export async function runExportLedger(deps: { config: Config; database: Database }, args: string[]): Promise<number> {
@@ -26,7 +41,12 @@ export async function runExportLedger(deps: { config: Config; database: Database
     return 2;
   }
   const stream = createWriteStream(out);
-  const rows = await excelFor(deps).exportLedger(operator(['admin']), {}, out.endsWith('.csv') ? 'csv' : 'xlsx', stream);
+  const rows = await excelFor(deps).exportLedger(
+    operator(['admin']),
+    {},
+    out.endsWith('.csv') ? 'csv' : 'xlsx',
+    stream,
+  );
   await finished(stream);
   console.log(`exported ${rows} items to ${out}`);
   return 0;
@@ -41,7 +61,12 @@ export async function runImportItems(deps: { config: Config; database: Database 
   const i = args.indexOf('--as');
   let actor = operator(['dispatcher']);
   if (i >= 0) {
-    const user = await deps.database.db.selectFrom('app_user').selectAll().where('username', '=', args[i + 1] ?? '').where('active', '=', 1).executeTakeFirst();
+    const user = await deps.database.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('username', '=', args[i + 1] ?? '')
+      .where('active', '=', 1)
+      .executeTakeFirst();
     if (!user) {
       console.error(`no active user ${args[i + 1]}`);
       return 2;
@@ -51,7 +76,11 @@ export async function runImportItems(deps: { config: Config; database: Database 
   try {
     const report = await excelFor(deps).importItems(actor, readFileSync(file));
     for (const r of report.rows) {
-      console.log(r.ok ? `row ${r.row}: imported ${r.ledgerNo}` : `row ${r.row}: rejected — ${r.errors!.map((e) => `${e.column}: ${e.message}`).join('; ')}`);
+      console.log(
+        r.ok
+          ? `row ${r.row}: imported ${r.ledgerNo}`
+          : `row ${r.row}: rejected — ${r.errors!.map((e) => `${e.column}: ${e.message}`).join('; ')}`,
+      );
     }
     console.log(JSON.stringify({ imported: report.imported, rejected: report.rejected }));
     return report.rejected ? 1 : 0;

@@ -14,23 +14,79 @@ import type { DeadlineService } from '../deadlines/deadline.service.ts';
 import { itemsQuery } from '../items/item.repository.ts';
 import { maskName, maskPhone } from '../items/item.presenter.ts';
 import { createItemService, type ItemService } from '../items/item.service.ts';
-import { CHANNEL_LABELS, REQUESTER_KIND_LABELS, SATISFACTION_LABELS, SOLVED_LABELS, STATUS_LABELS, TIER_LABELS, TYPE_LABELS, codeOf } from './excel.labels.ts';
+import {
+  CHANNEL_LABELS,
+  REQUESTER_KIND_LABELS,
+  SATISFACTION_LABELS,
+  SOLVED_LABELS,
+  STATUS_LABELS,
+  TIER_LABELS,
+  TYPE_LABELS,
+  codeOf,
+} from './excel.labels.ts';
 
 export const EXPORT_COLUMNS = [
-  ['ledgerNo', '台账编号', 18], ['channel', '渠道', 8], ['requester', '诉求人', 14], ['type', '诉求类型', 8], ['category', '问题分类', 14],
-  ['title', '标题', 28], ['content', '诉求内容', 50], ['place', '地点', 28], ['tier', '复杂程度', 8], ['departments', '承办单位', 30],
-  ['acceptedAt', '受理时间', 20], ['deadline', '办理时限', 20], ['status', '状态', 10], ['reply', '答复内容', 40], ['contacted', '是否联系', 8],
-  ['solved', '是否解决', 10], ['satisfied', '是否满意', 10], ['rating', '评价', 10], ['closedAt', '销号时间', 20], ['onTime', '是否按时办结', 10],
+  ['ledgerNo', '台账编号', 18],
+  ['channel', '渠道', 8],
+  ['requester', '诉求人', 14],
+  ['type', '诉求类型', 8],
+  ['category', '问题分类', 14],
+  ['title', '标题', 28],
+  ['content', '诉求内容', 50],
+  ['place', '地点', 28],
+  ['tier', '复杂程度', 8],
+  ['departments', '承办单位', 30],
+  ['acceptedAt', '受理时间', 20],
+  ['deadline', '办理时限', 20],
+  ['status', '状态', 10],
+  ['reply', '答复内容', 40],
+  ['contacted', '是否联系', 8],
+  ['solved', '是否解决', 10],
+  ['satisfied', '是否满意', 10],
+  ['rating', '评价', 10],
+  ['closedAt', '销号时间', 20],
+  ['onTime', '是否按时办结', 10],
 ] as const;
 
 /** Import template columns: header, and how the cell becomes part of the registration body. */
 export const IMPORT_COLUMNS = [
-  '渠道', '诉求类型', '问题分类', '标题', '问题描述', '区县', '服务中心', '窗口', '地点', '诉求人类型', '诉求人姓名', '联系电话', '单位名称', '统一社会信用代码', '保密', '复杂程度', '登记时间',
+  '渠道',
+  '诉求类型',
+  '问题分类',
+  '标题',
+  '问题描述',
+  '区县',
+  '服务中心',
+  '窗口',
+  '地点',
+  '诉求人类型',
+  '诉求人姓名',
+  '联系电话',
+  '单位名称',
+  '统一社会信用代码',
+  '保密',
+  '复杂程度',
+  '登记时间',
 ] as const;
 const FIELD_COLUMN: Record<string, (typeof IMPORT_COLUMNS)[number]> = {
-  channel: '渠道', type: '诉求类型', categoryId: '问题分类', title: '标题', description: '问题描述', districtId: '区县', centreId: '服务中心',
-  windowId: '窗口', placeText: '地点', 'requester.kind': '诉求人类型', 'requester.name': '诉求人姓名', 'requester.phone': '联系电话',
-  'requester.organization': '单位名称', 'requester.uscc': '统一社会信用代码', 'requester': '诉求人类型', confidential: '保密', tier: '复杂程度', submittedAt: '登记时间',
+  channel: '渠道',
+  type: '诉求类型',
+  categoryId: '问题分类',
+  title: '标题',
+  description: '问题描述',
+  districtId: '区县',
+  centreId: '服务中心',
+  windowId: '窗口',
+  placeText: '地点',
+  'requester.kind': '诉求人类型',
+  'requester.name': '诉求人姓名',
+  'requester.phone': '联系电话',
+  'requester.organization': '单位名称',
+  'requester.uscc': '统一社会信用代码',
+  requester: '诉求人类型',
+  confidential: '保密',
+  tier: '复杂程度',
+  submittedAt: '登记时间',
 };
 
 export interface ImportRowReport {
@@ -48,7 +104,8 @@ async function deflated(sheet: ExcelJS.Worksheet): Promise<void> {
   // archiver wraps the sheet's stream in a readable-stream v2 PassThrough: only its internal states tell the backlog.
   type Legacy = { _writableState?: { length: number }; _readableState?: { length: number } };
   const pipes = ((sheet as unknown as { stream?: { pipes?: Legacy[] } }).stream?.pipes ?? []) as Legacy[];
-  const backlog = () => pipes.reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
+  const backlog = () =>
+    pipes.reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
   if (backlog() > 1 << 20) while (backlog() > 1 << 18) await new Promise<void>((resolve) => setTimeout(resolve, 2));
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
@@ -56,32 +113,67 @@ async function deflated(sheet: ExcelJS.Worksheet): Promise<void> {
 const yesNo = (v: number | null) => (v === null ? '' : v ? '是' : '否');
 const PAGE = 2000;
 
-export function createExcelService(deps: { database: Database; clock: Clock; deadlines: DeadlineService; items: ItemService; cityCode: string }) {
+export function createExcelService(deps: {
+  database: Database;
+  clock: Clock;
+  deadlines: DeadlineService;
+  items: ItemService;
+  cityCode: string;
+}) {
   const { database, clock } = deps;
   const db = database.db;
 
   /** Rows of the reader's ledger in pages (keyset on submitted_at, id), with their departments joined. */
   async function* ledgerRows(actor: Actor, q: Partial<ItemListQuery>) {
     const now = clock.now();
-    const departmentOnly = !actor.roles.some((r) => ['dispatcher', 'supervisor', 'inspector', 'window_clerk', 'admin', 'officer'].includes(r));
+    const departmentOnly = !actor.roles.some((r) =>
+      ['dispatcher', 'supervisor', 'inspector', 'window_clerk', 'admin', 'officer'].includes(r),
+    );
     let after: { at: number; id: string } | null = null;
     for (;;) {
       let query = itemsQuery(db, database.dialect, actor, q, now)
         .leftJoin('service_centre', 'service_centre.id', 'item.centre_id')
         .leftJoin('service_window', 'service_window.id', 'item.window_id')
         .select([
-          'item.id', 'item.ledger_no', 'item.channel', 'item.type', 'item.title', 'item.description', 'item.place_text', 'item.tier', 'item.status',
-          'item.requester_kind', 'item.requester_name', 'item.requester_org', 'item.requester_phone', 'item.confidential',
-          'item.accepted_at', 'item.handle_due_at', 'item.reply_text', 'item.contacted', 'item.solved', 'item.satisfaction', 'item.closed_at',
-          'item.on_time', 'item.submitted_at', 'category.name as category_name', 'district.name as district_name',
-          'service_centre.name as centre_name', 'service_window.name as window_name',
+          'item.id',
+          'item.ledger_no',
+          'item.channel',
+          'item.type',
+          'item.title',
+          'item.description',
+          'item.place_text',
+          'item.tier',
+          'item.status',
+          'item.requester_kind',
+          'item.requester_name',
+          'item.requester_org',
+          'item.requester_phone',
+          'item.confidential',
+          'item.accepted_at',
+          'item.handle_due_at',
+          'item.reply_text',
+          'item.contacted',
+          'item.solved',
+          'item.satisfaction',
+          'item.closed_at',
+          'item.on_time',
+          'item.submitted_at',
+          'category.name as category_name',
+          'district.name as district_name',
+          'service_centre.name as centre_name',
+          'service_window.name as window_name',
         ])
         .orderBy('item.submitted_at')
         .orderBy('item.id')
         .limit(PAGE);
       if (after) {
         const a = after;
-        query = query.where((eb) => eb.or([eb('item.submitted_at', '>', a.at), eb.and([eb('item.submitted_at', '=', a.at), eb('item.id', '>', a.id)])]));
+        query = query.where((eb) =>
+          eb.or([
+            eb('item.submitted_at', '>', a.at),
+            eb.and([eb('item.submitted_at', '=', a.at), eb('item.id', '>', a.id)]),
+          ]),
+        );
       }
       const rows = await query.execute();
       if (!rows.length) return;
@@ -89,7 +181,11 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
         .selectFrom('item_assignment')
         .innerJoin('department', 'department.id', 'item_assignment.department_id')
         .select(['item_assignment.item_id', 'item_assignment.role', 'department.name'])
-        .where('item_assignment.item_id', 'in', rows.map((r) => r.id))
+        .where(
+          'item_assignment.item_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .where('item_assignment.state', '!=', 'returned')
         .execute();
       const byItem = new Map<string, string[]>();
@@ -102,9 +198,18 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
       for (const r of rows) {
         const who = r.requester_kind === 'enterprise' ? r.requester_org : r.requester_name;
         const requester = r.confidential
-          ? departmentOnly ? '' : '（保密）'
-          : r.requester_kind === 'anonymous' ? '匿名' : [maskName(who), maskPhone(r.requester_phone)].filter(Boolean).join(' ');
-        const satisfied = r.satisfaction === null ? '' : ['very_satisfied', 'satisfied', 'basically_satisfied'].includes(r.satisfaction) ? '满意' : '不满意';
+          ? departmentOnly
+            ? ''
+            : '（保密）'
+          : r.requester_kind === 'anonymous'
+            ? '匿名'
+            : [maskName(who), maskPhone(r.requester_phone)].filter(Boolean).join(' ');
+        const satisfied =
+          r.satisfaction === null
+            ? ''
+            : ['very_satisfied', 'satisfied', 'basically_satisfied'].includes(r.satisfaction)
+              ? '满意'
+              : '不满意';
         yield {
           ledgerNo: r.ledger_no,
           channel: CHANNEL_LABELS[r.channel] ?? r.channel,
@@ -135,14 +240,23 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
   }
 
   /** Streams the reader's ledger into `out` (closing it) and records the export on the audit chain. */
-  async function exportLedger(actor: Actor, q: Partial<ItemListQuery>, format: 'xlsx' | 'csv', out: Writable): Promise<number> {
+  async function exportLedger(
+    actor: Actor,
+    q: Partial<ItemListQuery>,
+    format: 'xlsx' | 'csv',
+    out: Writable,
+  ): Promise<number> {
     let count = 0;
     if (format === 'xlsx') {
       // The workbook ends its own stream; pipe it through so that `out` ends only after the audit event is written.
       const inner = new PassThrough();
       inner.pipe(out, { end: false });
       const drained = new Promise<void>((resolve) => inner.once('end', resolve));
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: inner, useStyles: true, useSharedStrings: false });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: inner,
+        useStyles: true,
+        useSharedStrings: false,
+      });
       const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = EXPORT_COLUMNS.map(([key, header, width]) => ({ key, header, width }));
       sheet.getRow(1).font = { bold: true };
@@ -156,7 +270,10 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
       await drained;
     } else {
       const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-      const write = (s: string) => new Promise<void>((resolve, reject) => (out.write(s) ? resolve() : out.once('drain', resolve).once('error', reject)));
+      const write = (s: string) =>
+        new Promise<void>((resolve, reject) =>
+          out.write(s) ? resolve() : out.once('drain', resolve).once('error', reject),
+        );
       await write(`\uFEFF${EXPORT_COLUMNS.map(([, h]) => h).join(',')}\r\n`);
       for await (const row of ledgerRows(actor, q)) {
         await write(`${EXPORT_COLUMNS.map(([k]) => cell(row[k])).join(',')}\r\n`);
@@ -173,7 +290,25 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
     const sheet = workbook.addWorksheet('登记');
     sheet.columns = IMPORT_COLUMNS.map((header) => ({ header, width: header === '问题描述' ? 50 : 16 }));
     sheet.getRow(1).font = { bold: true };
-    sheet.addRow(['窗口', '投诉', '办公设备', '一楼大厅没有复印机', '区政务服务中心一楼大厅没有复印机，办事群众需要到外面复印材料。', '沈河区', '沈河区政务服务中心', 'W01', '', '个人', '张三', '13812345678', '', '', '否', '一般', '2026-11-30 09:30']);
+    sheet.addRow([
+      '窗口',
+      '投诉',
+      '办公设备',
+      '一楼大厅没有复印机',
+      '区政务服务中心一楼大厅没有复印机，办事群众需要到外面复印材料。',
+      '沈河区',
+      '沈河区政务服务中心',
+      'W01',
+      '',
+      '个人',
+      '张三',
+      '13812345678',
+      '',
+      '',
+      '否',
+      '一般',
+      '2026-11-30 09:30',
+    ]);
     const notes = workbook.addWorksheet('说明');
     notes.addRow(['渠道', Object.values(CHANNEL_LABELS).join('、')]);
     notes.addRow(['诉求类型', Object.values(TYPE_LABELS).join('、')]);
@@ -220,7 +355,8 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
 
   /** Parses and checks every row; returns the report and the bodies of the good rows. */
   async function parse(buffer: Buffer) {
-    if (buffer.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw new AppError('unsupported_media_type', 'the file is not an XLSX workbook');
+    if (buffer.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004')
+      throw new AppError('unsupported_media_type', 'the file is not an XLSX workbook');
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -228,11 +364,17 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
       throw new AppError('unsupported_media_type', 'the file is not a readable XLSX workbook');
     }
     const sheet = workbook.worksheets[0];
-    if (!sheet) throw new AppError('validation', 'file: the workbook has no sheet', { issues: [{ path: 'file', message: 'no sheet' }] });
+    if (!sheet)
+      throw new AppError('validation', 'file: the workbook has no sheet', {
+        issues: [{ path: 'file', message: 'no sheet' }],
+      });
     const header = new Map<string, number>();
     sheet.getRow(1).eachCell((c, col) => header.set(cellText(c.value), col));
     const missing = ['渠道', '诉求类型', '问题分类', '标题', '问题描述'].filter((h) => !header.has(h));
-    if (missing.length) throw new AppError('validation', `file: missing columns ${missing.join(', ')}`, { issues: missing.map((m) => ({ path: `file.${m}`, message: 'missing column' })) });
+    if (missing.length)
+      throw new AppError('validation', `file: missing columns ${missing.join(', ')}`, {
+        issues: missing.map((m) => ({ path: `file.${m}`, message: 'missing column' })),
+      });
     const { categories, districts, centres, windows } = await lookups(db);
     const rows: { row: number; body?: RegisterItemBody; errors: { column: string; message: string }[] }[] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
@@ -250,27 +392,49 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
       const channel = lookup('渠道', get('渠道'), () => codeOf(CHANNEL_LABELS, get('渠道')));
       const type = lookup('诉求类型', get('诉求类型'), () => codeOf(TYPE_LABELS, get('诉求类型')));
       const tier = lookup('复杂程度', get('复杂程度'), () => codeOf(TIER_LABELS, get('复杂程度')));
-      const kind = get('诉求人类型') ? lookup('诉求人类型', get('诉求人类型'), () => codeOf(REQUESTER_KIND_LABELS, get('诉求人类型'))) : 'person';
+      const kind = get('诉求人类型')
+        ? lookup('诉求人类型', get('诉求人类型'), () => codeOf(REQUESTER_KIND_LABELS, get('诉求人类型')))
+        : 'person';
       const cat = get('问题分类');
       const category = lookup('问题分类', cat, () => {
         const hits = categories.filter((c) => c.active && (c.id === cat || c.code === cat || c.name === cat));
         return (hits.find((c) => c.parent_id !== null) ?? hits[0])?.id;
       });
       const dv = get('区县');
-      const district = lookup('区县', dv, () => districts.find((d) => d.id === dv || d.code === dv || d.name === dv)?.id);
+      const district = lookup(
+        '区县',
+        dv,
+        () => districts.find((d) => d.id === dv || d.code === dv || d.name === dv)?.id,
+      );
       const cv = get('服务中心');
       const centre = lookup('服务中心', cv, () => centres.find((c) => c.id === cv || c.name === cv)?.id);
       const wv = get('窗口');
       // A window's code or name is only unique within its centre.
       const bareWindow = wv && !centre && !windows.some((w) => w.id === wv);
       if (bareWindow) errors.push({ column: '窗口', message: 'name the service centre (服务中心) of the window' });
-      const window = bareWindow ? undefined : lookup('窗口', wv, () => windows.find((w) => (!centre || w.centre_id === centre) && (w.id === wv || w.code === wv || w.name === wv))?.id);
+      const window = bareWindow
+        ? undefined
+        : lookup(
+            '窗口',
+            wv,
+            () =>
+              windows.find(
+                (w) => (!centre || w.centre_id === centre) && (w.id === wv || w.code === wv || w.name === wv),
+              )?.id,
+          );
       const conf = get('保密');
-      if (conf && !['是', '否', 'true', 'false', '1', '0'].includes(conf)) errors.push({ column: '保密', message: 'use 是 or 否' });
+      if (conf && !['是', '否', 'true', 'false', '1', '0'].includes(conf))
+        errors.push({ column: '保密', message: 'use 是 or 否' });
       const submittedAt = instantOf(raw('登记时间'));
       if (submittedAt === null) errors.push({ column: '登记时间', message: 'use YYYY-MM-DD HH:mm' });
       const requester = Object.fromEntries(
-        Object.entries({ kind, name: get('诉求人姓名'), phone: get('联系电话'), organization: get('单位名称'), uscc: get('统一社会信用代码') }).filter(([, v]) => v),
+        Object.entries({
+          kind,
+          name: get('诉求人姓名'),
+          phone: get('联系电话'),
+          organization: get('单位名称'),
+          uscc: get('统一社会信用代码'),
+        }).filter(([, v]) => v),
       );
       const candidate = Object.fromEntries(
         Object.entries({
@@ -297,7 +461,8 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
           if (!errors.some((e) => e.column === column)) errors.push({ column, message: issue.message });
         }
       }
-      if (centre && window && !windows.some((w) => w.id === window && w.centre_id === centre)) errors.push({ column: '窗口', message: 'window is not in that service centre' });
+      if (centre && window && !windows.some((w) => w.id === window && w.centre_id === centre))
+        errors.push({ column: '窗口', message: 'window is not in that service centre' });
       rows.push({ row: r, body: errors.length || !parsed.success ? undefined : parsed.data, errors });
     }
     return rows;
@@ -307,18 +472,27 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
    * Imports the good rows through the intake use case, all inside ONE transaction: an intake service bound to the
    * transaction (its own `transaction()` joins the open one), so a crash or a database error imports nothing.
    */
-  async function importItems(actor: Actor, buffer: Buffer): Promise<{ imported: number; rejected: number; rows: ImportRowReport[] }> {
+  async function importItems(
+    actor: Actor,
+    buffer: Buffer,
+  ): Promise<{ imported: number; rejected: number; rows: ImportRowReport[] }> {
     const parsed = await parse(buffer);
     const report: ImportRowReport[] = [];
     await db.transaction().execute(async (trx) => {
       const bound = new Proxy(trx, {
         get(target, prop) {
-          if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Transaction<DB>) => Promise<T>) => fn(target) });
+          if (prop === 'transaction')
+            return () => ({ execute: <T>(fn: (t: Transaction<DB>) => Promise<T>) => fn(target) });
           const v = Reflect.get(target, prop, target);
           return typeof v === 'function' ? v.bind(target) : v;
         },
       }) as unknown as Kysely<DB>;
-      const intake = createItemService({ database: { ...database, db: bound }, clock, deadlines: deps.deadlines, cityCode: deps.cityCode });
+      const intake = createItemService({
+        database: { ...database, db: bound },
+        clock,
+        deadlines: deps.deadlines,
+        cityCode: deps.cityCode,
+      });
       for (const p of parsed) {
         if (!p.body) {
           report.push({ row: p.row, ok: false, errors: p.errors });
@@ -330,7 +504,14 @@ export function createExcelService(deps: { database: Database; clock: Clock; dea
         } catch (err) {
           // Reference checks fail before intake writes anything, so the transaction is still clean.
           if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-          report.push({ row: p.row, ok: false, errors: (err.extra.issues ?? []).map((i) => ({ column: FIELD_COLUMN[i.path] ?? i.path, message: i.message })) });
+          report.push({
+            row: p.row,
+            ok: false,
+            errors: (err.extra.issues ?? []).map((i) => ({
+              column: FIELD_COLUMN[i.path] ?? i.path,
+              message: i.message,
+            })),
+          });
         }
       }
     });

@@ -4,7 +4,10 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { DB, ItemAssignmentTable, ItemTable } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 
-type ItemRow = Pick<ItemTable, 'id' | 'district_id' | 'centre_id' | 'project_id' | 'requester_user_id' | 'status' | 'confidential'>;
+type ItemRow = Pick<
+  ItemTable,
+  'id' | 'district_id' | 'centre_id' | 'project_id' | 'requester_user_id' | 'status' | 'confidential'
+>;
 type Assignment = Pick<ItemAssignmentTable, 'department_id' | 'role' | 'state'>;
 
 /** Roles that see a whole jurisdiction: the city bureau (no district) sees all, a district bureau its district. */
@@ -12,7 +15,12 @@ const JURISDICTION_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'inspec
 
 const activeAssignment = (a: Assignment) => a.state !== 'returned';
 
-export function canSee(actor: Actor, item: ItemRow, assignments: readonly Assignment[], officerProjects: readonly string[] = []): boolean {
+export function canSee(
+  actor: Actor,
+  item: ItemRow,
+  assignments: readonly Assignment[],
+  officerProjects: readonly string[] = [],
+): boolean {
   if (actor.kind === 'tracking') return actor.itemId === item.id;
   for (const role of actor.roles) {
     switch (role) {
@@ -28,7 +36,11 @@ export function canSee(actor: Actor, item: ItemRow, assignments: readonly Assign
         break;
       case 'handler':
       case 'dept_lead':
-        if (actor.departmentId && assignments.some((a) => a.department_id === actor.departmentId && activeAssignment(a))) return true;
+        if (
+          actor.departmentId &&
+          assignments.some((a) => a.department_id === actor.departmentId && activeAssignment(a))
+        )
+          return true;
         break;
       case 'officer':
         if (item.project_id && officerProjects.includes(item.project_id)) return true;
@@ -71,7 +83,13 @@ export function visibleTo(actor: Actor) {
         );
       }
       if (role === 'officer' && actor.id) {
-        ors.push(eb('item.project_id', 'in', eb.selectFrom('key_project').select('key_project.id').where('key_project.officer_id', '=', actor.id)));
+        ors.push(
+          eb(
+            'item.project_id',
+            'in',
+            eb.selectFrom('key_project').select('key_project.id').where('key_project.officer_id', '=', actor.id),
+          ),
+        );
       }
       if (role === 'requester' && actor.id) ors.push(eb('item.requester_user_id', '=', actor.id));
     }
@@ -87,7 +105,13 @@ const DEPARTMENT_ROLES: readonly Role[] = ['handler', 'dept_lead'];
  * Whether the actor holds a role that may take the action on this particular item (state is checked separately,
  * so that a wrong state answers 409 with the allowed actions while a wrong role answers 403).
  */
-export function canAct(actor: Actor, action: ItemAction, item: ItemRow, assignments: readonly Assignment[], officerProjects: readonly string[] = []): boolean {
+export function canAct(
+  actor: Actor,
+  action: ItemAction,
+  item: ItemRow,
+  assignments: readonly Assignment[],
+  officerProjects: readonly string[] = [],
+): boolean {
   const roles = ACTION_RULES[action].roles;
   for (const role of actor.roles) {
     if (!roles.includes(role)) continue;
@@ -99,7 +123,8 @@ export function canAct(actor: Actor, action: ItemAction, item: ItemRow, assignme
       continue;
     }
     if (role === 'requester') {
-      if (actor.kind === 'tracking' ? actor.itemId === item.id : !!actor.id && actor.id === item.requester_user_id) return true;
+      if (actor.kind === 'tracking' ? actor.itemId === item.id : !!actor.id && actor.id === item.requester_user_id)
+        return true;
       continue;
     }
     // Bureau, window and officer roles act where they can see.

@@ -36,7 +36,10 @@ export function presentSummary(row: SummaryRow, opts: { hideRequester: boolean }
     districtName: row.district_name ?? null,
     mainDepartmentId: row.main_department_id,
     mainDepartmentName: row.department_name ?? null,
-    requesterName: opts.hideRequester || row.confidential ? null : maskName(row.requester_kind === 'enterprise' ? row.requester_org : row.requester_name),
+    requesterName:
+      opts.hideRequester || row.confidential
+        ? null
+        : maskName(row.requester_kind === 'enterprise' ? row.requester_org : row.requester_name),
     submittedAt: toIso(row.submitted_at)!,
     acceptedAt: toIso(row.accepted_at),
     handleDueAt: toIso(row.handle_due_at),
@@ -68,7 +71,8 @@ export interface DetailExtras {
 
 export function presentDetail(row: ItemRow, x: DetailExtras): ItemDetail {
   const v = x.requesterView;
-  const show = <T extends string | null>(value: T, mask: (s: T) => T | string | null) => (v === 'hidden' ? null : v === 'full' ? value : mask(value));
+  const show = <T extends string | null>(value: T, mask: (s: T) => T | string | null) =>
+    v === 'hidden' ? null : v === 'full' ? value : mask(value);
   return {
     ...presentSummary(
       {
@@ -79,7 +83,12 @@ export function presentDetail(row: ItemRow, x: DetailExtras): ItemDetail {
       } as unknown as SummaryRow,
       { hideRequester: v === 'hidden' },
     ),
-    requesterName: v === 'hidden' ? null : (show(row.requester_kind === 'enterprise' ? row.requester_org : row.requester_name, maskName) as string | null),
+    requesterName:
+      v === 'hidden'
+        ? null
+        : (show(row.requester_kind === 'enterprise' ? row.requester_org : row.requester_name, maskName) as
+            | string
+            | null),
     description: row.description,
     placeText: row.place_text,
     centreId: row.centre_id,
@@ -119,7 +128,11 @@ export function presentDetail(row: ItemRow, x: DetailExtras): ItemDetail {
       excluded: !!row.excluded,
     },
     pending: row.pending_kind
-      ? { kind: row.pending_kind as NonNullable<ItemDetail['pending']>['kind'], data: JSON.parse(row.pending_data ?? '{}'), requestedAt: toIso(row.pending_at)! }
+      ? {
+          kind: row.pending_kind as NonNullable<ItemDetail['pending']>['kind'],
+          data: JSON.parse(row.pending_data ?? '{}'),
+          requestedAt: toIso(row.pending_at)!,
+        }
       : null,
     primaryId: row.primary_id,
     mergedIds: x.mergedIds,

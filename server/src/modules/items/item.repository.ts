@@ -47,10 +47,37 @@ export async function nextCounter(trx: Transaction<DB>, name: string, by = 1): P
 /** What intake decides about a new item; everything else starts empty. */
 export type IntakeFields = Pick<
   ItemTable,
-  | 'id' | 'ledger_no' | 'tracking_code' | 'tracking_pin_hash' | 'channel' | 'type' | 'category_id' | 'title' | 'description'
-  | 'district_id' | 'centre_id' | 'window_id' | 'place_text' | 'lat' | 'lng' | 'requester_kind' | 'requester_name'
-  | 'requester_phone' | 'requester_org' | 'requester_uscc' | 'requester_user_id' | 'confidential' | 'tier' | 'urgent'
-  | 'project_id' | 'registered_by' | 'submitted_at' | 'event_seq' | 'event_hash' | 'version' | 'updated_at'
+  | 'id'
+  | 'ledger_no'
+  | 'tracking_code'
+  | 'tracking_pin_hash'
+  | 'channel'
+  | 'type'
+  | 'category_id'
+  | 'title'
+  | 'description'
+  | 'district_id'
+  | 'centre_id'
+  | 'window_id'
+  | 'place_text'
+  | 'lat'
+  | 'lng'
+  | 'requester_kind'
+  | 'requester_name'
+  | 'requester_phone'
+  | 'requester_org'
+  | 'requester_uscc'
+  | 'requester_user_id'
+  | 'confidential'
+  | 'tier'
+  | 'urgent'
+  | 'project_id'
+  | 'registered_by'
+  | 'submitted_at'
+  | 'event_seq'
+  | 'event_hash'
+  | 'version'
+  | 'updated_at'
 >;
 
 /** Every lifecycle column of a submitted item at its starting value. */
@@ -125,11 +152,20 @@ export async function updateItem(trx: Kysely<DB>, id: string, patch: Partial<Ite
 }
 
 export function mergedInto(db: Kysely<DB>, primaryId: string) {
-  return db.selectFrom('item').select(['id', 'requester_phone', 'tracking_code']).where('primary_id', '=', primaryId).execute();
+  return db
+    .selectFrom('item')
+    .select(['id', 'requester_phone', 'tracking_code'])
+    .where('primary_id', '=', primaryId)
+    .execute();
 }
 
 export function listAttachments(db: Kysely<DB>, itemId: string) {
-  return db.selectFrom('attachment').select(['id', 'filename', 'mime', 'size']).where('item_id', '=', itemId).orderBy('created_at').execute();
+  return db
+    .selectFrom('attachment')
+    .select(['id', 'filename', 'mime', 'size'])
+    .where('item_id', '=', itemId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Lists with names joined in, always scoped by visibleTo. */
@@ -156,17 +192,27 @@ export function itemsQuery(db: Kysely<DB>, dialect: Dialect, actor: Actor, q: Pa
     const dept = q.departmentId;
     query = query.where((eb) =>
       eb.exists(
-        eb.selectFrom('item_assignment as ia').select('ia.id').whereRef('ia.item_id', '=', 'item.id').where('ia.department_id', '=', dept).where('ia.state', '!=', 'returned'),
+        eb
+          .selectFrom('item_assignment as ia')
+          .select('ia.id')
+          .whereRef('ia.item_id', '=', 'item.id')
+          .where('ia.department_id', '=', dept)
+          .where('ia.state', '!=', 'returned'),
       ),
     );
   }
   if (q.from) query = query.where('item.submitted_at', '>=', dayStart(q.from));
   if (q.to) query = query.where('item.submitted_at', '<', dayStart(q.to) + 86_400_000);
-  if (q.overdue === 'true') query = query.where('item.status', 'in', ['dispatched', 'in_progress']).where('item.handle_due_at', '<', now);
+  if (q.overdue === 'true')
+    query = query.where('item.status', 'in', ['dispatched', 'in_progress']).where('item.handle_due_at', '<', now);
   if (q.q) {
     const needle = q.q;
     query = query.where((eb) =>
-      eb.or([containsText(dialect, 'item.title', needle), containsText(dialect, 'item.description', needle), eb('item.ledger_no', '=', needle)]),
+      eb.or([
+        containsText(dialect, 'item.title', needle),
+        containsText(dialect, 'item.description', needle),
+        eb('item.ledger_no', '=', needle),
+      ]),
     );
   }
   switch (q.queue) {
@@ -239,9 +285,9 @@ export const SUMMARY_COLUMNS = [
 export async function listItems(db: Kysely<DB>, dialect: Dialect, actor: Actor, q: ItemListQuery, now: number) {
   const base = itemsQuery(db, dialect, actor, q, now);
   const desc = q.sort.startsWith('-');
-  const col = ({ submittedAt: 'item.submitted_at', handleDueAt: 'item.handle_due_at', ledgerNo: 'item.ledger_no' } as const)[
-    q.sort.replace('-', '') as 'submittedAt' | 'handleDueAt' | 'ledgerNo'
-  ];
+  const col = (
+    { submittedAt: 'item.submitted_at', handleDueAt: 'item.handle_due_at', ledgerNo: 'item.ledger_no' } as const
+  )[q.sort.replace('-', '') as 'submittedAt' | 'handleDueAt' | 'ledgerNo'];
   const [rows, total] = await Promise.all([
     base
       .select([...SUMMARY_COLUMNS])

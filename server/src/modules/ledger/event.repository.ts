@@ -18,7 +18,17 @@ export interface EventInput {
   data: Record<string, unknown>;
 }
 
-export function eventHash(e: { stream: string; seq: number; item_id: string | null; action: string; actor_id: string | null; actor_role: string | null; at: number; data: string; prev_hash: string }): string {
+export function eventHash(e: {
+  stream: string;
+  seq: number;
+  item_id: string | null;
+  action: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  at: number;
+  data: string;
+  prev_hash: string;
+}): string {
   return sha256(
     canonicalJson({
       stream: e.stream,
@@ -38,7 +48,13 @@ export function eventHash(e: { stream: string; seq: number; item_id: string | nu
  * Builds the next event of a chain whose head is (seq, hash); the caller stores the returned head. The id is made
  * here unless given (the demo seeder gives reproducible ids).
  */
-export function chainEvent(stream: string, itemId: string | null, head: { seq: number; hash: string }, input: EventInput, id = newId(input.at)): EventTable {
+export function chainEvent(
+  stream: string,
+  itemId: string | null,
+  head: { seq: number; hash: string },
+  input: EventInput,
+  id = newId(input.at),
+): EventTable {
   const row = {
     id,
     stream,
@@ -60,11 +76,22 @@ export async function insertEvents(trx: Kysely<DB>, events: EventTable[]): Promi
 
 /** Appends to the audit stream, serialised by locking its head row. */
 export async function appendAudit(trx: Transaction<DB>, dialect: Dialect, input: EventInput): Promise<EventTable> {
-  await trx.insertInto('chain_head').values({ stream: AUDIT_STREAM, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('stream').doNothing()).execute();
-  const head = await forUpdate(dialect, trx.selectFrom('chain_head').select(['seq', 'hash']).where('stream', '=', AUDIT_STREAM)).executeTakeFirstOrThrow();
+  await trx
+    .insertInto('chain_head')
+    .values({ stream: AUDIT_STREAM, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.column('stream').doNothing())
+    .execute();
+  const head = await forUpdate(
+    dialect,
+    trx.selectFrom('chain_head').select(['seq', 'hash']).where('stream', '=', AUDIT_STREAM),
+  ).executeTakeFirstOrThrow();
   const event = chainEvent(AUDIT_STREAM, null, { seq: Number(head.seq), hash: head.hash }, input);
   await trx.insertInto('event').values(event).execute();
-  await trx.updateTable('chain_head').set({ seq: event.seq, hash: event.hash }).where('stream', '=', AUDIT_STREAM).execute();
+  await trx
+    .updateTable('chain_head')
+    .set({ seq: event.seq, hash: event.hash })
+    .where('stream', '=', AUDIT_STREAM)
+    .execute();
   return event;
 }
 
@@ -96,12 +123,18 @@ export async function verifyChains(db: Kysely<DB>): Promise<VerifyResult> {
   let stream: string | null = null;
   let prev = { seq: 0, hash: GENESIS };
   const heads = new Map<string, { seq: number; hash: string }>();
-  for (const h of await db.selectFrom('chain_head').selectAll().execute()) heads.set(h.stream, { seq: Number(h.seq), hash: h.hash });
+  for (const h of await db.selectFrom('chain_head').selectAll().execute())
+    heads.set(h.stream, { seq: Number(h.seq), hash: h.hash });
 
   const checkTail = async (s: string, last: { seq: number; hash: string }): Promise<ChainProblem | null> => {
     const head = s === AUDIT_STREAM ? heads.get(s) : await itemHead(db, s);
     if (head && (head.seq !== last.seq || head.hash !== last.hash)) {
-      return { stream: s, seq: last.seq + (head.seq > last.seq ? 1 : 0), eventId: null, problem: head.seq > last.seq ? 'missing_tail' : 'head_mismatch' };
+      return {
+        stream: s,
+        seq: last.seq + (head.seq > last.seq ? 1 : 0),
+        eventId: null,
+        problem: head.seq > last.seq ? 'missing_tail' : 'head_mismatch',
+      };
     }
     return null;
   };
@@ -112,7 +145,9 @@ export async function verifyChains(db: Kysely<DB>): Promise<VerifyResult> {
     let q = db.selectFrom('event').selectAll().orderBy('stream').orderBy('seq').limit(PAGE);
     if (after) {
       const a = after;
-      q = q.where((eb) => eb.or([eb('stream', '>', a.stream), eb.and([eb('stream', '=', a.stream), eb('seq', '>', a.seq)])]));
+      q = q.where((eb) =>
+        eb.or([eb('stream', '>', a.stream), eb.and([eb('stream', '=', a.stream), eb('seq', '>', a.seq)])]),
+      );
     }
     const rows = await q.execute();
     for (const e of rows) {
@@ -127,10 +162,27 @@ export async function verifyChains(db: Kysely<DB>): Promise<VerifyResult> {
         prev = { seq: 0, hash: GENESIS };
       }
       events++;
-      if (seq !== prev.seq + 1) return { ok: false, streams, events, firstProblem: { stream: e.stream, seq: prev.seq + 1, eventId: null, problem: 'gap' } };
-      if (e.prev_hash !== prev.hash) return { ok: false, streams, events, firstProblem: { stream: e.stream, seq, eventId: e.id, problem: 'broken_link' } };
+      if (seq !== prev.seq + 1)
+        return {
+          ok: false,
+          streams,
+          events,
+          firstProblem: { stream: e.stream, seq: prev.seq + 1, eventId: null, problem: 'gap' },
+        };
+      if (e.prev_hash !== prev.hash)
+        return {
+          ok: false,
+          streams,
+          events,
+          firstProblem: { stream: e.stream, seq, eventId: e.id, problem: 'broken_link' },
+        };
       if (eventHash({ ...e, at: Number(e.at), seq }) !== e.hash) {
-        return { ok: false, streams, events, firstProblem: { stream: e.stream, seq, eventId: e.id, problem: 'hash_mismatch' } };
+        return {
+          ok: false,
+          streams,
+          events,
+          firstProblem: { stream: e.stream, seq, eventId: e.id, problem: 'hash_mismatch' },
+        };
       }
       prev = { seq, hash: e.hash };
     }
@@ -147,13 +199,20 @@ export async function verifyChains(db: Kysely<DB>): Promise<VerifyResult> {
     .selectFrom('item')
     .select(['id', 'event_seq'])
     .where('event_seq', '>', 0)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('event').select(sql`1`.as('one')).whereRef('event.stream', '=', 'item.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('event').select(sql`1`.as('one')).whereRef('event.stream', '=', 'item.id'))),
+    )
     .executeTakeFirst();
-  if (orphan) return { ok: false, streams, events, firstProblem: { stream: orphan.id, seq: 1, eventId: null, problem: 'gap' } };
+  if (orphan)
+    return { ok: false, streams, events, firstProblem: { stream: orphan.id, seq: 1, eventId: null, problem: 'gap' } };
   return { ok: true, streams, events, firstProblem: null };
 }
 
 async function itemHead(db: Kysely<DB>, itemId: string) {
-  const row = await db.selectFrom('item').select(['event_seq', 'event_hash']).where('id', '=', itemId).executeTakeFirst();
+  const row = await db
+    .selectFrom('item')
+    .select(['event_seq', 'event_hash'])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
   return row ? { seq: Number(row.event_seq), hash: row.event_hash } : undefined;
 }

@@ -1,7 +1,10 @@
 // Open311 wire formats: XML (the default, with the spec's element names) and JSON (the same data as bare arrays).
 export type Format = 'xml' | 'json';
 
-export const CONTENT_TYPES: Record<Format, string> = { xml: 'text/xml; charset=utf-8', json: 'application/json; charset=utf-8' };
+export const CONTENT_TYPES: Record<Format, string> = {
+  xml: 'text/xml; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
 
 /** The format named by a path's extension; anything else (or none) is XML, the spec's required default. */
 export function formatOfPath(url: string): Format {
@@ -59,7 +62,11 @@ export function xmlDocument(root: string, body: unknown): string {
  * (services/service, service_requests/request, errors/error); nested arrays (attributes, values, formats) are
  * wrapped by their presenters as the spec's XML shows them.
  */
-export function render(format: Format, data: unknown, xml: { root: string; item?: string; shape?: (d: unknown) => unknown }): string {
+export function render(
+  format: Format,
+  data: unknown,
+  xml: { root: string; item?: string; shape?: (d: unknown) => unknown },
+): string {
   if (format === 'json') return JSON.stringify(data);
   const shaped = xml.shape ? xml.shape(data) : data;
   return xmlDocument(xml.root, xml.item ? { [xml.item]: shaped } : shaped);

@@ -20,7 +20,11 @@ export async function listLeafCategories(db: Kysely<DB>): Promise<ServiceRow[]> 
     .select(['c.id', 'c.code', 'c.name', 'c.name_en', 'c.attributes', 'p.name as group_name'])
     .where('c.active', '=', 1)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('category as k').select('k.id').whereRef('k.parent_id', '=', 'c.id').where('k.active', '=', 1))),
+      not(
+        exists(
+          selectFrom('category as k').select('k.id').whereRef('k.parent_id', '=', 'c.id').where('k.active', '=', 1),
+        ),
+      ),
     )
     .orderBy('p.sort')
     .orderBy('c.sort')
@@ -67,10 +71,34 @@ export interface FeedRow {
 }
 /** The order of FeedRow's fields in the tuples the database sends. */
 const FEED_COLUMNS = [
-  'ledger_no', 'status', 'type', 'category_id', 'description', 'tier', 'urgent', 'extension_days', 'answer', 'submitted_at', 'updated_at',
-  'answered_at', 'handle_due_at', 'place_text', 'centre_id', 'district_id', 'lat', 'lng', 'main_department_id', 'primary_id', 'media_url', 'address_id',
+  'ledger_no',
+  'status',
+  'type',
+  'category_id',
+  'description',
+  'tier',
+  'urgent',
+  'extension_days',
+  'answer',
+  'submitted_at',
+  'updated_at',
+  'answered_at',
+  'handle_due_at',
+  'place_text',
+  'centre_id',
+  'district_id',
+  'lat',
+  'lng',
+  'main_department_id',
+  'primary_id',
+  'media_url',
+  'address_id',
 ] as const satisfies readonly (keyof FeedRow)[];
-type FeedTuple = { -readonly [K in keyof typeof FEED_COLUMNS]: (typeof FEED_COLUMNS)[K] extends keyof FeedRow ? FeedRow[(typeof FEED_COLUMNS)[K]] : never };
+type FeedTuple = {
+  -readonly [K in keyof typeof FEED_COLUMNS]: (typeof FEED_COLUMNS)[K] extends keyof FeedRow
+    ? FeedRow[(typeof FEED_COLUMNS)[K]]
+    : never;
+};
 
 const answer = sql<string | null>`CASE WHEN item.status = 'rejected' THEN item.reject_reason ELSE item.reply_text END`;
 const answeredAt = sql<number | null>`CASE WHEN item.status = 'rejected' THEN item.rejected_at ELSE item.closed_at END`;
@@ -123,7 +151,10 @@ export async function listFeed(database: Database, f: FeedFilter): Promise<FeedR
   // The aggregate takes the rows as the subquery yields them, newest first; SQL does not promise that order, so it is
   // restored below (a stable sort of an already sorted array costs next to nothing; an ORDER BY inside the aggregate
   // made SQLite copy the page into a temporary B-tree).
-  const row = await database.db.selectFrom(ordered.as('f')).select(sql<string>`json_group_array(json_array(${tuple}))`.as('page')).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom(ordered.as('f'))
+    .select(sql<string>`json_group_array(json_array(${tuple}))`.as('page'))
+    .executeTakeFirstOrThrow();
   const tuples = JSON.parse(row.page) as FeedTuple[];
   tuples.sort((a, b) => b[9] - a[9]);
   return tuples.map((t) => ({
@@ -155,7 +186,11 @@ export async function listFeed(database: Database, f: FeedFilter): Promise<FeedR
 /** What a merged item shows: its primary's outcome (SPEC §2.2: the merged item follows its primary). */
 export async function findPrimaries(db: Kysely<DB>, ids: string[]) {
   if (!ids.length) return [];
-  return db.selectFrom('item').select(['id', 'ledger_no', 'status', answer.as('answer'), answeredAt.as('answered_at')]).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('item')
+    .select(['id', 'ledger_no', 'status', answer.as('answer'), answeredAt.as('answered_at')])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** id → name of the small tables a feed row points to. */
@@ -177,7 +212,11 @@ export async function loadNames(db: Kysely<DB>) {
 export type Names = Awaited<ReturnType<typeof loadNames>>;
 
 export async function insertPosting(trx: Transaction<DB>, row: Open311RequestTable): Promise<void> {
-  await trx.insertInto('open311_request').values(row).onConflict((oc) => oc.column('item_id').doNothing()).execute();
+  await trx
+    .insertInto('open311_request')
+    .values(row)
+    .onConflict((oc) => oc.column('item_id').doNothing())
+    .execute();
 }
 
 export async function findPostingByItem(db: Kysely<DB>, itemId: string) {

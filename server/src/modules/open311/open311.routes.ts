@@ -53,7 +53,16 @@ function sendError(request: FastifyRequest, reply: FastifyReply, err: FastifyErr
   let status: number;
   let description: string;
   if (err instanceof AppError) {
-    status = err.status === 401 ? 403 : err.status === 403 || err.status === 404 ? err.status : err.status === 429 ? 429 : err.status >= 500 ? 500 : 400;
+    status =
+      err.status === 401
+        ? 403
+        : err.status === 403 || err.status === 404
+          ? err.status
+          : err.status === 429
+            ? 429
+            : err.status >= 500
+              ? 500
+              : 400;
     description = err.message;
   } else if (hasZodFastifySchemaValidationErrors(err)) {
     status = 400;
@@ -62,7 +71,13 @@ function sendError(request: FastifyRequest, reply: FastifyReply, err: FastifyErr
     const s = err.statusCode ?? 500;
     status = s === 429 ? 429 : s === 404 ? 404 : s >= 400 && s < 500 ? 400 : 500;
     description =
-      s === 415 ? `unsupported content type; POST as ${FORM}` : s === 429 ? 'too many requests for this api_key; slow down' : s >= 500 ? 'internal error; it has been logged' : err.message;
+      s === 415
+        ? `unsupported content type; POST as ${FORM}`
+        : s === 429
+          ? 'too many requests for this api_key; slow down'
+          : s >= 500
+            ? 'internal error; it has been logged'
+            : err.message;
   }
   if (status >= 500) request.log.error({ err }, 'open311: unhandled error');
   return reply
@@ -78,16 +93,28 @@ function send(reply: FastifyReply, format: Format, data: unknown, xml: Parameter
 
 const serviceDefinitionXml = (d: unknown) => {
   const def = d as { service_code: string; attributes: { values: unknown[] }[] };
-  return { service_code: def.service_code, attributes: { attribute: def.attributes.map((a) => ({ ...a, values: { value: a.values } })) } };
+  return {
+    service_code: def.service_code,
+    attributes: { attribute: def.attributes.map((a) => ({ ...a, values: { value: a.values } })) },
+  };
 };
 
 async function georeport(app: FastifyInstance, open311: Open311Service, items: ItemService) {
   app.decorateRequest('open311Format', null);
   app.addContentTypeParser(FORM, { parseAs: 'string' }, (_req, body, done) => done(null, parseForm(body as string)));
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => sendError(request, reply, err));
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found', `no Open311 method ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      request,
+      reply,
+      new AppError('not_found', `no Open311 method ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
 
-  const get = (path: string, handler: (request: FastifyRequest, format: Format) => Promise<{ data: unknown; xml: Parameters<typeof render>[2] }>) =>
+  const get = (
+    path: string,
+    handler: (request: FastifyRequest, format: Format) => Promise<{ data: unknown; xml: Parameters<typeof render>[2] }>,
+  ) =>
     app.get(path, { schema: { hide: true }, config: { rateLimit: rateLimit('onRequest') } }, async (request, reply) => {
       const format = formatOfPath(request.url);
       (request as FastifyRequest & { open311Format?: Format }).open311Format = format;
@@ -120,8 +147,14 @@ async function georeport(app: FastifyInstance, open311: Open311Service, items: I
         },
       },
     }));
-    get(`/services${ext}`, async (request) => ({ data: await open311.services(request.query as Params), xml: { root: 'services', item: 'service' } }));
-    get(`/requests${ext}`, async (request) => ({ data: await open311.requests(request.query as Params), xml: { root: 'service_requests', item: 'request' } }));
+    get(`/services${ext}`, async (request) => ({
+      data: await open311.services(request.query as Params),
+      xml: { root: 'services', item: 'service' },
+    }));
+    get(`/requests${ext}`, async (request) => ({
+      data: await open311.requests(request.query as Params),
+      xml: { root: 'service_requests', item: 'request' },
+    }));
 
     // The intake use case claims the Idempotency-Key inside its own transaction (like /api/items), so the generic
     // replay (which answers in JSON) must leave this route alone.
@@ -129,7 +162,10 @@ async function georeport(app: FastifyInstance, open311: Open311Service, items: I
     app.post(`/requests${ext}`, { schema: { hide: true }, config }, async (request, reply) => {
       const format = formatOfPath(request.url);
       (request as FastifyRequest & { open311Format?: Format }).open311Format = format;
-      const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const type = String(request.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase();
       if (type !== FORM) throw new AppError('validation', `POST requests must be sent as ${FORM}`);
       // The spec puts every argument in the form; api_key and jurisdiction_id in the query string are accepted too.
       const params = { ...(request.query as Params), ...(request.body as Params) };
@@ -142,19 +178,30 @@ async function georeport(app: FastifyInstance, open311: Open311Service, items: I
 
   get('/services/:file', async (request) => {
     const { id } = splitFormat((request.params as { file: string }).file);
-    return { data: await open311.definition(id, request.query as Params), xml: { root: 'service_definition', shape: serviceDefinitionXml } };
+    return {
+      data: await open311.definition(id, request.query as Params),
+      xml: { root: 'service_definition', shape: serviceDefinitionXml },
+    };
   });
   get('/requests/:file', async (request) => {
     const { id } = splitFormat((request.params as { file: string }).file);
-    return { data: await open311.request(id, request.query as Params), xml: { root: 'service_requests', item: 'request' } };
+    return {
+      data: await open311.request(id, request.query as Params),
+      xml: { root: 'service_requests', item: 'request' },
+    };
   });
   get('/tokens/:file', async (request) => {
     const { id } = splitFormat((request.params as { file: string }).file);
-    return { data: await open311.token(id, request.query as Params), xml: { root: 'service_requests', item: 'request' } };
+    return {
+      data: await open311.token(id, request.query as Params),
+      xml: { root: 'service_requests', item: 'request' },
+    };
   });
 }
 
-const keyBody = z.object({ name: z.string().trim().min(1).max(100), userId: z.string().min(1).max(64).optional() }).strict();
+const keyBody = z
+  .object({ name: z.string().trim().min(1).max(100), userId: z.string().min(1).max(64).optional() })
+  .strict();
 const keyView = z.object({
   id: z.string(),
   name: z.string(),
@@ -169,25 +216,41 @@ const keyView = z.object({
 export async function open311Routes(app: FastifyInstance, services: Services) {
   const open311 = services.open311;
   app.addHook('onClose', async () => open311.flushReadLog());
-  await app.register(
-    async (scope) => georeport(scope, open311, services.items),
-    { prefix: OPEN311_PREFIX },
-  );
+  await app.register(async (scope) => georeport(scope, open311, services.items), { prefix: OPEN311_PREFIX });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/admin/open311-keys',
-    { preHandler: requirePermission('token.manage'), schema: { tags: ['admin'], summary: 'Issue an Open311 API key (shown once)', body: keyBody, response: { 201: keyView.extend({ token: z.string() }), ...errorResponses } } },
+    {
+      preHandler: requirePermission('token.manage'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Issue an Open311 API key (shown once)',
+        body: keyBody,
+        response: { 201: keyView.extend({ token: z.string() }), ...errorResponses },
+      },
+    },
     async (request, reply) => reply.code(201).send(await open311.issueKey(requireActor(request), request.body)),
   );
   r.get(
     '/api/admin/open311-keys',
-    { preHandler: requirePermission('token.manage'), schema: { tags: ['admin'], summary: 'Open311 API keys', response: { 200: z.array(keyView), ...errorResponses } } },
+    {
+      preHandler: requirePermission('token.manage'),
+      schema: { tags: ['admin'], summary: 'Open311 API keys', response: { 200: z.array(keyView), ...errorResponses } },
+    },
     async () => open311.keys(),
   );
   r.delete(
     '/api/admin/open311-keys/:id',
-    { preHandler: requirePermission('token.manage'), schema: { tags: ['admin'], summary: 'Revoke an Open311 API key', params: z.object({ id: z.string().min(1).max(64) }), response: { 200: keyView, ...errorResponses } } },
+    {
+      preHandler: requirePermission('token.manage'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke an Open311 API key',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 200: keyView, ...errorResponses },
+      },
+    },
     async (request) => open311.revokeKey(requireActor(request), request.params.id),
   );
 }

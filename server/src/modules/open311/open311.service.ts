@@ -38,21 +38,29 @@ const READ_LOG_FLUSH_MS = 10_000;
  */
 export const serviceAttributeConfig = z
   .object({
-    code: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+    code: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.-]+$/),
     datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
     required: z.boolean().default(false),
     variable: z.boolean().default(true),
     description: z.string().max(500).nullable().default(null),
     datatype_description: z.string().max(500).nullable().default(null),
     order: z.number().int().min(1).nullable().default(null),
-    values: z.array(z.object({ key: z.string().min(1).max(64), name: z.string().min(1).max(200) })).max(200).default([]),
+    values: z
+      .array(z.object({ key: z.string().min(1).max(64), name: z.string().min(1).max(200) }))
+      .max(200)
+      .default([]),
   })
   .strict();
 export const serviceAttributesConfig = z.array(serviceAttributeConfig).max(50);
 export type ServiceAttribute = z.infer<typeof serviceAttributeConfig>;
 
 // ---- errors: the spec's codes (400 bad argument, 403 key, 404 unknown jurisdiction/service/request) ----
-export const badArgument = (field: string, message: string) => new AppError('validation', `${field}: ${message}`, { issues: [{ path: field, message }] });
+export const badArgument = (field: string, message: string) =>
+  new AppError('validation', `${field}: ${message}`, { issues: [{ path: field, message }] });
 const notFound = (message: string) => new AppError('not_found', message);
 const keyRefused = (message: string) => new AppError('forbidden', message);
 
@@ -84,13 +92,21 @@ function datetime(params: Params, name: string): number | undefined {
   const s = str(params, name);
   if (s === undefined) return undefined;
   const ms = parseIsoDatetime(s);
-  if (!Number.isFinite(ms)) throw badArgument(name, 'must be an ISO 8601 datetime with a time zone, e.g. 2026-11-30T10:00:00+08:00');
+  if (!Number.isFinite(ms))
+    throw badArgument(name, 'must be an ISO 8601 datetime with a time zone, e.g. 2026-11-30T10:00:00+08:00');
   return ms;
 }
 
 function list(s: string | undefined, name: string, max: number): string[] | undefined {
   if (s === undefined) return undefined;
-  const parts = [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))];
+  const parts = [
+    ...new Set(
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (!parts.length) return undefined;
   if (parts.length > max) throw badArgument(name, `at most ${max} values`);
   return parts;
@@ -127,7 +143,8 @@ export function createOpen311Service(deps: {
 
   function checkJurisdiction(params: Params) {
     const j = str(params, 'jurisdiction_id');
-    if (j !== undefined && j !== deps.jurisdiction) throw notFound(`jurisdiction_id ${j} not found; this endpoint serves ${deps.jurisdiction}`);
+    if (j !== undefined && j !== deps.jurisdiction)
+      throw notFound(`jurisdiction_id ${j} not found; this endpoint serves ${deps.jurisdiction}`);
   }
 
   /** A stored attribute list an admin got wrong is left out (and the service shows no metadata) rather than a 500. */
@@ -199,13 +216,19 @@ export function createOpen311Service(deps: {
 
   async function intakeNotice(): Promise<string> {
     const dl = await deadlines.snapshot();
-    const days = (['simple', 'general', 'complex'] as const).map((tier) => `${TIER_LABEL[tier]}${dl.rule({ tier, urgent: false, type: 'complaint', categoryId: '' }).handleDays}个工作日`);
+    const days = (['simple', 'general', 'complex'] as const).map(
+      (tier) =>
+        `${TIER_LABEL[tier]}${dl.rule({ tier, urgent: false, type: 'complaint', categoryId: '' }).handleDays}个工作日`,
+    );
     return `已登记，营商局受理后按问题复杂程度限时办结：${days.join('、')}`;
   }
 
   type Primary = Awaited<ReturnType<typeof findPrimaries>>[number];
 
-  function present(r: FeedRow, x: { names: Awaited<ReturnType<typeof loadNames>>; primary?: Primary; notice: (r: FeedRow) => string }) {
+  function present(
+    r: FeedRow,
+    x: { names: Awaited<ReturnType<typeof loadNames>>; primary?: Primary; notice: (r: FeedRow) => string },
+  ) {
     // A merged item follows its primary (SPEC §2.2): its requester is answered with the primary's outcome.
     const src = r.status === 'merged' && x.primary ? x.primary : r;
     const status = r.status === 'merged' && !x.primary ? 'submitted' : src.status;
@@ -214,7 +237,8 @@ export function createOpen311Service(deps: {
     const notes =
       status === 'rejected'
         ? `不予受理：${src.answer ?? ''}`.trim()
-        : (src.answer ?? (r.status === 'merged' && x.primary ? `已并入 ${x.primary.ledger_no}` : (OPEN_NOTES[status] ?? null)));
+        : (src.answer ??
+          (r.status === 'merged' && x.primary ? `已并入 ${x.primary.ledger_no}` : (OPEN_NOTES[status] ?? null)));
     const closedAt = src.answered_at;
     const category = x.names.categories.get(r.category_id);
     return {
@@ -229,7 +253,11 @@ export function createOpen311Service(deps: {
       requested_datetime: toIso(r.submitted_at)!,
       updated_datetime: toIso(closed && closedAt ? closedAt : r.updated_at),
       expected_datetime: toIso(r.handle_due_at),
-      address: r.place_text ?? (r.centre_id ? x.names.centres.get(r.centre_id) : undefined) ?? (r.district_id ? x.names.districts.get(r.district_id) : undefined) ?? null,
+      address:
+        r.place_text ??
+        (r.centre_id ? x.names.centres.get(r.centre_id) : undefined) ??
+        (r.district_id ? x.names.districts.get(r.district_id) : undefined) ??
+        null,
       address_id: r.address_id,
       lat: r.lat === null ? null : Number(r.lat),
       long: r.lng === null ? null : Number(r.lng),
@@ -241,7 +269,9 @@ export function createOpen311Service(deps: {
     const [rows, names, notice] = await Promise.all([listFeed(database, filter), loadNames(db), noticeFor()]);
     const merged = rows.filter((r) => r.status === 'merged' && r.primary_id).map((r) => r.primary_id!);
     const primaries = new Map((await findPrimaries(db, [...new Set(merged)])).map((p) => [p.id, p]));
-    return rows.map((r) => present(r, { names, notice, primary: r.primary_id ? primaries.get(r.primary_id) : undefined }));
+    return rows.map((r) =>
+      present(r, { names, notice, primary: r.primary_id ? primaries.get(r.primary_id) : undefined }),
+    );
   }
   type Open311Request = ReturnType<typeof present>;
 
@@ -253,9 +283,11 @@ export function createOpen311Service(deps: {
     let from = datetime(params, 'start_date');
     let to = datetime(params, 'end_date');
     const statuses = list(str(params, 'status'), 'status', 2);
-    for (const s of statuses ?? []) if (s !== 'open' && s !== 'closed') throw badArgument('status', `${s} is not open or closed`);
+    for (const s of statuses ?? [])
+      if (s !== 'open' && s !== 'closed') throw badArgument('status', `${s} is not open or closed`);
     if (from !== undefined && to !== undefined && from > to) throw badArgument('end_date', 'is before start_date');
-    if (from !== undefined && to !== undefined && to - from > MAX_SPAN_MS) throw badArgument('end_date', 'a search may not span more than 90 days');
+    if (from !== undefined && to !== undefined && to - from > MAX_SPAN_MS)
+      throw badArgument('end_date', 'a search may not span more than 90 days');
     let categoryIds: string[] | undefined;
     if (codes) {
       const all = await listLeafCategories(db);
@@ -340,7 +372,10 @@ export function createOpen311Service(deps: {
   }
 
   // ---- POST requests ----
-  function attributeValues(params: Params, defs: ServiceAttribute[]): { values: Record<string, string | string[]>; lines: string[] } {
+  function attributeValues(
+    params: Params,
+    defs: ServiceAttribute[],
+  ): { values: Record<string, string | string[]>; lines: string[] } {
     const values: Record<string, string | string[]> = {};
     const lines: string[] = [];
     const known = new Map(defs.map((d) => [d.code, d]));
@@ -353,7 +388,9 @@ export function createOpen311Service(deps: {
       if (!def.variable) continue;
       const field = `attribute[${def.code}]`;
       const raw = params[field] ?? params[`${field}[]`];
-      const given = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => String(v).trim()).filter((v) => v !== '');
+      const given = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+        .map((v) => String(v).trim())
+        .filter((v) => v !== '');
       if (!given.length) {
         if (def.required) throw badArgument(field, 'is required for this service');
         continue;
@@ -362,12 +399,16 @@ export function createOpen311Service(deps: {
       const v = given[0];
       if (given.some((g) => g.length > 2000)) throw badArgument(field, 'at most 2000 characters');
       if (def.datatype === 'number' && !/^-?\d+(\.\d+)?$/.test(v)) throw badArgument(field, 'must be a number');
-      if (def.datatype === 'datetime' && !Number.isFinite(parseIsoDatetime(v))) throw badArgument(field, 'must be an ISO 8601 datetime with a time zone');
+      if (def.datatype === 'datetime' && !Number.isFinite(parseIsoDatetime(v)))
+        throw badArgument(field, 'must be an ISO 8601 datetime with a time zone');
       if (def.datatype === 'singlevaluelist' || def.datatype === 'multivaluelist') {
-        for (const g of given) if (!def.values.some((o) => o.key === g)) throw badArgument(field, `${g} is not one of the listed values`);
+        for (const g of given)
+          if (!def.values.some((o) => o.key === g)) throw badArgument(field, `${g} is not one of the listed values`);
       }
       values[def.code] = def.datatype === 'multivaluelist' ? given : v;
-      const shown = def.datatype.endsWith('valuelist') ? given.map((g) => def.values.find((o) => o.key === g)!.name).join('、') : v;
+      const shown = def.datatype.endsWith('valuelist')
+        ? given.map((g) => def.values.find((o) => o.key === g)!.name).join('、')
+        : v;
       lines.push(`${def.description ?? def.code}：${shown}`);
     }
     return { values, lines };
@@ -399,15 +440,19 @@ export function createOpen311Service(deps: {
     const service = await serviceByCode(code);
     const lat = number(params, 'lat');
     const lng = number(params, 'long');
-    if ((lat === undefined) !== (lng === undefined)) throw badArgument(lat === undefined ? 'lat' : 'long', 'lat and long go together');
+    if ((lat === undefined) !== (lng === undefined))
+      throw badArgument(lat === undefined ? 'lat' : 'long', 'lat and long go together');
     const address = str(params, 'address_string');
     const addressId = str(params, 'address_id');
-    if (lat === undefined && !address && !addressId) throw badArgument('lat', 'a location is required: lat and long, address_string or address_id');
+    if (lat === undefined && !address && !addressId)
+      throw badArgument('lat', 'a location is required: lat and long, address_string or address_id');
     if (addressId && addressId.length > 100) throw badArgument('address_id', 'at most 100 characters');
     const email = str(params, 'email');
-    if (email && (email.length > 200 || !z.email().safeParse(email).success)) throw badArgument('email', 'not an email address');
+    if (email && (email.length > 200 || !z.email().safeParse(email).success))
+      throw badArgument('email', 'not an email address');
     const mediaUrl = str(params, 'media_url');
-    if (mediaUrl && (mediaUrl.length > 1000 || !/^https?:\/\/[^\s]+$/i.test(mediaUrl) || !URL.canParse(mediaUrl))) throw badArgument('media_url', 'must be an http(s) URL');
+    if (mediaUrl && (mediaUrl.length > 1000 || !/^https?:\/\/[^\s]+$/i.test(mediaUrl) || !URL.canParse(mediaUrl)))
+      throw badArgument('media_url', 'must be an http(s) URL');
     for (const name of ['device_id', 'account_id']) {
       const v = str(params, name);
       if (v && v.length > 200) throw badArgument(name, 'at most 200 characters');
@@ -471,7 +516,13 @@ export function createOpen311Service(deps: {
       // A retry answered with the first posting's answer: still a use of the key, logged as such.
       const now = clock.now();
       await db.transaction().execute((trx) =>
-        appendAudit(trx, database.dialect, { action: 'open311.post', actorId: actor.id, actorRole: null, at: now, data: { tokenId, itemId: receipt.id, ledgerNo: receipt.ledgerNo, serviceCode: service.code, replay: true } }),
+        appendAudit(trx, database.dialect, {
+          action: 'open311.post',
+          actorId: actor.id,
+          actorRole: null,
+          at: now,
+          data: { tokenId, itemId: receipt.id, ledgerNo: receipt.ledgerNo, serviceCode: service.code, replay: true },
+        }),
       );
     }
     // An idempotent retry finds the token stored by the first posting.
@@ -493,14 +544,25 @@ export function createOpen311Service(deps: {
 
   async function issueKey(admin: Actor, input: { name: string; userId?: string }) {
     const userId = input.userId ?? admin.id!;
-    const user = await db.selectFrom('app_user').select(['id', 'roles', 'active']).where('id', '=', userId).executeTakeFirst();
+    const user = await db
+      .selectFrom('app_user')
+      .select(['id', 'roles', 'active'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (!user || !user.active) throw badArgument('userId', 'no such active user');
     // Postings register on channel `api`, which only staff may do: a requester's key would be refused at every use.
-    if (!(JSON.parse(user.roles) as string[]).some((r) => r !== 'requester')) throw badArgument('userId', 'the key must belong to a staff account');
+    if (!(JSON.parse(user.roles) as string[]).some((r) => r !== 'requester'))
+      throw badArgument('userId', 'the key must belong to a staff account');
     const now = clock.now();
     const created = await db.transaction().execute(async (trx) => {
       const t = await auth.createToken(trx, { name: input.name, userId, kind: 'open311' });
-      await appendAudit(trx, database.dialect, { action: 'open311.key_issued', actorId: admin.id, actorRole: 'admin', at: now, data: { tokenId: t.id, name: input.name, userId } });
+      await appendAudit(trx, database.dialect, {
+        action: 'open311.key_issued',
+        actorId: admin.id,
+        actorRole: 'admin',
+        at: now,
+        data: { tokenId: t.id, name: input.name, userId },
+      });
       return t;
     });
     const row = await findKey(db, created.id);
@@ -517,13 +579,37 @@ export function createOpen311Service(deps: {
     if (!row.revoked_at) {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('api_token').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
-        await appendAudit(trx, database.dialect, { action: 'open311.key_revoked', actorId: admin.id, actorRole: 'admin', at: now, data: { tokenId: id } });
+        await trx
+          .updateTable('api_token')
+          .set({ revoked_at: now })
+          .where('id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
+        await appendAudit(trx, database.dialect, {
+          action: 'open311.key_revoked',
+          actorId: admin.id,
+          actorRole: 'admin',
+          at: now,
+          data: { tokenId: id },
+        });
       });
     }
     return presentKey((await findKey(db, id))!);
   }
 
-  return { services, definition, requests, request, token, post, noteRead, flushReadLog, issueKey, keys, revokeKey, jurisdiction: deps.jurisdiction };
+  return {
+    services,
+    definition,
+    requests,
+    request,
+    token,
+    post,
+    noteRead,
+    flushReadLog,
+    issueKey,
+    keys,
+    revokeKey,
+    jurisdiction: deps.jurisdiction,
+  };
 }
 export type Open311Service = ReturnType<typeof createOpen311Service>;

@@ -33,7 +33,12 @@ export function createAccessService(deps: AdminDeps & { auth: AuthService }) {
     if (!row) throw notFound('API token');
     if (row.revoked_at) return presentToken(row);
     return write(actor, async ({ trx, now, audit }) => {
-      await trx.updateTable('api_token').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      await trx
+        .updateTable('api_token')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
       await audit('admin.token.revoke', { id });
       return presentToken((await findToken(trx, id))!);
     });
@@ -46,7 +51,10 @@ export function createAccessService(deps: AdminDeps & { auth: AuthService }) {
     const secret = `whsec_${randomToken()}`;
     const id = newId(clock.now());
     return write(actor, async ({ trx, now, audit }) => {
-      await trx.insertInto('webhook').values({ id, url: b.url, secret, events: JSON.stringify(b.events), active: 1, created_at: now }).execute();
+      await trx
+        .insertInto('webhook')
+        .values({ id, url: b.url, secret, events: JSON.stringify(b.events), active: 1, created_at: now })
+        .execute();
       await audit('admin.webhook.create', { id, url: b.url, events: b.events });
       return { ...presentWebhook((await findWebhook(trx, id))!), secret };
     });
@@ -55,7 +63,11 @@ export function createAccessService(deps: AdminDeps & { auth: AuthService }) {
   async function setWebhookActive(actor: Actor, id: string, active: boolean) {
     if (!(await findWebhook(db, id))) throw notFound('webhook');
     return write(actor, async ({ trx, audit }) => {
-      await trx.updateTable('webhook').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+      await trx
+        .updateTable('webhook')
+        .set({ active: active ? 1 : 0 })
+        .where('id', '=', id)
+        .execute();
       await audit(`admin.webhook.${active ? 'activate' : 'deactivate'}`, { id });
       return presentWebhook((await findWebhook(trx, id))!);
     });
@@ -64,17 +76,31 @@ export function createAccessService(deps: AdminDeps & { auth: AuthService }) {
   // ---- the reader's own notifications ----
   async function notifications(actor: Actor, q: { page: number; pageSize: number; unread?: 'true' | 'false' }) {
     if (!actor.id) throw new AppError('unauthenticated', 'sign in first');
-    const { rows, total, unread } = await listNotifications(db, actor.id, { page: q.page, pageSize: q.pageSize, unreadOnly: q.unread === 'true' });
+    const { rows, total, unread } = await listNotifications(db, actor.id, {
+      page: q.page,
+      pageSize: q.pageSize,
+      unreadOnly: q.unread === 'true',
+    });
     return { total, unread, page: q.page, pageSize: q.pageSize, items: rows.map(presentNotification) };
   }
 
   /** Marks one of the reader's own notifications read; someone else's is a 404. */
   async function markRead(actor: Actor, id: string) {
-    const row = await db.selectFrom('notification').selectAll().where('id', '=', id).where('user_id', '=', actor.id ?? '').executeTakeFirst();
+    const row = await db
+      .selectFrom('notification')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', actor.id ?? '')
+      .executeTakeFirst();
     if (!row) throw notFound('notification');
     if (row.read_at) return presentNotification(row);
     const now = clock.now();
-    await db.updateTable('notification').set({ read_at: now }).where('id', '=', id).where('read_at', 'is', null).execute();
+    await db
+      .updateTable('notification')
+      .set({ read_at: now })
+      .where('id', '=', id)
+      .where('read_at', 'is', null)
+      .execute();
     return presentNotification({ ...row, read_at: now });
   }
 

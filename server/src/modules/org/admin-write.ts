@@ -20,7 +20,8 @@ export interface AdminTx {
   audit(action: string, data: Record<string, unknown>): Promise<void>;
 }
 
-export const conflict = (path: string, message = 'already in use') => new AppError('conflict', `${path}: ${message}`, { issues: [{ path, message }] });
+export const conflict = (path: string, message = 'already in use') =>
+  new AppError('conflict', `${path}: ${message}`, { issues: [{ path, message }] });
 
 /** The role the actor acted in, for the audit trail: admin when they are one. */
 export const actingRole = (actor: Actor) => (actor.roles.includes('admin') ? 'admin' : (actor.roles[0] ?? null));
@@ -31,19 +32,36 @@ export function changes<T extends Record<string, unknown>>(set: T): Partial<T> {
 }
 
 export function createAdminWriter({ database, clock }: AdminDeps) {
-  return async function write<T>(actor: Actor, work: (tx: AdminTx) => Promise<T>, opts: { uniqueField?: string } = {}): Promise<T> {
+  return async function write<T>(
+    actor: Actor,
+    work: (tx: AdminTx) => Promise<T>,
+    opts: { uniqueField?: string } = {},
+  ): Promise<T> {
     const now = clock.now();
     try {
       return await database.db.transaction().execute(async (trx) => {
         // Taking the audit chain's head first serialises admin changes, so a check made inside `work` (a duplicate
         // SLA scope, a category still in use) cannot race another admin's change on PostgreSQL.
-        await trx.insertInto('chain_head').values({ stream: AUDIT_STREAM, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('stream').doNothing()).execute();
-        await forUpdate(database.dialect, trx.selectFrom('chain_head').select('seq').where('stream', '=', AUDIT_STREAM)).execute();
+        await trx
+          .insertInto('chain_head')
+          .values({ stream: AUDIT_STREAM, seq: 0, hash: GENESIS })
+          .onConflict((oc) => oc.column('stream').doNothing())
+          .execute();
+        await forUpdate(
+          database.dialect,
+          trx.selectFrom('chain_head').select('seq').where('stream', '=', AUDIT_STREAM),
+        ).execute();
         return work({
           trx,
           now,
           audit: async (action, data) => {
-            await appendAudit(trx, database.dialect, { action, actorId: actor.id, actorRole: actingRole(actor), at: now, data });
+            await appendAudit(trx, database.dialect, {
+              action,
+              actorId: actor.id,
+              actorRole: actingRole(actor),
+              at: now,
+              data,
+            });
           },
         });
       });

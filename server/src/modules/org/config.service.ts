@@ -20,7 +20,8 @@ type RuleInput = z.output<typeof slaRuleBody>;
 /** Years the status reports: this one and the next two (deadlines set late in a year reach into the next). */
 const YEARS_AHEAD = 2;
 
-const scopeKey = (r: Pick<RuleInput, 'tier' | 'urgent' | 'type' | 'categoryId'>) => `${r.tier}|${r.urgent}|${r.type ?? ''}|${r.categoryId ?? ''}`;
+const scopeKey = (r: Pick<RuleInput, 'tier' | 'urgent' | 'type' | 'categoryId'>) =>
+  `${r.tier}|${r.urgent}|${r.type ?? ''}|${r.categoryId ?? ''}`;
 
 /** An SLA row as stored (the same mapping the seed and the deadline rules use). */
 export const slaRuleRow = (id: string, r: RuleInput, now: number) => slaRuleToRow(id, r, now);
@@ -43,9 +44,12 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
   async function assertCategories(rules: readonly RuleInput[], prefix: string) {
     const ids = [...new Set(rules.map((r) => r.categoryId).filter((c): c is string => !!c))];
     if (!ids.length) return;
-    const known = new Set((await db.selectFrom('category').select('id').where('id', 'in', ids).execute()).map((c) => c.id));
+    const known = new Set(
+      (await db.selectFrom('category').select('id').where('id', 'in', ids).execute()).map((c) => c.id),
+    );
     rules.forEach((r, i) => {
-      if (r.categoryId && !known.has(r.categoryId)) throw invalidField(`${prefix}${prefix ? `${i}.` : ''}categoryId`, 'unknown category');
+      if (r.categoryId && !known.has(r.categoryId))
+        throw invalidField(`${prefix}${prefix ? `${i}.` : ''}categoryId`, 'unknown category');
     });
   }
 
@@ -61,15 +65,21 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
       await trx.deleteFrom('sla_rule').execute();
       // Ids in list order, so that the order the admin gave is the order the matrix is read in.
       const base = newId(now);
-      await trx.insertInto('sla_rule').values(rules.map((r, i) => slaRuleRow(`${base}-${String(i).padStart(3, '0')}`, r, now))).execute();
+      await trx
+        .insertInto('sla_rule')
+        .values(rules.map((r, i) => slaRuleRow(`${base}-${String(i).padStart(3, '0')}`, r, now)))
+        .execute();
       await audit('admin.sla.replace', { rules });
       return matrix(trx);
     });
   }
 
   async function assertUniqueScope(trx: Kysely<DB>, r: RuleInput, exceptId?: string) {
-    const clash = (await listSlaRules(trx)).find((row) => row.id !== exceptId && scopeKey(presentSlaRule(row)) === scopeKey(r));
-    if (clash) throw conflict('categoryId', `a rule for this tier, urgency, type and category exists already (${clash.id})`);
+    const clash = (await listSlaRules(trx)).find(
+      (row) => row.id !== exceptId && scopeKey(presentSlaRule(row)) === scopeKey(r),
+    );
+    if (clash)
+      throw conflict('categoryId', `a rule for this tier, urgency, type and category exists already (${clash.id})`);
   }
 
   async function addRule(actor: Actor, r: RuleInput) {
@@ -77,7 +87,10 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
     return change(actor, async ({ trx, now, audit }) => {
       await assertUniqueScope(trx, r);
       const id = newId(now);
-      await trx.insertInto('sla_rule').values(slaRuleRow(id, r, now)).execute();
+      await trx
+        .insertInto('sla_rule')
+        .values(slaRuleRow(id, r, now))
+        .execute();
       await audit('admin.sla.add', { id, ...r });
       return presentSlaRule((await findSlaRule(trx, id))!);
     });
@@ -91,7 +104,11 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
     await assertCategories([merged], '');
     return change(actor, async ({ trx, now, audit }) => {
       await assertUniqueScope(trx, merged, id);
-      await trx.updateTable('sla_rule').set(slaRuleRow(id, merged, now)).where('id', '=', id).execute();
+      await trx
+        .updateTable('sla_rule')
+        .set(slaRuleRow(id, merged, now))
+        .where('id', '=', id)
+        .execute();
       await audit('admin.sla.update', { id, ...patch });
       return presentSlaRule((await findSlaRule(trx, id))!);
     });
@@ -109,7 +126,10 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
   async function calendarStatus() {
     const [calendar, overrides] = await Promise.all([deadlines.calendar(), listCalendarOverrides(db)]);
     const thisYear = Number(localDay(clock.now()).slice(0, 4));
-    const years = Array.from({ length: YEARS_AHEAD + 1 }, (_, i) => thisYear + i).map((year) => ({ year, ...calendar.coverage(year) }));
+    const years = Array.from({ length: YEARS_AHEAD + 1 }, (_, i) => thisYear + i).map((year) => ({
+      year,
+      ...calendar.coverage(year),
+    }));
     const missing = years.filter((y) => !y.covered).map((y) => y.year);
     return {
       years,
@@ -127,7 +147,9 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
       await trx
         .insertInto('calendar_override')
         .values({ day: b.day, kind: b.kind, note: b.note ?? null, created_by: actor.id, created_at: now })
-        .onConflict((oc) => oc.column('day').doUpdateSet({ kind: b.kind, note: b.note ?? null, created_by: actor.id, created_at: now }))
+        .onConflict((oc) =>
+          oc.column('day').doUpdateSet({ kind: b.kind, note: b.note ?? null, created_by: actor.id, created_at: now }),
+        )
         .execute();
       await audit('admin.calendar.override', { ...b });
     });
@@ -147,7 +169,8 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
   /** The admin vouches that every holiday and make-up day of the year is entered; the warning stops. */
   async function declareYear(actor: Actor, year: number) {
     const coverage = (await deadlines.calendar()).coverage(year);
-    if (coverage.source === 'data') throw new AppError('conflict', `${year} is covered by the official calendar data already`);
+    if (coverage.source === 'data')
+      throw new AppError('conflict', `${year} is covered by the official calendar data already`);
     if (coverage.source === 'none') {
       await change(actor, async ({ trx, now, audit }) => {
         await trx.insertInto('calendar_year').values({ year, declared_by: actor.id, declared_at: now }).execute();
@@ -171,6 +194,18 @@ export function createConfigService(deps: AdminDeps & { deadlines: DeadlineServi
     return settings;
   }
 
-  return { matrix: () => matrix(), replaceMatrix, addRule, updateRule, deleteRule, calendarStatus, setOverride, deleteOverride, declareYear, escalation, setEscalation };
+  return {
+    matrix: () => matrix(),
+    replaceMatrix,
+    addRule,
+    updateRule,
+    deleteRule,
+    calendarStatus,
+    setOverride,
+    deleteOverride,
+    declareYear,
+    escalation,
+    setEscalation,
+  };
 }
 export type ConfigService = ReturnType<typeof createConfigService>;

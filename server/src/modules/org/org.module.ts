@@ -10,7 +10,13 @@ import { createOrgStructureService } from './org.service.ts';
 import { createProjectService } from './project.service.ts';
 import { createUserService } from './user.service.ts';
 
-export function createOrgModule(deps: { database: Database; clock: Clock; deadlines: DeadlineService; auth: AuthService; items: ItemService }) {
+export function createOrgModule(deps: {
+  database: Database;
+  clock: Clock;
+  deadlines: DeadlineService;
+  auth: AuthService;
+  items: ItemService;
+}) {
   return {
     structure: createOrgStructureService(deps),
     users: createUserService(deps),

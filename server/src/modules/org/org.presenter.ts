@@ -2,11 +2,26 @@
 import { slaRuleFromRow } from '../deadlines/sla-rule.row.ts';
 import type { CategoryNode, Role } from '@tingquan/common';
 import type { Selectable } from 'kysely';
-import type { CategoryTable, DepartmentTable, DistrictTable, NotificationTable, ServiceCentreTable, ServiceWindowTable, SlaRuleTable, WebhookTable } from '../../db/schema.ts';
+import type {
+  CategoryTable,
+  DepartmentTable,
+  DistrictTable,
+  NotificationTable,
+  ServiceCentreTable,
+  ServiceWindowTable,
+  SlaRuleTable,
+  WebhookTable,
+} from '../../db/schema.ts';
 import { toIso } from '../../lib/clock.ts';
 import type { ProjectRow, UserRow } from './org.repository.ts';
 
-export const presentDistrict = (r: Selectable<DistrictTable>) => ({ id: r.id, code: r.code, name: r.name, nameEn: r.name_en, active: !!r.active });
+export const presentDistrict = (r: Selectable<DistrictTable>) => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  nameEn: r.name_en,
+  active: !!r.active,
+});
 
 export const presentDepartment = (r: Selectable<DepartmentTable>) => ({
   id: r.id,
@@ -27,7 +42,14 @@ export const presentCentre = (r: Selectable<ServiceCentreTable> & { window_count
   active: !!r.active,
 });
 
-export const presentWindow = (r: Selectable<ServiceWindowTable>) => ({ id: r.id, centreId: r.centre_id, code: r.code, name: r.name, kind: r.kind, active: !!r.active });
+export const presentWindow = (r: Selectable<ServiceWindowTable>) => ({
+  id: r.id,
+  centreId: r.centre_id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  active: !!r.active,
+});
 
 export const presentUser = (r: UserRow) => ({
   id: r.id,
@@ -80,7 +102,15 @@ export const presentProject = (r: ProjectRow) => ({
   createdAt: toIso(r.created_at)!,
 });
 
-export const presentToken = (r: { id: string; name: string; kind: string; user_id: string; created_at: number; revoked_at: number | null; last_used_at: number | null }) => ({
+export const presentToken = (r: {
+  id: string;
+  name: string;
+  kind: string;
+  user_id: string;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}) => ({
   id: r.id,
   name: r.name,
   kind: r.kind,

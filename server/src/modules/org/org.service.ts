@@ -4,16 +4,16 @@ import {
   ITEM_TYPES,
   type CategoryNode,
   type Role,
-  categoryInput,
-  categoryPatch,
-  centreBody,
-  centrePatch,
-  departmentBody,
-  departmentPatch,
-  districtBody,
-  districtPatch,
-  windowBody,
-  windowPatch,
+  type categoryInput,
+  type categoryPatch,
+  type centreBody,
+  type centrePatch,
+  type departmentBody,
+  type departmentPatch,
+  type districtBody,
+  type districtPatch,
+  type windowBody,
+  type windowPatch,
 } from '@tingquan/common';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -37,13 +37,25 @@ import {
   listWindows,
   maxDistrictSort,
 } from './org.repository.ts';
-import { presentCategoryTree, presentCentre, presentDepartment, presentDistrict, presentWindow } from './org.presenter.ts';
+import {
+  presentCategoryTree,
+  presentCentre,
+  presentDepartment,
+  presentDistrict,
+  presentWindow,
+} from './org.presenter.ts';
 
 type Out<S extends z.ZodType> = z.output<S>;
 const JURISDICTION_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'inspector'];
 
 /** Tables whose rows are retired with an `active` flag rather than deleted (items keep pointing at them). */
-const RETIRABLE = { district: 'district', department: 'department', centre: 'service_centre', window: 'service_window', category: 'category' } as const;
+const RETIRABLE = {
+  district: 'district',
+  department: 'department',
+  centre: 'service_centre',
+  window: 'service_window',
+  category: 'category',
+} as const;
 export type Retirable = keyof typeof RETIRABLE;
 
 export async function assertDistrict(db: Kysely<DB>, id: string | null | undefined, path = 'districtId') {
@@ -67,7 +79,10 @@ export function createOrgStructureService(deps: AdminDeps) {
     return write(
       actor,
       async ({ trx, audit }) => {
-        await trx.insertInto('district').values({ id, code: b.code, name: b.name, name_en: b.nameEn ?? null, sort }).execute();
+        await trx
+          .insertInto('district')
+          .values({ id, code: b.code, name: b.name, name_en: b.nameEn ?? null, sort })
+          .execute();
         await audit('admin.district.create', { id, ...b });
         return presentDistrict((await findDistrict(trx, id))!);
       },
@@ -98,7 +113,15 @@ export function createOrgStructureService(deps: AdminDeps) {
       async ({ trx, audit }) => {
         await trx
           .insertInto('department')
-          .values({ id, code: b.code, name: b.name, name_en: b.nameEn ?? null, level: b.level, district_id: b.districtId ?? null, active: 1 })
+          .values({
+            id,
+            code: b.code,
+            name: b.name,
+            name_en: b.nameEn ?? null,
+            level: b.level,
+            district_id: b.districtId ?? null,
+            active: 1,
+          })
           .execute();
         await audit('admin.department.create', { id, ...b });
         return presentDepartment((await findDepartment(trx, id))!);
@@ -111,7 +134,7 @@ export function createOrgStructureService(deps: AdminDeps) {
     await mustFind(findDepartment(db, id), 'department');
     return write(actor, async ({ trx, audit }) => {
       const set = changes({ name: b.name, name_en: b.nameEn });
-        if (Object.keys(set).length) await trx.updateTable('department').set(set).where('id', '=', id).execute();
+      if (Object.keys(set).length) await trx.updateTable('department').set(set).where('id', '=', id).execute();
       await audit('admin.department.update', { id, ...b });
       return presentDepartment((await findDepartment(trx, id))!);
     });
@@ -122,7 +145,10 @@ export function createOrgStructureService(deps: AdminDeps) {
     await assertDistrict(db, b.districtId);
     const id = newId(deps.clock.now());
     return write(actor, async ({ trx, audit }) => {
-      await trx.insertInto('service_centre').values({ id, name: b.name, district_id: b.districtId ?? null, address: b.address ?? null }).execute();
+      await trx
+        .insertInto('service_centre')
+        .values({ id, name: b.name, district_id: b.districtId ?? null, address: b.address ?? null })
+        .execute();
       await audit('admin.centre.create', { id, ...b });
       return presentCentre({ ...(await findCentre(trx, id))!, window_count: 0 });
     });
@@ -138,7 +164,7 @@ export function createOrgStructureService(deps: AdminDeps) {
     await mustFind(findCentre(db, id), 'service centre');
     return write(actor, async ({ trx, audit }) => {
       const set = changes({ name: b.name, address: b.address });
-        if (Object.keys(set).length) await trx.updateTable('service_centre').set(set).where('id', '=', id).execute();
+      if (Object.keys(set).length) await trx.updateTable('service_centre').set(set).where('id', '=', id).execute();
       await audit('admin.centre.update', { id, ...b });
       return centreView(trx, id);
     });
@@ -150,7 +176,10 @@ export function createOrgStructureService(deps: AdminDeps) {
     return write(
       actor,
       async ({ trx, audit }) => {
-        await trx.insertInto('service_window').values({ id, centre_id: centreId, code: b.code, name: b.name, kind: b.kind }).execute();
+        await trx
+          .insertInto('service_window')
+          .values({ id, centre_id: centreId, code: b.code, name: b.name, kind: b.kind })
+          .execute();
         await audit('admin.window.create', { id, centreId, ...b });
         return presentWindow((await findWindow(trx, id))!);
       },
@@ -178,7 +207,11 @@ export function createOrgStructureService(deps: AdminDeps) {
     const found = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
     if (!found) throw notFound(entity);
     return write(actor, async ({ trx, audit }) => {
-      await trx.updateTable(table).set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+      await trx
+        .updateTable(table)
+        .set({ active: active ? 1 : 0 })
+        .where('id', '=', id)
+        .execute();
       await audit(`admin.${entity}.${active ? 'activate' : 'deactivate'}`, { id });
       return { id, active };
     });
@@ -188,7 +221,8 @@ export function createOrgStructureService(deps: AdminDeps) {
   async function categoryTree(opts: { activeOnly: boolean }): Promise<CategoryNode[]> {
     const tree = presentCategoryTree(await listCategories(db));
     // An inactive category hides its whole branch from the intake form.
-    const prune = (nodes: CategoryNode[]): CategoryNode[] => nodes.filter((n) => n.active).map((n) => ({ ...n, children: prune(n.children) }));
+    const prune = (nodes: CategoryNode[]): CategoryNode[] =>
+      nodes.filter((n) => n.active).map((n) => ({ ...n, children: prune(n.children) }));
     return opts.activeOnly ? prune(tree) : tree;
   }
 
@@ -245,7 +279,12 @@ export function createOrgStructureService(deps: AdminDeps) {
   async function updateCategory(actor: Actor, id: string, b: Out<typeof categoryPatch>) {
     await mustFind(findCategory(db, id), 'category');
     return write(actor, async ({ trx, audit }) => {
-      const set = changes({ name: b.name, name_en: b.nameEn, sort: b.sort, attributes: b.attributes === undefined ? undefined : b.attributes && JSON.stringify(b.attributes) });
+      const set = changes({
+        name: b.name,
+        name_en: b.nameEn,
+        sort: b.sort,
+        attributes: b.attributes === undefined ? undefined : b.attributes && JSON.stringify(b.attributes),
+      });
       if (Object.keys(set).length) await trx.updateTable('category').set(set).where('id', '=', id).execute();
       await audit('admin.category.update', { id, ...b });
       return categoryNode(trx, id);
@@ -268,7 +307,10 @@ export function createOrgStructureService(deps: AdminDeps) {
     return write(actor, async ({ trx, audit }) => {
       const uses = await categoryUses(trx, id);
       if (uses.items || uses.children || uses.slaRules) {
-        throw new AppError('conflict', `category in use (${uses.items} items, ${uses.children} sub-categories, ${uses.slaRules} SLA rules): deactivate it instead`);
+        throw new AppError(
+          'conflict',
+          `category in use (${uses.items} items, ${uses.children} sub-categories, ${uses.slaRules} SLA rules): deactivate it instead`,
+        );
       }
       await trx.deleteFrom('category').where('id', '=', id).execute();
       await audit('admin.category.delete', { id });
@@ -277,8 +319,10 @@ export function createOrgStructureService(deps: AdminDeps) {
 
   // ---- lists and look-ups ----
   const districts = async (activeOnly = false) => (await listDistricts(db, activeOnly)).map(presentDistrict);
-  const departments = async (f: { districtId?: string; activeOnly?: boolean } = {}) => (await listDepartments(db, f)).map(presentDepartment);
-  const centres = async (f: { districtId?: string; activeOnly?: boolean } = {}) => (await listCentres(db, f)).map(presentCentre);
+  const departments = async (f: { districtId?: string; activeOnly?: boolean } = {}) =>
+    (await listDepartments(db, f)).map(presentDepartment);
+  const centres = async (f: { districtId?: string; activeOnly?: boolean } = {}) =>
+    (await listCentres(db, f)).map(presentCentre);
   async function windows(centreId: string) {
     await mustFind(findCentre(db, centreId), 'service centre');
     return (await listWindows(db, { centreId })).map(presentWindow);
@@ -294,7 +338,10 @@ export function createOrgStructureService(deps: AdminDeps) {
     const strip = <T extends { active: boolean }>({ active: _a, ...rest }: T) => rest;
     return {
       districts: ds.map((d) => strip(presentDistrict(d))),
-      centres: cs.map((c) => ({ ...strip(presentCentre(c)), windows: ws.filter((w) => w.centre_id === c.id).map((w) => strip(presentWindow(w))) })),
+      centres: cs.map((c) => ({
+        ...strip(presentCentre(c)),
+        windows: ws.filter((w) => w.centre_id === c.id).map((w) => strip(presentWindow(w))),
+      })),
       categories,
       itemTypes: [...ITEM_TYPES],
     };
@@ -306,13 +353,17 @@ export function createOrgStructureService(deps: AdminDeps) {
     const depts = (await listDepartments(db, { activeOnly: true })).map(presentDepartment);
     let scope: { departmentIds?: string[]; districtId?: string } | null = null;
     if (actor.roles.includes('admin')) scope = {};
-    else if (actor.roles.some((r) => JURISDICTION_ROLES.includes(r))) scope = actor.districtId ? { districtId: actor.districtId } : {};
-    else if (actor.departmentId && actor.roles.some((r) => r === 'handler' || r === 'dept_lead')) scope = { departmentIds: [actor.departmentId] };
+    else if (actor.roles.some((r) => JURISDICTION_ROLES.includes(r)))
+      scope = actor.districtId ? { districtId: actor.districtId } : {};
+    else if (actor.departmentId && actor.roles.some((r) => r === 'handler' || r === 'dept_lead'))
+      scope = { departmentIds: [actor.departmentId] };
     const users = scope ? await listUserNames(db, scope) : [];
     return {
       ...base,
       departments: depts.map(({ active: _a, ...d }) => d),
-      users: users.filter((u) => !(JSON.parse(u.roles) as string[]).every((r) => r === 'requester')).map((u) => ({ id: u.id, displayName: u.display_name, departmentId: u.department_id })),
+      users: users
+        .filter((u) => !(JSON.parse(u.roles) as string[]).every((r) => r === 'requester'))
+        .map((u) => ({ id: u.id, displayName: u.display_name, departmentId: u.department_id })),
     };
   }
 

@@ -1,6 +1,13 @@
 // Key projects (首席服务官): who may see which project, their upkeep by admins, and a project's page with its open
 // items, read through the ledger's own scoped list so that an item the reader may not see never shows.
-import { OPEN_STATUSES, hasPermission, itemListQuery, type Role, type projectBody, type projectPatch } from '@tingquan/common';
+import {
+  OPEN_STATUSES,
+  hasPermission,
+  itemListQuery,
+  type Role,
+  type projectBody,
+  type projectPatch,
+} from '@tingquan/common';
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
@@ -55,7 +62,10 @@ export function createProjectService(deps: AdminDeps & { items: ItemService }) {
   }
 
   async function findVisible(actor: Actor, id: string) {
-    const row = await projectsQuery(db).where('key_project.id', '=', id).where(projectsVisibleTo(actor)).executeTakeFirst();
+    const row = await projectsQuery(db)
+      .where('key_project.id', '=', id)
+      .where(projectsVisibleTo(actor))
+      .executeTakeFirst();
     if (!row) throw notFound('key project');
     return row;
   }
@@ -80,7 +90,8 @@ export function createProjectService(deps: AdminDeps & { items: ItemService }) {
     if (!officerId) return;
     const u = await findUser(db, officerId);
     if (!u || !u.active) throw invalidField('officerId', 'unknown user');
-    if (!(JSON.parse(u.roles) as Role[]).includes('officer')) throw invalidField('officerId', 'this user is not a chief service officer');
+    if (!(JSON.parse(u.roles) as Role[]).includes('officer'))
+      throw invalidField('officerId', 'this user is not a chief service officer');
   }
 
   async function create(actor: Actor, b: z.output<typeof projectBody>) {
@@ -92,7 +103,16 @@ export function createProjectService(deps: AdminDeps & { items: ItemService }) {
       async ({ trx, now, audit }) => {
         await trx
           .insertInto('key_project')
-          .values({ id, code: b.code, name: b.name, district_id: b.districtId ?? null, officer_id: b.officerId, description: b.description ?? null, status: 'active', created_at: now })
+          .values({
+            id,
+            code: b.code,
+            name: b.name,
+            district_id: b.districtId ?? null,
+            officer_id: b.officerId,
+            description: b.description ?? null,
+            status: 'active',
+            created_at: now,
+          })
           .execute();
         await audit('admin.project.create', { id, ...b });
         return presentProject((await projectsQuery(trx).where('key_project.id', '=', id).executeTakeFirst())!);
@@ -108,7 +128,14 @@ export function createProjectService(deps: AdminDeps & { items: ItemService }) {
     return write(
       actor,
       async ({ trx, audit }) => {
-        const set = changes({ code: b.code, name: b.name, district_id: b.districtId, officer_id: b.officerId, description: b.description, status: b.status });
+        const set = changes({
+          code: b.code,
+          name: b.name,
+          district_id: b.districtId,
+          officer_id: b.officerId,
+          description: b.description,
+          status: b.status,
+        });
         if (Object.keys(set).length) await trx.updateTable('key_project').set(set).where('id', '=', id).execute();
         await audit('admin.project.update', { id, ...b });
         return presentProject((await projectsQuery(trx).where('key_project.id', '=', id).executeTakeFirst())!);

@@ -9,7 +9,15 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/auth.service.ts';
 import { changes, conflict, createAdminWriter, type AdminDeps } from './admin-write.ts';
-import { findCentre, findDepartment, findDistrict, findUser, findWindow, endSessions, listUsers } from './org.repository.ts';
+import {
+  findCentre,
+  findDepartment,
+  findDistrict,
+  findUser,
+  findWindow,
+  endSessions,
+  listUsers,
+} from './org.repository.ts';
 import { presentUser } from './org.presenter.ts';
 
 interface Scope {
@@ -27,12 +35,16 @@ const DISTRICT_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'inspector'
 /** The scope must fit the roles: each field is required by some role and refused when no role uses it. */
 export async function assertScope(db: Kysely<DB>, s: Scope) {
   const has = (roles: readonly Role[]) => s.roles.some((r) => roles.includes(r));
-  if (has(DEPARTMENT_ROLES) && !s.departmentId) throw invalidField('departmentId', 'required for handler and dept_lead');
-  if (s.departmentId && !has(DEPARTMENT_ROLES)) throw invalidField('departmentId', 'only handler and dept_lead belong to a department');
+  if (has(DEPARTMENT_ROLES) && !s.departmentId)
+    throw invalidField('departmentId', 'required for handler and dept_lead');
+  if (s.departmentId && !has(DEPARTMENT_ROLES))
+    throw invalidField('departmentId', 'only handler and dept_lead belong to a department');
   if (s.roles.includes('window_clerk') && !s.centreId) throw invalidField('centreId', 'required for window_clerk');
-  if (s.centreId && !s.roles.includes('window_clerk')) throw invalidField('centreId', 'only window_clerk belongs to a service centre');
+  if (s.centreId && !s.roles.includes('window_clerk'))
+    throw invalidField('centreId', 'only window_clerk belongs to a service centre');
   if (s.windowId && !s.centreId) throw invalidField('windowId', 'a window needs its service centre');
-  if (s.districtId && !has(DISTRICT_ROLES)) throw invalidField('districtId', 'no role of this user is scoped by district');
+  if (s.districtId && !has(DISTRICT_ROLES))
+    throw invalidField('districtId', 'no role of this user is scoped by district');
   if (s.districtId && !(await findDistrict(db, s.districtId))) throw invalidField('districtId', 'unknown district');
   if (s.departmentId) {
     const d = await findDepartment(db, s.departmentId);
@@ -51,7 +63,13 @@ export function createUserService(deps: AdminDeps) {
   const write = createAdminWriter(deps);
 
   async function list(q: z.output<typeof userListQuery>) {
-    return (await listUsers(db, deps.database.dialect, { q: q.q, role: q.role, active: q.active === undefined ? undefined : q.active === 'true' })).map(presentUser);
+    return (
+      await listUsers(db, deps.database.dialect, {
+        q: q.q,
+        role: q.role,
+        active: q.active === undefined ? undefined : q.active === 'true',
+      })
+    ).map(presentUser);
   }
 
   async function get(id: string) {
@@ -61,7 +79,13 @@ export function createUserService(deps: AdminDeps) {
   }
 
   async function create(actor: Actor, b: z.output<typeof userBody>) {
-    const scope = { roles: b.roles, districtId: b.districtId ?? null, departmentId: b.departmentId ?? null, centreId: b.centreId ?? null, windowId: b.windowId ?? null };
+    const scope = {
+      roles: b.roles,
+      districtId: b.districtId ?? null,
+      departmentId: b.departmentId ?? null,
+      centreId: b.centreId ?? null,
+      windowId: b.windowId ?? null,
+    };
     await assertScope(db, scope);
     const passwordHash = await hashPassword(b.password);
     const id = newId(deps.clock.now());
@@ -98,7 +122,8 @@ export function createUserService(deps: AdminDeps) {
     const row = await findUser(db, id);
     if (!row) throw notFound('user');
     const roles = b.roles ? [...new Set(b.roles)] : (JSON.parse(row.roles) as Role[]);
-    const pick = <K extends 'districtId' | 'departmentId' | 'centreId' | 'windowId'>(k: K, current: string | null) => (b[k] === undefined ? current : b[k]);
+    const pick = <K extends 'districtId' | 'departmentId' | 'centreId' | 'windowId'>(k: K, current: string | null) =>
+      b[k] === undefined ? current : b[k];
     const scope = {
       roles,
       districtId: pick('districtId', row.district_id),
@@ -107,7 +132,12 @@ export function createUserService(deps: AdminDeps) {
       windowId: pick('windowId', row.window_id),
     };
     await assertScope(db, scope);
-    if (actor.id === id && row.active && (b.active === false || !roles.includes('admin')) && JSON.parse(row.roles).includes('admin')) {
+    if (
+      actor.id === id &&
+      row.active &&
+      (b.active === false || !roles.includes('admin')) &&
+      JSON.parse(row.roles).includes('admin')
+    ) {
       throw conflict(b.active === false ? 'active' : 'roles', 'an administrator cannot lock themselves out');
     }
     const passwordHash = b.password ? await hashPassword(b.password) : undefined;
@@ -129,13 +159,29 @@ export function createUserService(deps: AdminDeps) {
       if (b.active === false || passwordHash || b.roles || scopeChanged(row, scope)) await endSessions(trx, id);
       // The audit trail is permanent: it records that the password or phone changed, never their values.
       const { password: _p, phone, ...logged } = b;
-      await audit('admin.user.update', { id, ...logged, ...(phone !== undefined ? { phoneChanged: true } : {}), ...(passwordHash ? { passwordReset: true } : {}) });
+      await audit('admin.user.update', {
+        id,
+        ...logged,
+        ...(phone !== undefined ? { phoneChanged: true } : {}),
+        ...(passwordHash ? { passwordReset: true } : {}),
+      });
       return presentUser((await findUser(trx, id))!);
     });
   }
 
-  const scopeChanged = (row: { district_id: string | null; department_id: string | null; centre_id: string | null; window_id: string | null }, s: Scope) =>
-    row.district_id !== s.districtId || row.department_id !== s.departmentId || row.centre_id !== s.centreId || row.window_id !== s.windowId;
+  const scopeChanged = (
+    row: {
+      district_id: string | null;
+      department_id: string | null;
+      centre_id: string | null;
+      window_id: string | null;
+    },
+    s: Scope,
+  ) =>
+    row.district_id !== s.districtId ||
+    row.department_id !== s.departmentId ||
+    row.centre_id !== s.centreId ||
+    row.window_id !== s.windowId;
 
   const deactivate = (actor: Actor, id: string) => update(actor, id, { active: false });
   const activate = (actor: Actor, id: string) => update(actor, id, { active: true });

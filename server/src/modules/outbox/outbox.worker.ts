@@ -18,14 +18,27 @@ export interface SmsProvider {
 export function logSmsProvider(log: Pick<Logger, 'info'>): SmsProvider {
   return {
     async send(phone, text) {
-      log.info({ sms: { to: `${phone.slice(0, 3)}****${phone.slice(-4)}`, length: text.length } }, 'sms sent (log provider)');
+      log.info(
+        { sms: { to: `${phone.slice(0, 3)}****${phone.slice(-4)}`, length: text.length } },
+        'sms sent (log provider)',
+      );
     },
   };
 }
 
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number }>;
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<{ ok: boolean; status: number }>;
 
-export function createOutboxWorker(deps: { db: Kysely<DB>; clock: Clock; sms: SmsProvider; fetch?: Fetch; owner?: string; log?: Pick<Logger, 'warn'> }) {
+export function createOutboxWorker(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  sms: SmsProvider;
+  fetch?: Fetch;
+  owner?: string;
+  log?: Pick<Logger, 'warn'>;
+}) {
   const { db, clock } = deps;
   const owner = deps.owner ?? newId();
   const doFetch: Fetch = deps.fetch ?? ((url, init) => fetch(url, init));
@@ -62,7 +75,8 @@ export function createOutboxWorker(deps: { db: Kysely<DB>; clock: Clock; sms: Sm
     if (kind === 'user') return [a];
     let q = db.selectFrom('app_user').select(['id', 'roles']).where('active', '=', 1);
     if (kind === 'dept') q = q.where('department_id', '=', a);
-    else if (kind === 'role' && b) q = q.where((eb) => eb.or([eb('district_id', '=', b), eb('district_id', 'is', null)]));
+    else if (kind === 'role' && b)
+      q = q.where((eb) => eb.or([eb('district_id', '=', b), eb('district_id', 'is', null)]));
     const rows = await q.execute();
     return rows.filter((r) => kind !== 'role' || (JSON.parse(r.roles) as string[]).includes(a)).map((r) => r.id);
   }
@@ -122,7 +136,11 @@ export function createOutboxWorker(deps: { db: Kysely<DB>; clock: Clock; sms: Sm
     for (const msg of batch) {
       try {
         await deliver(msg);
-        await db.updateTable('outbox').set({ status: 'sent', sent_at: clock.now(), locked_until: null, attempts: msg.attempts + 1 }).where('id', '=', msg.id).execute();
+        await db
+          .updateTable('outbox')
+          .set({ status: 'sent', sent_at: clock.now(), locked_until: null, attempts: msg.attempts + 1 })
+          .where('id', '=', msg.id)
+          .execute();
         sent++;
       } catch (err) {
         failed++;

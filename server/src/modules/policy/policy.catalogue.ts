@@ -46,7 +46,11 @@ export function createCatalogueCache(db: Kysely<DB>) {
       listParameters(db),
       db.selectFrom('policy_rule').selectAll().orderBy('item_id').orderBy('version').execute(),
     ]);
-    return catalogueFrom(stamp, { items: itemRows.map((r) => ({ ...itemOf(r), active: r.active === 1 })), parameters, rules: ruleRows.map(ruleOf) });
+    return catalogueFrom(stamp, {
+      items: itemRows.map((r) => ({ ...itemOf(r), active: r.active === 1 })),
+      parameters,
+      rules: ruleRows.map(ruleOf),
+    });
   }
 
   return {
@@ -66,7 +70,11 @@ export function createCatalogueCache(db: Kysely<DB>) {
 let loads = 0;
 
 /** Compiles lazily: a rule version is compiled the first time `boundAt` needs it, then kept. */
-export function catalogueFrom(stamp: string, source: CatalogueSource, key = `${process.pid}-${++loads}-${stamp}`): Catalogue {
+export function catalogueFrom(
+  stamp: string,
+  source: CatalogueSource,
+  key = `${process.pid}-${++loads}-${stamp}`,
+): Catalogue {
   const registry = parameterRegistry(source.parameters);
   const items = new Map(source.items.map((i) => [i.id, i]));
   const rules = rulesByItem(source.rules);
@@ -97,7 +105,11 @@ export function catalogueFrom(stamp: string, source: CatalogueSource, key = `${p
 }
 
 /** Active items with a rule version in force on `asOf`, without compiling anything (cheap, for the main thread). */
-export function targetsAt(cat: Pick<Catalogue, 'items' | 'rules'>, asOf: string, only?: (itemId: string) => boolean): { item: PolicyItem }[] {
+export function targetsAt(
+  cat: Pick<Catalogue, 'items' | 'rules'>,
+  asOf: string,
+  only?: (itemId: string) => boolean,
+): { item: PolicyItem }[] {
   const out: { item: PolicyItem }[] = [];
   for (const [itemId, versions] of cat.rules) {
     const item = cat.items.get(itemId);

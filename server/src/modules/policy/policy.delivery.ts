@@ -20,7 +20,11 @@ export type DeliveryAction = (typeof DELIVERY_ACTIONS)[number];
 const DAY_MS = 86_400_000;
 
 /** Where each action may start from; `disburse` from `notified` only for items delivered without application. */
-export function allowedFrom(action: DeliveryAction, row: Pick<PolicyCandidateTable, 'status' | 'delivery' | 'publicity_until'>, now: number): boolean {
+export function allowedFrom(
+  action: DeliveryAction,
+  row: Pick<PolicyCandidateTable, 'status' | 'delivery' | 'publicity_until'>,
+  now: number,
+): boolean {
   switch (action) {
     case 'confirm':
       return row.status === 'candidate';
@@ -40,7 +44,11 @@ export function allowedFrom(action: DeliveryAction, row: Pick<PolicyCandidateTab
 }
 
 /** The staff actions a reader could take now (the enterprise's consent is not one of them). */
-export function abilitiesOf(row: Pick<PolicyCandidateTable, 'status' | 'delivery' | 'publicity_until'>, now: number, canManage: boolean): string[] {
+export function abilitiesOf(
+  row: Pick<PolicyCandidateTable, 'status' | 'delivery' | 'publicity_until'>,
+  now: number,
+  canManage: boolean,
+): string[] {
   if (!canManage) return [];
   return DELIVERY_ACTIONS.filter((a) => a !== 'consent' && allowedFrom(a, row, now));
 }
@@ -54,7 +62,15 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
     actor: Actor | null,
     id: string,
     action: DeliveryAction,
-    decide: (row: PolicyCandidateTable, now: number) => { to: CandidateStatus; patch?: Partial<PolicyCandidateTable>; data?: Record<string, unknown>; notify?: OutboxMessage[] },
+    decide: (
+      row: PolicyCandidateTable,
+      now: number,
+    ) => {
+      to: CandidateStatus;
+      patch?: Partial<PolicyCandidateTable>;
+      data?: Record<string, unknown>;
+      notify?: OutboxMessage[];
+    },
     trxIn?: Kysely<DB>,
   ): Promise<PolicyCandidateTable> {
     const work = async (trx: Kysely<DB>) => {
@@ -63,15 +79,32 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
       const now = clock.now();
       if (!allowedFrom(action, row, now)) {
         const allowed = DELIVERY_ACTIONS.filter((a) => allowedFrom(a, row, now));
-        throw new AppError('invalid_transition', `cannot ${action} a candidate that is ${row.status}`, { allowedActions: allowed });
+        throw new AppError('invalid_transition', `cannot ${action} a candidate that is ${row.status}`, {
+          allowedActions: allowed,
+        });
       }
       const d = decide(row, now);
       const patch = { ...d.patch, status: d.to, updated_at: now };
-      const res = await trx.updateTable('policy_candidate').set(patch).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict', 'the candidate was changed meanwhile; reload and try again');
+      const res = await trx
+        .updateTable('policy_candidate')
+        .set(patch)
+        .where('id', '=', id)
+        .where('status', '=', row.status)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1)
+        throw new AppError('conflict', 'the candidate was changed meanwhile; reload and try again');
       await trx
         .insertInto('policy_delivery_event')
-        .values({ id: newId(now), candidate_id: id, action, from_status: row.status, to_status: d.to, actor_id: actor?.id ?? null, at: now, data: JSON.stringify(d.data ?? {}) })
+        .values({
+          id: newId(now),
+          candidate_id: id,
+          action,
+          from_status: row.status,
+          to_status: d.to,
+          actor_id: actor?.id ?? null,
+          at: now,
+          data: JSON.stringify(d.data ?? {}),
+        })
         .execute();
       if (d.notify?.length) await enqueue(trx, now, d.notify);
       return { ...row, ...patch };
@@ -82,12 +115,20 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
   const confirm = (actor: Actor, id: string, body: { note?: string; publicityDays?: number }) =>
     transition(actor, id, 'confirm', (_row, now) =>
       body.publicityDays
-        ? { to: 'publicity', patch: { publicity_until: now + body.publicityDays * DAY_MS, decided_by: actor.id }, data: { note: body.note ?? null, publicityDays: body.publicityDays } }
+        ? {
+            to: 'publicity',
+            patch: { publicity_until: now + body.publicityDays * DAY_MS, decided_by: actor.id },
+            data: { note: body.note ?? null, publicityDays: body.publicityDays },
+          }
         : { to: 'confirmed', patch: { decided_by: actor.id }, data: { note: body.note ?? null } },
     );
 
   const reject = (actor: Actor, id: string, reason: string) =>
-    transition(actor, id, 'reject', (row) => ({ to: 'rejected', patch: { decided_by: actor.id, reason }, data: { reason, duringPublicity: row.status === 'publicity' } }));
+    transition(actor, id, 'reject', (row) => ({
+      to: 'rejected',
+      patch: { decided_by: actor.id, reason },
+      data: { reason, duringPublicity: row.status === 'publicity' },
+    }));
 
   /** Tells the enterprise (SMS when a phone is on file) with a one-click consent link; no link for 免申即享 items. */
   async function notify(actor: Actor, id: string, consentUrl: (token: string) => string) {
@@ -112,10 +153,22 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
             ? `【听劝】${facts.enterpriseName}符合“${facts.itemName}”${amount}兑现条件，一键确认：${consentUrl(token)}`
             : `【听劝】${facts.enterpriseName}符合“${facts.itemName}”免申即享条件，${amount}将直接拨付，无需申请。`;
           const notify: OutboxMessage[] = [
-            { channel: 'webhook', topic: 'policy.notified', recipient: '*', payload: { candidateId: id, itemId: row.item_id, enterpriseId: row.enterprise_id } },
-            ...(facts.phone ? [{ channel: 'sms' as const, topic: 'policy.notified', recipient: facts.phone, payload: { text } }] : []),
+            {
+              channel: 'webhook',
+              topic: 'policy.notified',
+              recipient: '*',
+              payload: { candidateId: id, itemId: row.item_id, enterpriseId: row.enterprise_id },
+            },
+            ...(facts.phone
+              ? [{ channel: 'sms' as const, topic: 'policy.notified', recipient: facts.phone, payload: { text } }]
+              : []),
           ];
-          return { to: 'notified', patch: needsConsent ? { consent_token_hash: sha256(token) } : {}, data: { consentRequired: needsConsent, sms: !!facts.phone }, notify };
+          return {
+            to: 'notified',
+            patch: needsConsent ? { consent_token_hash: sha256(token) } : {},
+            data: { consentRequired: needsConsent, sms: !!facts.phone },
+            notify,
+          };
         },
         trx,
       );
@@ -127,7 +180,15 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
       .selectFrom('policy_candidate as c')
       .innerJoin('enterprise as e', 'e.id', 'c.enterprise_id')
       .innerJoin('policy_item as i', 'i.id', 'c.item_id')
-      .select(['c.item_id as itemId', 'c.amount', 'c.status', 'c.as_of as asOf', 'c.explanation', 'e.name as enterpriseName', 'i.name as itemName'])
+      .select([
+        'c.item_id as itemId',
+        'c.amount',
+        'c.status',
+        'c.as_of as asOf',
+        'c.explanation',
+        'e.name as enterpriseName',
+        'i.name as itemName',
+      ])
       .where('c.id', '=', candidateId)
       .executeTakeFirstOrThrow();
 
@@ -136,7 +197,11 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
    * found eligible. Reading does not use the token up; only consent does.
    */
   async function consentPreview(token: string) {
-    const row = await db.selectFrom('policy_candidate').select('id').where('consent_token_hash', '=', sha256(token)).executeTakeFirst();
+    const row = await db
+      .selectFrom('policy_candidate')
+      .select('id')
+      .where('consent_token_hash', '=', sha256(token))
+      .executeTakeFirst();
     if (!row) throw notFound('consent request');
     const info = await publicInfo(row.id);
     return {
@@ -152,29 +217,75 @@ export function createDelivery(deps: { database: Database; clock: Clock }) {
 
   /** The enterprise's one click: the token from its notification is the only credential needed. */
   async function consent(token: string) {
-    const row = await db.selectFrom('policy_candidate').select('id').where('consent_token_hash', '=', sha256(token)).executeTakeFirst();
+    const row = await db
+      .selectFrom('policy_candidate')
+      .select('id')
+      .where('consent_token_hash', '=', sha256(token))
+      .executeTakeFirst();
     if (!row) throw notFound('consent request');
-    const updated = await transition(null, row.id, 'consent', () => ({ to: 'consented', patch: { consent_token_hash: null }, data: { channel: 'link' } }));
+    const updated = await transition(null, row.id, 'consent', () => ({
+      to: 'consented',
+      patch: { consent_token_hash: null },
+      data: { channel: 'link' },
+    }));
     const info = await publicInfo(row.id);
-    return { itemId: info.itemId, itemName: info.itemName, enterpriseName: info.enterpriseName, amount: updated.amount === null ? null : Number(updated.amount), status: updated.status };
+    return {
+      itemId: info.itemId,
+      itemName: info.itemName,
+      enterpriseName: info.enterpriseName,
+      amount: updated.amount === null ? null : Number(updated.amount),
+      status: updated.status,
+    };
   }
 
-  const disburse = (actor: Actor, id: string, body: { amount: number; paymentRef: string }, action: 'disburse' | 'retry' = 'disburse') =>
+  const disburse = (
+    actor: Actor,
+    id: string,
+    body: { amount: number; paymentRef: string },
+    action: 'disburse' | 'retry' = 'disburse',
+  ) =>
     transition(actor, id, action, (row) => {
-      if (row.amount !== null && body.amount > Number(row.amount) + 0.005) throw invalidField('amount', `more than the decided amount ${row.amount}`);
-      return { to: 'disbursed', patch: { paid_amount: body.amount, payment_ref: body.paymentRef, failure_reason: null, attempts: Number(row.attempts) + 1 }, data: { amount: body.amount, paymentRef: body.paymentRef } };
+      if (row.amount !== null && body.amount > Number(row.amount) + 0.005)
+        throw invalidField('amount', `more than the decided amount ${row.amount}`);
+      return {
+        to: 'disbursed',
+        patch: {
+          paid_amount: body.amount,
+          payment_ref: body.paymentRef,
+          failure_reason: null,
+          attempts: Number(row.attempts) + 1,
+        },
+        data: { amount: body.amount, paymentRef: body.paymentRef },
+      };
     });
 
   const reconcile = (actor: Actor, id: string, body: { result: 'paid' | 'failed'; reason?: string }) =>
     transition(actor, id, 'reconcile', (_row, now) =>
       body.result === 'paid'
         ? { to: 'paid', patch: { paid_at: now }, data: { result: 'paid' } }
-        : { to: 'failed', patch: { failure_reason: body.reason ?? null }, data: { result: 'failed', reason: body.reason } },
+        : {
+            to: 'failed',
+            patch: { failure_reason: body.reason ?? null },
+            data: { result: 'failed', reason: body.reason },
+          },
     );
 
   async function history(id: string) {
-    const rows = await db.selectFrom('policy_delivery_event').selectAll().where('candidate_id', '=', id).orderBy('at').orderBy('id').execute();
-    return rows.map((e) => ({ action: e.action, from: e.from_status, to: e.to_status, actorId: e.actor_id, at: toIso(e.at)!, data: JSON.parse(e.data) }));
+    const rows = await db
+      .selectFrom('policy_delivery_event')
+      .selectAll()
+      .where('candidate_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((e) => ({
+      action: e.action,
+      from: e.from_status,
+      to: e.to_status,
+      actorId: e.actor_id,
+      at: toIso(e.at)!,
+      data: JSON.parse(e.data),
+    }));
   }
 
   return { confirm, reject, notify, consent, consentPreview, disburse, reconcile, history };

@@ -2,7 +2,14 @@
 // numbers, dates), bad rows reported with reasons and skipped, good rows merged fact by fact with source and as-of date;
 // a value that is replaced, or an older value that does not replace a newer one, goes into the fact history.
 import ExcelJS from 'exceljs';
-import { BASE_FACT_KEYS, BASE_FACTS, type BaseFactKey, type FactSource, FactValueSchemas, isValidUscc } from '@tingquan/common/policy/index';
+import {
+  BASE_FACT_KEYS,
+  BASE_FACTS,
+  type BaseFactKey,
+  type FactSource,
+  FactValueSchemas,
+  isValidUscc,
+} from '@tingquan/common/policy/index';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, invalidField } from '../../lib/errors.ts';
@@ -23,7 +30,9 @@ const IDENTITY_COLUMNS: Record<string, 'uscc' | 'name' | 'phone'> = {
   phone: 'phone',
   联系电话: 'phone',
 };
-const FACT_BY_HEADER = new Map<string, BaseFactKey>(BASE_FACT_KEYS.flatMap((k) => [[k, k] as const, [BASE_FACTS[k].label, k] as const]));
+const FACT_BY_HEADER = new Map<string, BaseFactKey>(
+  BASE_FACT_KEYS.flatMap((k) => [[k, k] as const, [BASE_FACTS[k].label, k] as const]),
+);
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), UTF-8 with or without BOM. */
 export function parseCsv(text: string): string[][] {
@@ -70,7 +79,8 @@ async function readTable(content: Buffer): Promise<{ format: 'csv' | 'xlsx'; hea
       const cells = new Map<string, Raw>();
       header.forEach((h, k) => {
         let v = row.getCell(k + 1).value as unknown;
-        if (v && typeof v === 'object' && !(v instanceof Date)) v = (v as { text?: string; result?: unknown }).text ?? (v as { result?: unknown }).result ?? null;
+        if (v && typeof v === 'object' && !(v instanceof Date))
+          v = (v as { text?: string; result?: unknown }).text ?? (v as { result?: unknown }).result ?? null;
         if (v !== null && v !== undefined && v !== '') cells.set(h, v as Raw);
       });
       if (cells.size) rows.push({ row: r, cells });
@@ -82,7 +92,12 @@ async function readTable(content: Buffer): Promise<{ format: 'csv' | 'xlsx'; hea
   const [head, ...body] = parseCsv(text);
   const header = (head ?? []).map((h) => h.trim());
   const rows = body
-    .map((cols, i) => ({ row: i + 2, cells: new Map(header.flatMap((h, k) => ((cols[k] ?? '').trim() !== '' ? [[h, cols[k].trim()] as [string, Raw]] : []))) }))
+    .map((cols, i) => ({
+      row: i + 2,
+      cells: new Map(
+        header.flatMap((h, k) => ((cols[k] ?? '').trim() !== '' ? [[h, cols[k].trim()] as [string, Raw]] : [])),
+      ),
+    }))
     .filter((r) => r.cells.size);
   return { format: 'csv', header, rows };
 }
@@ -109,7 +124,12 @@ function factValue(key: BaseFactKey, v: Raw): { value: unknown } | { error: stri
       return d ? { value: d } : { error: `not a date (YYYY-MM-DD): ${s}` };
     }
     case 'set':
-      return { value: s.split(/[;；,，、|]/).map((x) => x.trim()).filter(Boolean) };
+      return {
+        value: s
+          .split(/[;；,，、|]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      };
     case 'boolean': {
       if (/^(是|true|1|y|yes)$/i.test(s)) return { value: true };
       if (/^(否|false|0|n|no)$/i.test(s)) return { value: false };
@@ -124,13 +144,25 @@ export function createEnterpriseImport(deps: { database: Database; clock: Clock 
   const { database, clock } = deps;
   const db = database.db;
 
-  async function importFile(actor: Actor, file: { filename: string; content: Buffer }, opts: { source?: FactSource; asOf: string }) {
+  async function importFile(
+    actor: Actor,
+    file: { filename: string; content: Buffer },
+    opts: { source?: FactSource; asOf: string },
+  ) {
     const { format, header, rows } = await readTable(file.content);
     const known = header.filter((h) => IDENTITY_COLUMNS[h] || FACT_BY_HEADER.has(h));
-    if (!header.some((h) => IDENTITY_COLUMNS[h] === 'uscc')) throw invalidField('file', 'missing column 统一社会信用代码 (uscc)');
-    if (!known.some((h) => FACT_BY_HEADER.has(h))) throw invalidField('file', 'no fact columns (use the fact keys or their Chinese labels as headers)');
-    const report: { row: number; uscc: string | null; ok: boolean; errors: { column: string; message: string }[] }[] = [];
-    const good: { uscc: string; name: string | null; phone: string | null; facts: Map<BaseFactKey, { value: unknown; source: FactSource; asOf: string }> }[] = [];
+    if (!header.some((h) => IDENTITY_COLUMNS[h] === 'uscc'))
+      throw invalidField('file', 'missing column 统一社会信用代码 (uscc)');
+    if (!known.some((h) => FACT_BY_HEADER.has(h)))
+      throw invalidField('file', 'no fact columns (use the fact keys or their Chinese labels as headers)');
+    const report: { row: number; uscc: string | null; ok: boolean; errors: { column: string; message: string }[] }[] =
+      [];
+    const good: {
+      uscc: string;
+      name: string | null;
+      phone: string | null;
+      facts: Map<BaseFactKey, { value: unknown; source: FactSource; asOf: string }>;
+    }[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
       const errors: { column: string; message: string }[] = [];
@@ -142,8 +174,10 @@ export function createEnterpriseImport(deps: { database: Database; clock: Clock 
         const ident = IDENTITY_COLUMNS[h];
         if (ident === 'uscc') {
           uscc = String(v).trim().toUpperCase();
-          if (!isValidUscc(uscc)) errors.push({ column: h, message: `not a valid 统一社会信用代码 (check character): ${uscc}` });
-          else if (seen.has(uscc)) errors.push({ column: h, message: 'the same enterprise appears twice in this file' });
+          if (!isValidUscc(uscc))
+            errors.push({ column: h, message: `not a valid 统一社会信用代码 (check character): ${uscc}` });
+          else if (seen.has(uscc))
+            errors.push({ column: h, message: 'the same enterprise appears twice in this file' });
         } else if (ident === 'name') name = String(v).trim().slice(0, 200);
         else if (ident === 'phone') phone = String(v).trim();
         else {
@@ -161,7 +195,8 @@ export function createEnterpriseImport(deps: { database: Database; clock: Clock 
         }
       }
       if (!uscc) errors.push({ column: '统一社会信用代码', message: 'required' });
-      if (phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone)) errors.push({ column: '联系电话', message: `not a valid phone number: ${phone}` });
+      if (phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone))
+        errors.push({ column: '联系电话', message: `not a valid phone number: ${phone}` });
       report.push({ row: r.row, uscc, ok: !errors.length, errors });
       if (!errors.length && uscc) {
         seen.add(uscc);
@@ -177,23 +212,53 @@ export function createEnterpriseImport(deps: { database: Database; clock: Clock 
       for (let s = 0; s < good.length; s += 500) {
         const slice = good.slice(s, s + 500);
         const existing = new Map(
-          (await trx.selectFrom('enterprise').selectAll().where('uscc', 'in', slice.map((g) => g.uscc)).execute()).map((e) => [e.uscc, e]),
+          (
+            await trx
+              .selectFrom('enterprise')
+              .selectAll()
+              .where(
+                'uscc',
+                'in',
+                slice.map((g) => g.uscc),
+              )
+              .execute()
+          ).map((e) => [e.uscc, e]),
         );
         const history = [];
         for (const g of slice) {
           const prev = existing.get(g.uscc);
-          const current: Record<string, { value: unknown; source: string; asOf: string }> = prev ? JSON.parse(prev.facts) : {};
+          const current: Record<string, { value: unknown; source: string; asOf: string }> = prev
+            ? JSON.parse(prev.facts)
+            : {};
           for (const [key, fv] of g.facts) {
             const old = current[key];
             if (!old) current[key] = fv;
             else if (fv.asOf >= old.asOf) {
               if (JSON.stringify(old) !== JSON.stringify(fv)) {
-                history.push({ id: newId(now), enterprise_id: prev!.id, fact: key, value: JSON.stringify(old.value), source: old.source, as_of: old.asOf, import_id: importId, recorded_at: now });
+                history.push({
+                  id: newId(now),
+                  enterprise_id: prev!.id,
+                  fact: key,
+                  value: JSON.stringify(old.value),
+                  source: old.source,
+                  as_of: old.asOf,
+                  import_id: importId,
+                  recorded_at: now,
+                });
                 current[key] = fv;
               }
             } else {
               // An older export never overwrites newer data; it is kept as history.
-              history.push({ id: newId(now), enterprise_id: prev!.id, fact: key, value: JSON.stringify(fv.value), source: fv.source, as_of: fv.asOf, import_id: importId, recorded_at: now });
+              history.push({
+                id: newId(now),
+                enterprise_id: prev!.id,
+                fact: key,
+                value: JSON.stringify(fv.value),
+                source: fv.source,
+                as_of: fv.asOf,
+                import_id: importId,
+                recorded_at: now,
+              });
             }
           }
           const districtCode = (current.districtCode?.value as string | undefined) ?? null;
@@ -202,18 +267,39 @@ export function createEnterpriseImport(deps: { database: Database; clock: Clock 
             updated++;
             await trx
               .updateTable('enterprise')
-              .set({ facts: JSON.stringify(current), name: g.name ?? prev.name, phone: g.phone ?? prev.phone, district_code: districtCode, industry_code: industryCode, updated_at: now })
+              .set({
+                facts: JSON.stringify(current),
+                name: g.name ?? prev.name,
+                phone: g.phone ?? prev.phone,
+                district_code: districtCode,
+                industry_code: industryCode,
+                updated_at: now,
+              })
               .where('id', '=', prev.id)
               .execute();
           } else {
             created++;
             await trx
               .insertInto('enterprise')
-              .values({ id: newId(now), uscc: g.uscc, name: g.name ?? g.uscc, phone: g.phone, district_code: districtCode, industry_code: industryCode, facts: JSON.stringify(current), created_at: now, updated_at: now })
+              .values({
+                id: newId(now),
+                uscc: g.uscc,
+                name: g.name ?? g.uscc,
+                phone: g.phone,
+                district_code: districtCode,
+                industry_code: industryCode,
+                facts: JSON.stringify(current),
+                created_at: now,
+                updated_at: now,
+              })
               .execute();
           }
         }
-        for (let h = 0; h < history.length; h += 500) await trx.insertInto('enterprise_fact_history').values(history.slice(h, h + 500)).execute();
+        for (let h = 0; h < history.length; h += 500)
+          await trx
+            .insertInto('enterprise_fact_history')
+            .values(history.slice(h, h + 500))
+            .execute();
       }
       await trx
         .insertInto('enterprise_import')
@@ -232,7 +318,16 @@ export function createEnterpriseImport(deps: { database: Database; clock: Clock 
         })
         .execute();
     });
-    return { id: importId, format, total: report.length, imported: good.length, created, updated, skipped: report.length - good.length, rows: report };
+    return {
+      id: importId,
+      format,
+      total: report.length,
+      imported: good.length,
+      created,
+      updated,
+      skipped: report.length - good.length,
+      rows: report,
+    };
   }
 
   return { importFile };

@@ -70,7 +70,17 @@ function itemFilter(run: Pick<PolicyRunTable, 'scope' | 'item_id'>): ((itemId: s
 function addResult(agg: Map<string, RunAggregate>, r: ChunkItemResult) {
   let a = agg.get(r.itemId);
   if (!a) {
-    a = { itemId: r.itemId, ruleVersion: r.ruleVersion, ruleHash: r.ruleHash, population: 0, eligible: 0, unknown: 0, ineligible: 0, totalAmount: 0, criteria: r.criteria.map((c) => ({ id: c.id, label: c.label, kind: c.kind, fail: 0, unknown: 0 })) };
+    a = {
+      itemId: r.itemId,
+      ruleVersion: r.ruleVersion,
+      ruleHash: r.ruleHash,
+      population: 0,
+      eligible: 0,
+      unknown: 0,
+      ineligible: 0,
+      totalAmount: 0,
+      criteria: r.criteria.map((c) => ({ id: c.id, label: c.label, kind: c.kind, fail: 0, unknown: 0 })),
+    };
     agg.set(r.itemId, a);
   }
   a.population += r.population;
@@ -91,7 +101,9 @@ export interface MatchingOptions {
   sweeper?: Sweeper | false;
 }
 
-export function createMatching(deps: { database: Database; clock: Clock; catalogue: CatalogueCache; owner?: string } & MatchingOptions) {
+export function createMatching(
+  deps: { database: Database; clock: Clock; catalogue: CatalogueCache; owner?: string } & MatchingOptions,
+) {
   const { database, clock, catalogue } = deps;
   const db = database.db;
   const owner = deps.owner ?? `proc-${randomToken(6)}`;
@@ -104,15 +116,28 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     return q;
   }
 
-  async function start(actor: Actor, body: { scope: 'all' | 'item' | 'enterprise'; itemId?: string; enterpriseId?: string; asOf?: string } | { scope: 'items'; itemIds: string[]; asOf?: string }) {
+  async function start(
+    actor: Actor,
+    body:
+      | { scope: 'all' | 'item' | 'enterprise'; itemId?: string; enterpriseId?: string; asOf?: string }
+      | { scope: 'items'; itemIds: string[]; asOf?: string },
+  ) {
     const now = clock.now();
     const asOf = body.asOf ?? localDay(now);
     if (body.scope === 'item' && body.itemId) {
-      const item = await db.selectFrom('policy_item').select(['id', 'active']).where('id', '=', body.itemId!).executeTakeFirst();
+      const item = await db
+        .selectFrom('policy_item')
+        .select(['id', 'active'])
+        .where('id', '=', body.itemId!)
+        .executeTakeFirst();
       if (!item) throw invalidField('itemId', 'unknown policy item');
       if (!item.active) throw invalidField('itemId', 'the item is not active');
     }
-    if (body.scope === 'enterprise' && body.enterpriseId && !(await db.selectFrom('enterprise').select('id').where('id', '=', body.enterpriseId!).executeTakeFirst())) {
+    if (
+      body.scope === 'enterprise' &&
+      body.enterpriseId &&
+      !(await db.selectFrom('enterprise').select('id').where('id', '=', body.enterpriseId!).executeTakeFirst())
+    ) {
       throw invalidField('enterpriseId', 'unknown enterprise');
     }
     const run: PolicyRunTable = {
@@ -135,7 +160,13 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
       started_at: null,
       finished_at: null,
     };
-    run.total = Number((await scopedEnterprises(run).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    run.total = Number(
+      (
+        await scopedEnterprises(run)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await db.insertInto('policy_run').values(run).execute();
     return runViewOf(run);
   }
@@ -157,7 +188,9 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     const next = await db
       .selectFrom('policy_run')
       .selectAll()
-      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]))
+      .where((eb) =>
+        eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now)])]),
+      )
       .orderBy('created_at')
       .limit(1)
       .executeTakeFirst();
@@ -165,7 +198,13 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     if (Number(next.attempts) >= MAX_ATTEMPTS) {
       await db
         .updateTable('policy_run')
-        .set({ status: 'failed', error: next.error ?? `gave up after ${MAX_ATTEMPTS} attempts`, finished_at: now, owner: null, lease_until: null })
+        .set({
+          status: 'failed',
+          error: next.error ?? `gave up after ${MAX_ATTEMPTS} attempts`,
+          finished_at: now,
+          owner: null,
+          lease_until: null,
+        })
         .where('id', '=', next.id)
         .where('attempts', '=', next.attempts)
         .execute();
@@ -173,7 +212,13 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     }
     const res = await db
       .updateTable('policy_run')
-      .set({ status: 'running', owner, lease_until: now + RUN_LEASE_MS, attempts: Number(next.attempts) + 1, started_at: next.started_at ?? now })
+      .set({
+        status: 'running',
+        owner,
+        lease_until: now + RUN_LEASE_MS,
+        attempts: Number(next.attempts) + 1,
+        started_at: next.started_at ?? now,
+      })
       .where('id', '=', next.id)
       .where('attempts', '=', next.attempts)
       .where('status', '=', next.status)
@@ -187,7 +232,17 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
     return new Map(
       rows.map((r) => [
         r.item_id,
-        { itemId: r.item_id, ruleVersion: Number(r.rule_version), ruleHash: r.rule_hash, population: Number(r.population), eligible: Number(r.eligible), unknown: Number(r.unknown), ineligible: Number(r.ineligible), totalAmount: Number(r.total_amount), criteria: JSON.parse(r.criteria) },
+        {
+          itemId: r.item_id,
+          ruleVersion: Number(r.rule_version),
+          ruleHash: r.rule_hash,
+          population: Number(r.population),
+          eligible: Number(r.eligible),
+          unknown: Number(r.unknown),
+          ineligible: Number(r.ineligible),
+          totalAmount: Number(r.total_amount),
+          criteria: JSON.parse(r.criteria),
+        },
       ]),
     );
   }
@@ -210,7 +265,12 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
       if (!rows.length) return null;
       const receipts = await receiptsBetween(db, rows[0].id, rows[rows.length - 1].id);
       const out = itemIds.length
-        ? sweeper.evaluate(cat, { asOf: run.as_of, itemIds, rows: rows.map((r) => ({ uscc: r.uscc, name: r.name, facts: r.facts })), receipts: rows.map((r) => receipts.get(r.id) ?? []) })
+        ? sweeper.evaluate(cat, {
+            asOf: run.as_of,
+            itemIds,
+            rows: rows.map((r) => ({ uscc: r.uscc, name: r.name, facts: r.facts })),
+            receipts: rows.map((r) => receipts.get(r.id) ?? []),
+          })
         : Promise.resolve<ChunkOutput>({ results: [], candidates: [] });
       out.catch(() => {}); // awaited below; a chunk read ahead of a crash or a lost lease is dropped without a trace
       return { rows, out };
@@ -251,57 +311,69 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
         paid_at: null,
       }));
       const last = rows[rows.length - 1].id;
-      const lost = await db.transaction().execute(async (trx) => {
-        for (let s = 0; s < candidates.length; s += 300) {
-          // A decision already taken forward (confirmed, paid …) is never rewritten by a later run.
-          await trx
-            .insertInto('policy_candidate')
-            .values(candidates.slice(s, s + 300))
-            .onConflict((oc) =>
-              oc
-                .columns(['item_id', 'enterprise_id', 'as_of'])
-                .doUpdateSet((eb) => ({
-                  run_id: eb.ref('excluded.run_id'),
-                  amount: eb.ref('excluded.amount'),
-                  rule_version: eb.ref('excluded.rule_version'),
-                  rule_hash: eb.ref('excluded.rule_hash'),
-                  engine_version: eb.ref('excluded.engine_version'),
-                  parameter_snapshot_date: eb.ref('excluded.parameter_snapshot_date'),
-                  explanation: eb.ref('excluded.explanation'),
-                  updated_at: eb.ref('excluded.updated_at'),
-                }))
-                .where('policy_candidate.status', '=', 'candidate'),
-            )
-            .execute();
-        }
-        await trx.deleteFrom('policy_run_item').where('run_id', '=', run.id).execute();
-        const aggRows = [...agg.values()].map((a) => ({
-          run_id: run.id,
-          item_id: a.itemId,
-          rule_version: a.ruleVersion,
-          rule_hash: a.ruleHash,
-          population: a.population,
-          eligible: a.eligible,
-          unknown: a.unknown,
-          ineligible: a.ineligible,
-          total_amount: a.totalAmount,
-          criteria: JSON.stringify(a.criteria),
-        }));
-        for (let s = 0; s < aggRows.length; s += 200) await trx.insertInto('policy_run_item').values(aggRows.slice(s, s + 200)).execute();
-        const res = await trx
-          .updateTable('policy_run')
-          .set({ cursor: last, done: done + rows.length, candidates: found + candidates.length, lease_until: clock.now() + RUN_LEASE_MS })
-          .where('id', '=', run.id)
-          .where('owner', '=', owner)
-          .where('status', '=', 'running')
-          .executeTakeFirst();
-        // Another process took the run over (our lease ran out): roll this chunk back and stop.
-        if (Number(res.numUpdatedRows) !== 1) throw new LeaseLost();
-        return false;
-      }).catch((e) => {
-        if (e instanceof LeaseLost) return true;
-        throw e;
-      });
+      const lost = await db
+        .transaction()
+        .execute(async (trx) => {
+          for (let s = 0; s < candidates.length; s += 300) {
+            // A decision already taken forward (confirmed, paid …) is never rewritten by a later run.
+            await trx
+              .insertInto('policy_candidate')
+              .values(candidates.slice(s, s + 300))
+              .onConflict((oc) =>
+                oc
+                  .columns(['item_id', 'enterprise_id', 'as_of'])
+                  .doUpdateSet((eb) => ({
+                    run_id: eb.ref('excluded.run_id'),
+                    amount: eb.ref('excluded.amount'),
+                    rule_version: eb.ref('excluded.rule_version'),
+                    rule_hash: eb.ref('excluded.rule_hash'),
+                    engine_version: eb.ref('excluded.engine_version'),
+                    parameter_snapshot_date: eb.ref('excluded.parameter_snapshot_date'),
+                    explanation: eb.ref('excluded.explanation'),
+                    updated_at: eb.ref('excluded.updated_at'),
+                  }))
+                  .where('policy_candidate.status', '=', 'candidate'),
+              )
+              .execute();
+          }
+          await trx.deleteFrom('policy_run_item').where('run_id', '=', run.id).execute();
+          const aggRows = [...agg.values()].map((a) => ({
+            run_id: run.id,
+            item_id: a.itemId,
+            rule_version: a.ruleVersion,
+            rule_hash: a.ruleHash,
+            population: a.population,
+            eligible: a.eligible,
+            unknown: a.unknown,
+            ineligible: a.ineligible,
+            total_amount: a.totalAmount,
+            criteria: JSON.stringify(a.criteria),
+          }));
+          for (let s = 0; s < aggRows.length; s += 200)
+            await trx
+              .insertInto('policy_run_item')
+              .values(aggRows.slice(s, s + 200))
+              .execute();
+          const res = await trx
+            .updateTable('policy_run')
+            .set({
+              cursor: last,
+              done: done + rows.length,
+              candidates: found + candidates.length,
+              lease_until: clock.now() + RUN_LEASE_MS,
+            })
+            .where('id', '=', run.id)
+            .where('owner', '=', owner)
+            .where('status', '=', 'running')
+            .executeTakeFirst();
+          // Another process took the run over (our lease ran out): roll this chunk back and stop.
+          if (Number(res.numUpdatedRows) !== 1) throw new LeaseLost();
+          return false;
+        })
+        .catch((e) => {
+          if (e instanceof LeaseLost) return true;
+          throw e;
+        });
       if (lost) return;
       done += rows.length;
       found += candidates.length;
@@ -317,8 +389,13 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
         .where('owner', '=', owner)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
-      let stale = trx.deleteFrom('policy_candidate').where('as_of', '=', run.as_of).where('status', '=', 'candidate').where((eb) => eb.or([eb('run_id', '!=', run.id), eb('run_id', 'is', null)]));
-      if (run.scope !== 'all') stale = stale.where('item_id', 'in', targets.length ? targets.map((t) => t.item.id) : ['']);
+      let stale = trx
+        .deleteFrom('policy_candidate')
+        .where('as_of', '=', run.as_of)
+        .where('status', '=', 'candidate')
+        .where((eb) => eb.or([eb('run_id', '!=', run.id), eb('run_id', 'is', null)]));
+      if (run.scope !== 'all')
+        stale = stale.where('item_id', 'in', targets.length ? targets.map((t) => t.item.id) : ['']);
       if (run.scope === 'enterprise') stale = stale.where('enterprise_id', '=', run.enterprise_id!);
       await stale.execute();
     });
@@ -334,7 +411,11 @@ export function createMatching(deps: { database: Database; clock: Clock; catalog
       const message = err instanceof Error ? err.message : String(err);
       await db
         .updateTable('policy_run')
-        .set(Number(run.attempts) >= MAX_ATTEMPTS ? { status: 'failed', error: message, finished_at: clock.now(), owner: null, lease_until: null } : { status: 'queued', error: message, owner: null, lease_until: null })
+        .set(
+          Number(run.attempts) >= MAX_ATTEMPTS
+            ? { status: 'failed', error: message, finished_at: clock.now(), owner: null, lease_until: null }
+            : { status: 'queued', error: message, owner: null, lease_until: null },
+        )
         .where('id', '=', run.id)
         .where('owner', '=', owner)
         .execute();

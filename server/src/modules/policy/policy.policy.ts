@@ -19,18 +19,26 @@ export async function accessOf(db: Kysely<DB>, actor: Actor): Promise<PolicyAcce
   const manage = hasPermission(actor.roles, 'policy.manage');
   let department: string | null = null;
   if (actor.departmentId && hasRole(actor, 'handler', 'dept_lead')) {
-    department = (await db.selectFrom('department').select('name').where('id', '=', actor.departmentId).executeTakeFirst())?.name ?? null;
+    department =
+      (await db.selectFrom('department').select('name').where('id', '=', actor.departmentId).executeTakeFirst())
+        ?.name ?? null;
   }
   if (!read && !department) throw new AppError('forbidden', 'missing permission policy.read');
   return { read, manage, department };
 }
 
-const ownsItem = (a: PolicyAccess, item: { department: string }) => a.department !== null && a.department === item.department;
+const ownsItem = (a: PolicyAccess, item: { department: string }) =>
+  a.department !== null && a.department === item.department;
 export const canReadItem = (a: PolicyAccess, item: { department: string }) => a.read || ownsItem(a, item);
 export const canDecideItem = (a: PolicyAccess, item: { department: string }) => a.manage || ownsItem(a, item);
 
 /** The buttons a reader gets: everything for policy staff, confirm / reject for the item's own department. */
-export function candidateAbilities(a: PolicyAccess, item: { department: string }, row: Pick<PolicyCandidateTable, 'status' | 'delivery' | 'publicity_until'>, now: number): string[] {
+export function candidateAbilities(
+  a: PolicyAccess,
+  item: { department: string },
+  row: Pick<PolicyCandidateTable, 'status' | 'delivery' | 'publicity_until'>,
+  now: number,
+): string[] {
   if (a.manage) return abilitiesOf(row, now, true);
   if (ownsItem(a, item)) return abilitiesOf(row, now, true).filter((x) => x === 'confirm' || x === 'reject');
   return [];

@@ -1,6 +1,12 @@
 // The policy module's reads and row mappers: catalogue (items, parameters, rule versions), enterprises, candidates.
 import type { Kysely } from 'kysely';
-import type { DatedParameter, Enterprise, PolicyDocument, PolicyItem, PublishedRule } from '@tingquan/common/policy/index';
+import type {
+  DatedParameter,
+  Enterprise,
+  PolicyDocument,
+  PolicyItem,
+  PublishedRule,
+} from '@tingquan/common/policy/index';
 import type { DB, EnterpriseTable, PolicyDocumentTable, PolicyItemTable, PolicyRuleTable } from '../../db/schema.ts';
 
 export function documentOf(row: PolicyDocumentTable): PolicyDocument {
@@ -28,7 +34,11 @@ export function itemOf(row: PolicyItemTable): PolicyItem {
     subject: row.subject,
     conditions: row.conditions,
     amountText: row.amount_text,
-    timeLimit: { from: row.time_from, ...(row.time_to ? { to: row.time_to } : {}), ...(row.time_note ? { note: row.time_note } : {}) },
+    timeLimit: {
+      from: row.time_from,
+      ...(row.time_to ? { to: row.time_to } : {}),
+      ...(row.time_note ? { note: row.time_note } : {}),
+    },
     basis: JSON.parse(row.basis),
     delivery: row.delivery as PolicyItem['delivery'],
   };
@@ -76,7 +86,10 @@ export function ruleOf(row: PolicyRuleTable): PublishedRule {
   return JSON.parse(row.body) as PublishedRule;
 }
 
-export function enterpriseOf(row: Pick<EnterpriseTable, 'uscc' | 'name' | 'facts'>, receipts: Enterprise['receipts'] = []): Enterprise {
+export function enterpriseOf(
+  row: Pick<EnterpriseTable, 'uscc' | 'name' | 'facts'>,
+  receipts: Enterprise['receipts'] = [],
+): Enterprise {
   return { uscc: row.uscc, name: row.name, facts: JSON.parse(row.facts), receipts };
 }
 
@@ -88,24 +101,47 @@ export async function listParameters(db: Kysely<DB>): Promise<DatedParameter[]> 
   const byParam = new Map<string, DatedParameter['versions']>();
   for (const v of versions) {
     const list = byParam.get(v.parameter_id) ?? [];
-    list.push({ version: Number(v.version), effectiveFrom: v.effective_from, value: Number(v.value), reference: JSON.parse(v.reference) });
+    list.push({
+      version: Number(v.version),
+      effectiveFrom: v.effective_from,
+      value: Number(v.value),
+      reference: JSON.parse(v.reference),
+    });
     byParam.set(v.parameter_id, list);
   }
-  return params.map((p) => ({ id: p.id, label: p.label, unit: p.unit as DatedParameter['unit'], versions: byParam.get(p.id) ?? [] }));
+  return params.map((p) => ({
+    id: p.id,
+    label: p.label,
+    unit: p.unit as DatedParameter['unit'],
+    versions: byParam.get(p.id) ?? [],
+  }));
 }
 
 /** What changes the compiled catalogue: cheap to read before every calculator call or run. */
 export async function catalogueStamp(db: Kysely<DB>): Promise<string> {
   const [r, p, i] = await Promise.all([
-    db.selectFrom('policy_rule').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('published_at').as('m')]).executeTakeFirstOrThrow(),
-    db.selectFrom('policy_parameter_version').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('m')]).executeTakeFirstOrThrow(),
-    db.selectFrom('policy_item').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('m')]).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('policy_rule')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('published_at').as('m')])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('policy_parameter_version')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('m')])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('policy_item')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('m')])
+      .executeTakeFirstOrThrow(),
   ]);
   return `${Number(r.n)}:${Number(r.m ?? 0)}|${Number(p.n)}:${Number(p.m ?? 0)}|${Number(i.n)}:${Number(i.m ?? 0)}`;
 }
 
 /** Benefits already paid to enterprises in an id range: the receipts behind "already received this year" exclusions. */
-export async function receiptsBetween(db: Kysely<DB>, fromId: string, toId: string): Promise<Map<string, { itemId: string; paidAt: number }[]>> {
+export async function receiptsBetween(
+  db: Kysely<DB>,
+  fromId: string,
+  toId: string,
+): Promise<Map<string, { itemId: string; paidAt: number }[]>> {
   const rows = await db
     .selectFrom('policy_candidate')
     .select(['enterprise_id', 'item_id', 'paid_at'])

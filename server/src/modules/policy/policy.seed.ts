@@ -18,13 +18,37 @@ async function insertSlices<T>(rows: T[], size: number, insert: (slice: T[]) => 
 }
 
 /** Loads a catalogue (documents, items, parameters, published rules) into empty policy tables. */
-export async function seedPolicyCatalogue(db: Kysely<DB>, now: number, catalogue: DemoCatalogue = buildDemoCatalogue()): Promise<void> {
+export async function seedPolicyCatalogue(
+  db: Kysely<DB>,
+  now: number,
+  catalogue: DemoCatalogue = buildDemoCatalogue(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await insertSlices(catalogue.documents.map((d) => documentRow(d, now)), 100, (s) => trx.insertInto('policy_document').values(s).execute());
-    await insertSlices(catalogue.items.map((i) => itemRow(i, now)), 100, (s) => trx.insertInto('policy_item').values(s).execute());
-    await insertSlices(catalogue.parameters.map((p) => ({ id: p.id, label: p.label, unit: p.unit, created_at: now })), 200, (s) => trx.insertInto('policy_parameter').values(s).execute());
+    await insertSlices(
+      catalogue.documents.map((d) => documentRow(d, now)),
+      100,
+      (s) => trx.insertInto('policy_document').values(s).execute(),
+    );
+    await insertSlices(
+      catalogue.items.map((i) => itemRow(i, now)),
+      100,
+      (s) => trx.insertInto('policy_item').values(s).execute(),
+    );
+    await insertSlices(
+      catalogue.parameters.map((p) => ({ id: p.id, label: p.label, unit: p.unit, created_at: now })),
+      200,
+      (s) => trx.insertInto('policy_parameter').values(s).execute(),
+    );
     const versions = catalogue.parameters.flatMap((p) =>
-      p.versions.map((v) => ({ parameter_id: p.id, version: v.version, effective_from: v.effectiveFrom, value: v.value, reference: JSON.stringify(v.reference), created_by: null, created_at: now })),
+      p.versions.map((v) => ({
+        parameter_id: p.id,
+        version: v.version,
+        effective_from: v.effectiveFrom,
+        value: v.value,
+        reference: JSON.stringify(v.reference),
+        created_by: null,
+        created_at: now,
+      })),
     );
     await insertSlices(versions, 200, (s) => trx.insertInto('policy_parameter_version').values(s).execute());
     const rules = catalogue.rules.map((r) => ({
@@ -45,7 +69,12 @@ export async function seedPolicyCatalogue(db: Kysely<DB>, now: number, catalogue
 export const DEMO_ENTERPRISES = 20_000;
 
 /** Generated enterprises straight into 一企一档 (one multi-row insert per slice). */
-export async function seedEnterprises(db: Kysely<DB>, now: number, count: number, opts: { seed?: number; asOf?: string } = {}): Promise<number> {
+export async function seedEnterprises(
+  db: Kysely<DB>,
+  now: number,
+  count: number,
+  opts: { seed?: number; asOf?: string } = {},
+): Promise<number> {
   const rows = generateEnterprises(count, { seed: opts.seed ?? 20260630, asOf: opts.asOf ?? localDay(now) });
   await db.transaction().execute(async (trx) => {
     // Each demo enterprise has a contact number (a made-up 186 range), so that a notification reaches it by SMS with
@@ -61,7 +90,13 @@ export async function seedEnterprises(db: Kysely<DB>, now: number, count: number
       created_at: now,
       updated_at: now,
     }));
-    await insertSlices(values, 500, (s) => trx.insertInto('enterprise').values(s).onConflict((oc) => oc.column('uscc').doNothing()).execute());
+    await insertSlices(values, 500, (s) =>
+      trx
+        .insertInto('enterprise')
+        .values(s)
+        .onConflict((oc) => oc.column('uscc').doNothing())
+        .execute(),
+    );
   });
   return rows.length;
 }
@@ -71,7 +106,11 @@ export async function seedEnterprises(db: Kysely<DB>, now: number, count: number
  * a realistic delivery history (paid over the past months, a few in each later state); and a run over all items, queued
  * for the workers so that a demo server starts at once and fills the remaining candidate lists in the background.
  */
-export async function seedPolicyDemo(database: Database, clock: Clock, opts: { enterprises: number; seed?: number; log?: { info(obj: object, msg?: string): void } }) {
+export async function seedPolicyDemo(
+  database: Database,
+  clock: Clock,
+  opts: { enterprises: number; seed?: number; log?: { info(obj: object, msg?: string): void } },
+) {
   const db = database.db;
   if (await db.selectFrom('policy_item').select('id').limit(1).executeTakeFirst()) return null;
   const started = Date.now();
@@ -92,7 +131,13 @@ export async function seedPolicyDemo(database: Database, clock: Clock, opts: { e
   let moved = 0;
   await db.transaction().execute(async (trx) => {
     for (const itemId of delivered) {
-      const rows = await trx.selectFrom('policy_candidate').select(['id', 'amount']).where('item_id', '=', itemId).orderBy('id').limit(60).execute();
+      const rows = await trx
+        .selectFrom('policy_candidate')
+        .select(['id', 'amount'])
+        .where('item_id', '=', itemId)
+        .orderBy('id')
+        .limit(60)
+        .execute();
       const events = [];
       for (const [j, c] of rows.entries()) {
         const status = states[j % states.length];
@@ -100,17 +145,41 @@ export async function seedPolicyDemo(database: Database, clock: Clock, opts: { e
         const paid = status === 'paid' || status === 'disbursed';
         await trx
           .updateTable('policy_candidate')
-          .set({ status, decided_by: 'u-policy', updated_at: at, ...(paid ? { paid_amount: c.amount ?? 0, payment_ref: `DEMO-${c.id.slice(-8)}`, attempts: 1 } : {}), ...(status === 'paid' ? { paid_at: at } : {}) })
+          .set({
+            status,
+            decided_by: 'u-policy',
+            updated_at: at,
+            ...(paid ? { paid_amount: c.amount ?? 0, payment_ref: `DEMO-${c.id.slice(-8)}`, attempts: 1 } : {}),
+            ...(status === 'paid' ? { paid_at: at } : {}),
+          })
           .where('id', '=', c.id)
           .execute();
-        events.push({ id: newId(now), candidate_id: c.id, action: 'seed', from_status: 'candidate', to_status: status, actor_id: null, at, data: JSON.stringify({ demo: true }) });
+        events.push({
+          id: newId(now),
+          candidate_id: c.id,
+          action: 'seed',
+          from_status: 'candidate',
+          to_status: status,
+          actor_id: null,
+          at,
+          data: JSON.stringify({ demo: true }),
+        });
         moved++;
       }
       if (events.length) await trx.insertInto('policy_delivery_event').values(events).execute();
     }
   });
   const queued = await matching.start(SYSTEM_ACTOR, { scope: 'all', asOf });
-  const result = { enterprises, items: items.length, firstRunCandidates: (await matching.get(first.id)).candidates, delivered: moved, queuedRun: queued.id };
-  opts.log?.info({ ...result, seedMs: seededAt - started, matchMs: matchedAt - seededAt, totalMs: Date.now() - started }, 'seeded policy demo');
+  const result = {
+    enterprises,
+    items: items.length,
+    firstRunCandidates: (await matching.get(first.id)).candidates,
+    delivered: moved,
+    queuedRun: queued.id,
+  };
+  opts.log?.info(
+    { ...result, seedMs: seededAt - started, matchMs: matchedAt - seededAt, totalMs: Date.now() - started },
+    'seeded policy demo',
+  );
   return result;
 }

@@ -61,7 +61,12 @@ export function evaluateChunk(cat: Catalogue, input: ChunkInput): ChunkOutput {
   const targets = cat.boundAt(input.asOf, (id) => wanted.has(id));
   if (!targets.length || !input.rows.length) return { results: [], candidates: [] };
   const bounds = targets.map((t) => t.bound);
-  const enterprises: Enterprise[] = input.rows.map((r, i) => enterpriseOf(r, (input.receipts[i] ?? []).map((x) => ({ itemId: x.itemId, date: localDay(x.paidAt) }))));
+  const enterprises: Enterprise[] = input.rows.map((r, i) =>
+    enterpriseOf(
+      r,
+      (input.receipts[i] ?? []).map((x) => ({ itemId: x.itemId, date: localDay(x.paidAt) })),
+    ),
+  );
   const batch = sweep(bounds, prepareColumns(columnsFromEnterprises(enterprises), input.asOf));
   const views = new Map<number, EnterpriseView>();
   const results: ChunkItemResult[] = [];

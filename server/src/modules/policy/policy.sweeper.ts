@@ -13,7 +13,10 @@ export interface SweepRequest {
   source?: CatalogueSource;
   input: ChunkInput;
 }
-export type SweepReply = { id: number; output: ChunkOutput } | { id: number; missing: true } | { id: number; error: string };
+export type SweepReply =
+  | { id: number; output: ChunkOutput }
+  | { id: number; missing: true }
+  | { id: number; error: string };
 
 export interface Sweeper {
   /** 'worker' once a worker thread answered, 'in-process' after it could not start, 'idle' before the first chunk. */

@@ -9,10 +9,36 @@ export type WorkingMs = (a: number, b: number) => number;
 
 /** Projection columns the facts need (the refresh selects only these). */
 export const FACT_COLUMNS = [
-  'id', 'version', 'updated_at', 'submitted_at', 'accepted_at', 'rejected_at', 'closed_at', 'replied_at', 'handle_due_at',
-  'district_id', 'main_department_id', 'centre_id', 'window_id', 'channel', 'category_id', 'type', 'tier', 'status',
-  'on_time', 'parked', 'extended', 'dispatch_count', 'return_count', 'redo_count', 'satisfaction', 'excluded', 'contacted',
-  'solved', 'bad_review', 'rectification',
+  'id',
+  'version',
+  'updated_at',
+  'submitted_at',
+  'accepted_at',
+  'rejected_at',
+  'closed_at',
+  'replied_at',
+  'handle_due_at',
+  'district_id',
+  'main_department_id',
+  'centre_id',
+  'window_id',
+  'channel',
+  'category_id',
+  'type',
+  'tier',
+  'status',
+  'on_time',
+  'parked',
+  'extended',
+  'dispatch_count',
+  'return_count',
+  'redo_count',
+  'satisfaction',
+  'excluded',
+  'contacted',
+  'solved',
+  'bad_review',
+  'rectification',
 ] as const;
 export type FactRow = Pick<ItemTable, (typeof FACT_COLUMNS)[number]>;
 
@@ -144,7 +170,8 @@ export function factFromEvents(itemId: string, events: ReplayEvent[], dl: Deadli
         break;
       case 'triage':
         st.tier = d.tier;
-        if (st.handleStart !== null && st.status !== 'accepted') st.handleDue = dl.due('handle', st.handleStart, scope());
+        if (st.handleStart !== null && st.status !== 'accepted')
+          st.handleDue = dl.due('handle', st.handleStart, scope());
         break;
       case 'resolve_on_spot':
         st.acceptedAt ??= at;

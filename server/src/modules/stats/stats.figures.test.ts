@@ -1,6 +1,14 @@
 // The pure figures: attribution to submission and acceptance days, rates with their parts, the histogram percentiles.
 import { describe, expect, it } from 'vitest';
-import { aggregateFacts, computeFigures, emptyAggregate, hoursBucket, HOUR_EDGES, toFact, type FactInput } from './stats.figures.ts';
+import {
+  aggregateFacts,
+  computeFigures,
+  emptyAggregate,
+  hoursBucket,
+  HOUR_EDGES,
+  toFact,
+  type FactInput,
+} from './stats.figures.ts';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -12,7 +20,16 @@ function input(over: Partial<FactInput> = {}): FactInput {
     id: 'x',
     submittedAt: T0,
     acceptedAt: T0 + H,
-    dims: { district: 'd1', department: 'dept', centre: null, window: null, channel: 'web', category: 'c', type: 'complaint', tier: 'general' },
+    dims: {
+      district: 'd1',
+      department: 'dept',
+      centre: null,
+      window: null,
+      channel: 'web',
+      category: 'c',
+      type: 'complaint',
+      tier: 'general',
+    },
     status: 'closed',
     rejected: false,
     closedAt: T0 + 3 * DAY,
@@ -46,7 +63,18 @@ describe('figures from facts', () => {
 
   it('counts received and rejected by submission day, the rest by acceptance day', () => {
     const late = toFact(input({ id: 'late', submittedAt: T0 - 2 * DAY, acceptedAt: T0 }), elapsed);
-    const rejected = toFact(input({ id: 'rej', acceptedAt: null, rejected: true, status: 'rejected', closedAt: null, satisfaction: null, repliedAt: null }), elapsed);
+    const rejected = toFact(
+      input({
+        id: 'rej',
+        acceptedAt: null,
+        rejected: true,
+        status: 'rejected',
+        closedAt: null,
+        satisfaction: null,
+        repliedAt: null,
+      }),
+      elapsed,
+    );
     const day = Math.floor((T0 + 8 * H) / DAY);
     const a = aggregateFacts([late, rejected], { fromDay: day, toDay: day, dims: {} }, T0).get('')!;
     expect(a.counters.received).toBe(1);
@@ -58,14 +86,39 @@ describe('figures from facts', () => {
     const facts = [
       toFact(input({ id: 'a' }), elapsed),
       toFact(input({ id: 'b', satisfaction: 'basically_satisfied', contacted: false }), elapsed),
-      toFact(input({ id: 'c', satisfaction: 'very_dissatisfied', rectified: true, solved: 'not', status: 'verified', closedAt: null, onTime: null }), elapsed),
-      toFact(input({ id: 'd', satisfaction: 'dissatisfied', excluded: true, status: 'parked', parked: true, closedAt: null }), elapsed),
+      toFact(
+        input({
+          id: 'c',
+          satisfaction: 'very_dissatisfied',
+          rectified: true,
+          solved: 'not',
+          status: 'verified',
+          closedAt: null,
+          onTime: null,
+        }),
+        elapsed,
+      ),
+      toFact(
+        input({
+          id: 'd',
+          satisfaction: 'dissatisfied',
+          excluded: true,
+          status: 'parked',
+          parked: true,
+          closedAt: null,
+        }),
+        elapsed,
+      ),
     ];
     const day = Math.floor((T0 + H + 8 * H) / DAY);
     const agg = aggregateFacts(facts, { fromDay: day, toDay: day, dims: {} }, T0).get('')!;
     const on = computeFigures(agg, { countBasicallySatisfied: true });
     expect(on.closureRate).toMatchObject({ numerator: 2, denominator: 4, value: 0.5 });
-    expect(on.satisfactionRate).toMatchObject({ numerator: 2, denominator: 3, setting: { countBasicallySatisfied: true } });
+    expect(on.satisfactionRate).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      setting: { countBasicallySatisfied: true },
+    });
     expect(on.responseRate).toMatchObject({ numerator: 2, denominator: 3 });
     expect(on.badReviews.value).toBe(1); // d's rating was voided by an upheld appeal
     expect(on.rectificationRate).toMatchObject({ numerator: 1, denominator: 1 });
@@ -80,14 +133,22 @@ describe('figures from facts', () => {
     expect(f.closureRate).toMatchObject({ value: null, numerator: 0, denominator: 0 });
     expect(f.handlingHoursP90.value).toBeNull();
     const a = emptyAggregate();
-    for (const [b, n] of [[0, 5], [9, 4], [30, 1]] as const) a.hist.set(b, n);
+    for (const [b, n] of [
+      [0, 5],
+      [9, 4],
+      [30, 1],
+    ] as const)
+      a.hist.set(b, n);
     const g = computeFigures(a, { countBasicallySatisfied: true });
     expect(g.handlingHoursP50).toMatchObject({ value: 1, numerator: 5, denominator: 10 });
     expect(g.handlingHoursP90).toMatchObject({ value: 10, numerator: 9 });
   });
 
   it('filters by dimension values and counts overdue open items at the given moment', () => {
-    const open = toFact(input({ id: 'o', status: 'in_progress', closedAt: null, repliedAt: null, handleDueAt: T0 + 2 * DAY }), elapsed);
+    const open = toFact(
+      input({ id: 'o', status: 'in_progress', closedAt: null, repliedAt: null, handleDueAt: T0 + 2 * DAY }),
+      elapsed,
+    );
     const day = Math.floor((T0 + H + 8 * H) / DAY);
     const filter = { fromDay: day, toDay: day, dims: { district: ['d1'] } };
     expect(aggregateFacts([open], filter, T0 + DAY).get('')!.overdue).toBe(0);

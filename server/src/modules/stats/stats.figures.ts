@@ -3,7 +3,16 @@
 import { BAD_REVIEW, type Satisfaction } from '@tingquan/common';
 
 /** Dimensions an item is counted under; each is a filter, a breakdown and a rollup grain. */
-export const DIMENSIONS = ['district', 'department', 'centre', 'window', 'channel', 'category', 'type', 'tier'] as const;
+export const DIMENSIONS = [
+  'district',
+  'department',
+  'centre',
+  'window',
+  'channel',
+  'category',
+  'type',
+  'tier',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Counted by submission day (received, rejected) … */
@@ -173,7 +182,12 @@ export function addAggregate(into: Aggregate, from: Aggregate) {
  * The reference aggregation over facts, grouped by `group(fact, day)` (a dimension value, a day, or one group).
  * Same attribution as the rollups: received/rejected to the submission day, the rest to the acceptance day.
  */
-export function aggregateFacts(facts: Iterable<ItemFact>, filter: FactFilter, now: number, group: (f: ItemFact, day: number) => string = () => ''): Map<string, Aggregate> {
+export function aggregateFacts(
+  facts: Iterable<ItemFact>,
+  filter: FactFilter,
+  now: number,
+  group: (f: ItemFact, day: number) => string = () => '',
+): Map<string, Aggregate> {
   const out = new Map<string, Aggregate>();
   const get = (k: string) => {
     let a = out.get(k);
@@ -240,39 +254,75 @@ export type FigureKey = (typeof FIGURE_KEYS)[number];
 const COHORT_ZH = '统计期内受理（按受理日期）';
 const COHORT_EN = 'accepted in the period (by acceptance date)';
 const RATED_ZH = '有效评价件数（最近一次评价或回访，未经申诉复核或不合理诉求认定排除）';
-const RATED_EN = 'items with a valid verification (the latest rating or callback, not voided by an upheld appeal or an approved unreasonable-demand exclusion)';
+const RATED_EN =
+  'items with a valid verification (the latest rating or callback, not voided by an upheld appeal or an approved unreasonable-demand exclusion)';
 
 export const DEFINITIONS: Record<FigureKey, { 'zh-CN': string; 'en-US': string }> = {
-  received: { 'zh-CN': '收到诉求数：统计期内提交或登记的诉求件数（按提交日期，各渠道合计）。', 'en-US': 'Received: items submitted or registered in the period (by submission date, all channels).' },
-  accepted: { 'zh-CN': `受理数：${COHORT_ZH}的件数，含当场办结。`, 'en-US': `Accepted: items ${COHORT_EN}, including those resolved on the spot.` },
-  rejected: { 'zh-CN': '不予受理数：统计期内提交（按提交日期）且不予受理的件数。', 'en-US': 'Rejected: items submitted in the period (by submission date) that were not accepted (不予受理).' },
+  received: {
+    'zh-CN': '收到诉求数：统计期内提交或登记的诉求件数（按提交日期，各渠道合计）。',
+    'en-US': 'Received: items submitted or registered in the period (by submission date, all channels).',
+  },
+  accepted: {
+    'zh-CN': `受理数：${COHORT_ZH}的件数，含当场办结。`,
+    'en-US': `Accepted: items ${COHORT_EN}, including those resolved on the spot.`,
+  },
+  rejected: {
+    'zh-CN': '不予受理数：统计期内提交（按提交日期）且不予受理的件数。',
+    'en-US': 'Rejected: items submitted in the period (by submission date) that were not accepted (不予受理).',
+  },
   closed: {
     'zh-CN': `办结销号数：${COHORT_ZH}且现已销号的件数；并单件随主件办结计入；挂账、延期未销号的不计。`,
     'en-US': `Closed: items ${COHORT_EN} that are now closed out (销号); merged items closed with their primary count; parked or extended items not yet closed do not.`,
   },
-  closureRate: { 'zh-CN': '办结率 = 办结销号数 ÷ 受理数（同一受理期）。', 'en-US': 'Closure rate = closed ÷ accepted (same acceptance cohort).' },
+  closureRate: {
+    'zh-CN': '办结率 = 办结销号数 ÷ 受理数（同一受理期）。',
+    'en-US': 'Closure rate = closed ÷ accepted (same acceptance cohort).',
+  },
   onTimeClosureRate: {
     'zh-CN': '按期办结率 = 在办理时限内答复并已销号的件数 ÷ 已销号且有时限记录的件数（不含随主件办结的并单件）。',
-    'en-US': 'On-time closure rate = closed items replied within their handling deadline ÷ closed items with a deadline record (merged items closed with their primary excluded).',
+    'en-US':
+      'On-time closure rate = closed items replied within their handling deadline ÷ closed items with a deadline record (merged items closed with their primary excluded).',
   },
   overdueOpen: {
     'zh-CN': `当前超期件数：${COHORT_ZH}、现处于已交办或办理中且已超过办理时限的件数（按查询时刻）。`,
     'en-US': `Overdue open items now: items ${COHORT_EN} that are dispatched or in progress and past their handling deadline at the time of the query.`,
   },
-  parked: { 'zh-CN': `挂账数：${COHORT_ZH}、现处于挂账状态的件数（不计入办结）。`, 'en-US': `Parked: items ${COHORT_EN} that are parked (挂账) now; never counted as closed.` },
-  extended: { 'zh-CN': `延期数：${COHORT_ZH}、办理时限经批准延长过的件数。`, 'en-US': `Extended: items ${COHORT_EN} whose handling deadline was extended with approval.` },
-  returnRate: { 'zh-CN': '退单率 = 至少被退单一次的件数 ÷ 已交办件数（同一受理期）。', 'en-US': 'Return rate = items returned (退单) at least once ÷ items dispatched (same acceptance cohort).' },
-  redoRate: { 'zh-CN': '重办率 = 至少重办一次的件数 ÷ 受理数（同一受理期）。', 'en-US': 'Redo rate = items redone (重办) at least once ÷ accepted (same acceptance cohort).' },
-  responseRate: { 'zh-CN': `响应率 = 回答"已联系"的件数 ÷ ${RATED_ZH}。`, 'en-US': `Response rate = items whose verification says the requester was contacted ÷ ${RATED_EN}.` },
-  solutionRate: { 'zh-CN': `解决率 = 回答"已解决"的件数 ÷ ${RATED_ZH}。`, 'en-US': `Solution rate = items whose verification says solved ÷ ${RATED_EN}.` },
+  parked: {
+    'zh-CN': `挂账数：${COHORT_ZH}、现处于挂账状态的件数（不计入办结）。`,
+    'en-US': `Parked: items ${COHORT_EN} that are parked (挂账) now; never counted as closed.`,
+  },
+  extended: {
+    'zh-CN': `延期数：${COHORT_ZH}、办理时限经批准延长过的件数。`,
+    'en-US': `Extended: items ${COHORT_EN} whose handling deadline was extended with approval.`,
+  },
+  returnRate: {
+    'zh-CN': '退单率 = 至少被退单一次的件数 ÷ 已交办件数（同一受理期）。',
+    'en-US': 'Return rate = items returned (退单) at least once ÷ items dispatched (same acceptance cohort).',
+  },
+  redoRate: {
+    'zh-CN': '重办率 = 至少重办一次的件数 ÷ 受理数（同一受理期）。',
+    'en-US': 'Redo rate = items redone (重办) at least once ÷ accepted (same acceptance cohort).',
+  },
+  responseRate: {
+    'zh-CN': `响应率 = 回答"已联系"的件数 ÷ ${RATED_ZH}。`,
+    'en-US': `Response rate = items whose verification says the requester was contacted ÷ ${RATED_EN}.`,
+  },
+  solutionRate: {
+    'zh-CN': `解决率 = 回答"已解决"的件数 ÷ ${RATED_ZH}。`,
+    'en-US': `Solution rate = items whose verification says solved ÷ ${RATED_EN}.`,
+  },
   satisfactionRate: {
     'zh-CN': `满意率 = 评价为非常满意、满意（按设置 stats.countBasicallySatisfied 含或不含基本满意）的件数 ÷ ${RATED_ZH}。`,
     'en-US': `Satisfaction rate = items rated very satisfied or satisfied (and basically satisfied when the setting stats.countBasicallySatisfied is on) ÷ ${RATED_EN}.`,
   },
-  badReviews: { 'zh-CN': `差评数：${COHORT_ZH}、有效评价为不满意或非常不满意的件数。`, 'en-US': `Bad reviews: items ${COHORT_EN} whose valid verification is dissatisfied or very dissatisfied.` },
+  badReviews: {
+    'zh-CN': `差评数：${COHORT_ZH}、有效评价为不满意或非常不满意的件数。`,
+    'en-US': `Bad reviews: items ${COHORT_EN} whose valid verification is dissatisfied or very dissatisfied.`,
+  },
   rectificationRate: {
     'zh-CN': '差评整改率 = 已整改（立行立改、限期整改或说明无依据）的差评件数 ÷ 差评件数。',
-    'en-US': 'Bad-review rectification rate = bad reviews rectified (immediately, on a schedule, or explained as unfounded) ÷ bad reviews.',
+    'en-US':
+      'Bad-review rectification rate = bad reviews rectified (immediately, on a schedule, or explained as unfounded) ÷ bad reviews.',
   },
   handlingHoursP50: {
     'zh-CN': `办理用时中位数：${COHORT_ZH}并已答复的件数中，从受理到最近一次答复的工作时长（小时，按工作日历）的中位数，取所在分档上限（1小时至24小时按小时、至240小时按6小时、至720小时按24小时分档）；分子为不超过该值的件数，分母为已答复件数。`,
@@ -285,7 +335,14 @@ export const DEFINITIONS: Record<FigureKey, { 'zh-CN': string; 'en-US': string }
 };
 
 function ratio(key: FigureKey, num: number, den: number): Figure {
-  return { key, unit: 'ratio', value: den > 0 ? num / den : null, numerator: num, denominator: den, definition: DEFINITIONS[key] };
+  return {
+    key,
+    unit: 'ratio',
+    value: den > 0 ? num / den : null,
+    numerator: num,
+    denominator: den,
+    definition: DEFINITIONS[key],
+  };
 }
 function count(key: FigureKey, n: number): Figure {
   return { key, unit: 'count', value: n, numerator: n, denominator: null, definition: DEFINITIONS[key] };
@@ -322,7 +379,10 @@ export function computeFigures(a: Aggregate, settings: FigureSettings): Figures 
     redoRate: ratio('redoRate', c.redone, c.accepted),
     responseRate: ratio('responseRate', c.contacted, c.rated),
     solutionRate: ratio('solutionRate', c.solved, c.rated),
-    satisfactionRate: { ...ratio('satisfactionRate', satisfied, c.rated), setting: { countBasicallySatisfied: settings.countBasicallySatisfied } },
+    satisfactionRate: {
+      ...ratio('satisfactionRate', satisfied, c.rated),
+      setting: { countBasicallySatisfied: settings.countBasicallySatisfied },
+    },
     badReviews: count('badReviews', c.bad_review),
     rectificationRate: ratio('rectificationRate', c.rectified, c.bad_review),
     handlingHoursP50: percentile('handlingHoursP50', a.hist, 0.5),

@@ -58,7 +58,8 @@ const pairName = (p: readonly [Dimension, Dimension]) => `${p[0]}:${p[1]}` as Pa
 /** The pair grain holding dimensions a and b (in either order), with which of them is its first key. */
 export function pairOf(a: Dimension, b: Dimension): { grain: PairGrain; first: Dimension; second: Dimension } | null {
   for (const p of PAIRS) {
-    if ((p[0] === a && p[1] === b) || (p[0] === b && p[1] === a)) return { grain: pairName(p), first: p[0], second: p[1] };
+    if ((p[0] === a && p[1] === b) || (p[0] === b && p[1] === a))
+      return { grain: pairName(p), first: p[0], second: p[1] };
   }
   return null;
 }
@@ -72,14 +73,22 @@ export const BLOCKS = [64, 16, 4] as const;
 const blockGrain = (grain: string, size: number) => `${grain}/${size}`;
 
 /** Splits [from, to] into whole aligned blocks, largest first, and the days left over (size 1). */
-export function coverDays(from: number, to: number, sizes: readonly number[] = BLOCKS): { size: number; from: number; to: number }[] {
+export function coverDays(
+  from: number,
+  to: number,
+  sizes: readonly number[] = BLOCKS,
+): { size: number; from: number; to: number }[] {
   if (from > to) return [];
   const [size, ...smaller] = sizes;
   if (size === undefined) return [{ size: 1, from, to }];
   const first = Math.ceil(from / size) * size;
   const end = Math.floor((to + 1) / size) * size; // the day after the last whole block
   if (first >= end) return coverDays(from, to, smaller);
-  return [{ size, from: first, to: end - size }, ...coverDays(from, first - 1, smaller), ...coverDays(end, to, smaller)];
+  return [
+    { size, from: first, to: end - size },
+    ...coverDays(from, first - 1, smaller),
+    ...coverDays(end, to, smaller),
+  ];
 }
 
 /** Histogram columns of `stats_pair`: h0 … h80, one per handling-time bucket. */
@@ -88,7 +97,14 @@ export const HIST_COLUMNS = Array.from({ length: LAST_BUCKET + 1 }, (_, b) => `h
 // ---- facts -------------------------------------------------------------------------------------------------
 
 export function factToRow(f: ItemFact, version: number): StatsItemTable {
-  const row = { item_id: f.id, version, sub_day: f.subDay, acc_day: f.accDay, bucket: f.bucket, open_due_at: f.openDueAt } as StatsItemTable;
+  const row = {
+    item_id: f.id,
+    version,
+    sub_day: f.subDay,
+    acc_day: f.accDay,
+    bucket: f.bucket,
+    open_due_at: f.openDueAt,
+  } as StatsItemTable;
   for (const d of DIMENSIONS) (row as any)[DIM_COLUMN[d]] = f.dims[d];
   for (const c of COUNTERS) (row as any)[c] = f.counters[c];
   return row;
@@ -125,14 +141,21 @@ export async function writeCursor(trx: Kysely<DB>, value: number) {
  * Items changed since `since` whose fact row is missing or older, with their stored fact version; keyset pages in
  * (updated_at, id) order so that the read follows the item_updated index.
  */
-export async function changedItems(trx: Kysely<DB>, since: number, limit: number, after: { updatedAt: number; id: string } | null) {
+export async function changedItems(
+  trx: Kysely<DB>,
+  since: number,
+  limit: number,
+  after: { updatedAt: number; id: string } | null,
+) {
   let q = trx
     .selectFrom('item')
     .leftJoin('stats_item', 'stats_item.item_id', 'item.id')
     .select(FACT_COLUMNS.map((c) => `item.${c}` as const))
     .select('stats_item.version as fact_version')
     .where('item.updated_at', '>=', after ? after.updatedAt : since)
-    .where((eb) => eb.or([eb('stats_item.version', 'is', null), eb('stats_item.version', '!=', eb.ref('item.version'))]));
+    .where((eb) =>
+      eb.or([eb('stats_item.version', 'is', null), eb('stats_item.version', '!=', eb.ref('item.version'))]),
+    );
   // A row-value comparison, not an OR: the planner keeps walking the (updated_at, id) index instead of the table.
   if (after) q = q.where(sql<boolean>`(item.updated_at, item.id) > (${after.updatedAt}, ${after.id})`);
   const rows = await q.orderBy('item.updated_at').orderBy('item.id').limit(limit).execute();
@@ -146,11 +169,21 @@ export async function factRows(trx: Kysely<DB>, ids: string[]): Promise<StatsIte
 
 /** All projection rows, in pages by id (the full rebuild). */
 export function itemPage(trx: Kysely<DB>, afterId: string, limit: number) {
-  return trx.selectFrom('item').select([...FACT_COLUMNS]).where('id', '>', afterId).orderBy('id').limit(limit).execute() as Promise<FactRow[]>;
+  return trx
+    .selectFrom('item')
+    .select([...FACT_COLUMNS])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute() as Promise<FactRow[]>;
 }
 
 export async function insertFacts(trx: Kysely<DB>, rows: StatsItemTable[]) {
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('stats_item').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('stats_item')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** Builds every rollup grain and the histogram from the fact rows in SQL (the full rebuild). */
@@ -162,7 +195,9 @@ export async function rollupFromFacts(trx: Kysely<DB>) {
     const key = grain === 'city' ? sql.lit('') : sql.ref(DIM_COLUMN[grain]);
     const by = (day: string) => (grain === 'city' ? sql.ref(day) : sql`${sql.ref(DIM_COLUMN[grain])}, ${sql.ref(day)}`);
     await sql`insert into stats_rollup (grain, dim_key, day, received, rejected)
-      select ${grain}, ${key}, sub_day, sum(received), sum(rejected) from stats_item group by ${by('sub_day')}`.execute(trx);
+      select ${grain}, ${key}, sub_day, sum(received), sum(rejected) from stats_item group by ${by('sub_day')}`.execute(
+      trx,
+    );
     await sql`insert into stats_rollup (grain, dim_key, day, ${acc})
       select ${grain}, ${key}, acc_day, ${sumAcc} from stats_item where acc_day is not null group by ${by('acc_day')}
       on conflict (grain, day, dim_key) do update set ${setAcc}`.execute(trx);
@@ -172,14 +207,18 @@ export async function rollupFromFacts(trx: Kysely<DB>) {
   }
   const hist = sql.join(HIST_COLUMNS.map((c) => sql.ref(c)));
   const pivot = sql.join(HIST_COLUMNS.map((_, b) => sql`sum(case when bucket = ${sql.lit(b)} then 1 else 0 end)`));
-  const setAccHist = sql.join([...ACC_COUNTERS, ...HIST_COLUMNS].map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  const setAccHist = sql.join(
+    [...ACC_COUNTERS, ...HIST_COLUMNS].map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
+  );
   const all = [...COUNTERS, ...HIST_COLUMNS];
   const sumAll = sql.join(all.map((c) => sql`sum(${sql.ref(c)})`));
   for (const p of PAIRS) {
     const [a, b] = [sql.ref(DIM_COLUMN[p[0]]), sql.ref(DIM_COLUMN[p[1]])];
     const grain = pairName(p);
     await sql`insert into stats_pair (grain, k1, k2, day, received, rejected)
-      select ${grain}, ${a}, ${b}, sub_day, sum(received), sum(rejected) from stats_item group by ${a}, ${b}, sub_day`.execute(trx);
+      select ${grain}, ${a}, ${b}, sub_day, sum(received), sum(rejected) from stats_item group by ${a}, ${b}, sub_day`.execute(
+      trx,
+    );
     // Counters and the histogram pivot of the acceptance day in one pass over the facts.
     await sql`insert into stats_pair (grain, k1, k2, day, ${acc}, ${hist})
       select ${grain}, ${a}, ${b}, acc_day, ${sumAcc}, ${pivot} from stats_item where acc_day is not null group by ${a}, ${b}, acc_day
@@ -188,7 +227,9 @@ export async function rollupFromFacts(trx: Kysely<DB>) {
     for (const size of BLOCKS) {
       const block = sql`(day / ${sql.lit(size)}) * ${sql.lit(size)}`;
       await sql`insert into stats_pair (grain, k1, k2, day, ${sql.join(all.map((c) => sql.ref(c)))})
-        select ${blockGrain(grain, size)}, k1, k2, ${block}, ${sumAll} from stats_pair where grain = ${grain} group by k1, k2, ${block}`.execute(trx);
+        select ${blockGrain(grain, size)}, k1, k2, ${block}, ${sumAll} from stats_pair where grain = ${grain} group by k1, k2, ${block}`.execute(
+        trx,
+      );
     }
   }
 }
@@ -243,7 +284,10 @@ export function addFact(d: Deltas, f: ItemFact, sign: 1 | -1) {
     const values = `${f.dims[p[0]]}|${f.dims[p[1]]}`;
     // The day row and its block rows get the same change.
     const rows = (day: number) =>
-      [`${pairName(p)}|${values}|${day}`, ...BLOCKS.map((size) => `${blockGrain(pairName(p), size)}|${values}|${Math.floor(day / size) * size}`)].map((k) => {
+      [
+        `${pairName(p)}|${values}|${day}`,
+        ...BLOCKS.map((size) => `${blockGrain(pairName(p), size)}|${values}|${Math.floor(day / size) * size}`),
+      ].map((k) => {
         let r = d.pair.get(k);
         if (!r) d.pair.set(k, (r = { counters: zeroCounters(), hist: new Map() }));
         return r;
@@ -286,17 +330,30 @@ export async function applyDeltas(trx: Kysely<DB>, d: Deltas) {
     await trx
       .insertInto('stats_hist')
       .values(values)
-      .onConflict((oc) => oc.columns(['grain', 'day', 'dim_key', 'bucket']).doUpdateSet((eb) => ({ n: eb(eb.ref('stats_hist.n'), '+', eb.ref('excluded.n')) })))
+      .onConflict((oc) =>
+        oc
+          .columns(['grain', 'day', 'dim_key', 'bucket'])
+          .doUpdateSet((eb) => ({ n: eb(eb.ref('stats_hist.n'), '+', eb.ref('excluded.n')) })),
+      )
       .execute();
   }
-  const pair = [...d.pair].filter(([, r]) => COUNTERS.some((n) => r.counters[n] !== 0) || [...r.hist.values()].some((n) => n !== 0));
+  const pair = [...d.pair].filter(
+    ([, r]) => COUNTERS.some((n) => r.counters[n] !== 0) || [...r.hist.values()].some((n) => n !== 0),
+  );
   const columns = [...COUNTERS, ...HIST_COLUMNS];
   const addAll = sql.join(columns.map((c) => sql`${sql.ref(c)} = stats_pair.${sql.ref(c)} + excluded.${sql.ref(c)}`));
   // 107 values a row: 200 rows stay far below either dialect's limit on bound parameters.
   for (let i = 0; i < pair.length; i += 200) {
     const rows = pair.slice(i, i + 200).map(([k, r]) => {
       const [grain, k1, k2, day] = splitKey(k);
-      const values = [grain, k1, k2, Number(day), ...COUNTERS.map((c) => r.counters[c]), ...HIST_COLUMNS.map((_, b) => r.hist.get(b) ?? 0)];
+      const values = [
+        grain,
+        k1,
+        k2,
+        Number(day),
+        ...COUNTERS.map((c) => r.counters[c]),
+        ...HIST_COLUMNS.map((_, b) => r.hist.get(b) ?? 0),
+      ];
       return sql`(${sql.join(values)})`;
     });
     await sql`insert into stats_pair (grain, k1, k2, day, ${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(rows)}
@@ -310,7 +367,8 @@ function splitKey(k: string): string[] {
 }
 
 export async function clearAll(trx: Kysely<DB>) {
-  for (const t of ['stats_item', 'stats_rollup', 'stats_hist', 'stats_pair', 'stats_cursor'] as const) await trx.deleteFrom(t).execute();
+  for (const t of ['stats_item', 'stats_rollup', 'stats_hist', 'stats_pair', 'stats_cursor'] as const)
+    await trx.deleteFrom(t).execute();
 }
 
 // ---- reads -------------------------------------------------------------------------------------------------
@@ -326,17 +384,33 @@ function toCounters(r: Record<string, unknown>): Counters {
 }
 
 /** Aggregates from one rollup grain; `keys` limits the grain's dimension values (null: the city grain). */
-export async function readRollup(db: Kysely<DB>, grain: Grain, keys: string[] | null, fromDay: number, toDay: number, group: 'none' | 'day' | 'key'): Promise<Map<string, Aggregate>> {
+export async function readRollup(
+  db: Kysely<DB>,
+  grain: Grain,
+  keys: string[] | null,
+  fromDay: number,
+  toDay: number,
+  group: 'none' | 'day' | 'key',
+): Promise<Map<string, Aggregate>> {
   const groupCol = group === 'day' ? 'day' : group === 'key' ? 'dim_key' : null;
-  let q = db.selectFrom('stats_rollup').where('grain', '=', grain).where('day', '>=', fromDay).where('day', '<=', toDay);
+  let q = db
+    .selectFrom('stats_rollup')
+    .where('grain', '=', grain)
+    .where('day', '>=', fromDay)
+    .where('day', '<=', toDay);
   let h = db.selectFrom('stats_hist').where('grain', '=', grain).where('day', '>=', fromDay).where('day', '<=', toDay);
   if (keys) {
     q = q.where('dim_key', 'in', keys);
     h = h.where('dim_key', 'in', keys);
   }
   const [rows, hist] = await Promise.all([
-    (groupCol ? q.select(sql.ref(groupCol).as('g')).groupBy(groupCol) : q.select(sql.lit('').as('g'))).select(sumCounters).execute(),
-    (groupCol ? h.select(sql.ref(groupCol).as('g')).groupBy([groupCol, 'bucket']) : h.select(sql.lit('').as('g')).groupBy('bucket'))
+    (groupCol ? q.select(sql.ref(groupCol).as('g')).groupBy(groupCol) : q.select(sql.lit('').as('g')))
+      .select(sumCounters)
+      .execute(),
+    (groupCol
+      ? h.select(sql.ref(groupCol).as('g')).groupBy([groupCol, 'bucket'])
+      : h.select(sql.lit('').as('g')).groupBy('bucket')
+    )
       .select(['bucket', sql<number>`sum(n)`.as('n')])
       .execute(),
   ]);
@@ -374,12 +448,16 @@ export async function readPair(
     let q = db.selectFrom('stats_pair').where('grain', '=', g).where('day', '>=', from).where('day', '<=', to);
     if (k1) q = q.where('k1', 'in', k1);
     if (k2) q = q.where('k2', 'in', k2);
-    return q.select([...(group === 'none' ? [] : [group]), ...columns] as any).execute() as Promise<Record<string, unknown>[]>;
+    return q.select([...(group === 'none' ? [] : [group]), ...columns] as any).execute() as Promise<
+      Record<string, unknown>[]
+    >;
   };
   // Whole blocks inside the period from the block rows, the days around them from the day rows; a series by day
   // reads day rows only.
   const pieces = group === 'day' ? [{ size: 1, from: fromDay, to: toDay }] : coverDays(fromDay, toDay);
-  const parts = await Promise.all(pieces.map((c) => read(c.size === 1 ? grain : blockGrain(grain, c.size), c.from, c.to)));
+  const parts = await Promise.all(
+    pieces.map((c) => read(c.size === 1 ? grain : blockGrain(grain, c.size), c.from, c.to)),
+  );
   const sums = new Map<string, number[]>();
   for (const r of parts.flat()) {
     const k = group === 'none' ? '' : String(r[group]);
@@ -404,7 +482,8 @@ type FactWhere = { fromDay: number; toDay: number; dims: Partial<Record<Dimensio
 
 function factQuery(db: Kysely<DB>, f: FactWhere) {
   let q = db.selectFrom('stats_item');
-  for (const [dim, values] of Object.entries(f.dims) as [Dimension, string[]][]) q = q.where(DIM_COLUMN[dim], 'in', values);
+  for (const [dim, values] of Object.entries(f.dims) as [Dimension, string[]][])
+    q = q.where(DIM_COLUMN[dim], 'in', values);
   return q;
 }
 
@@ -416,8 +495,10 @@ export async function readFacts(db: Kysely<DB>, f: FactWhere, group: GroupBy): P
     if (!out.has(key)) out.set(key, emptyAggregate());
     return out.get(key)!;
   };
-  const keyOf = (dayCol: 'sub_day' | 'acc_day') => (group.kind === 'day' ? sql.ref(dayCol) : group.kind === 'dim' ? sql.ref(DIM_COLUMN[group.dim]) : sql.lit(''));
-  const groupCols = (dayCol: 'sub_day' | 'acc_day') => (group.kind === 'day' ? [dayCol] : group.kind === 'dim' ? [DIM_COLUMN[group.dim]] : []);
+  const keyOf = (dayCol: 'sub_day' | 'acc_day') =>
+    group.kind === 'day' ? sql.ref(dayCol) : group.kind === 'dim' ? sql.ref(DIM_COLUMN[group.dim]) : sql.lit('');
+  const groupCols = (dayCol: 'sub_day' | 'acc_day') =>
+    group.kind === 'day' ? [dayCol] : group.kind === 'dim' ? [DIM_COLUMN[group.dim]] : [];
   const sub = factQuery(db, f)
     .select(keyOf('sub_day').as('g'))
     .select(SUB_COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
@@ -458,9 +539,19 @@ export async function readFacts(db: Kysely<DB>, f: FactWhere, group: GroupBy): P
  * written so that no index applies to them (`+ 0`, `|| ''`): the planner must walk the narrow open_due_at range
  * rather than a whole year of acceptances.
  */
-export async function readOverdue(db: Kysely<DB>, f: FactWhere, group: GroupBy, now: number): Promise<Map<string, number>> {
+export async function readOverdue(
+  db: Kysely<DB>,
+  f: FactWhere,
+  group: GroupBy,
+  now: number,
+): Promise<Map<string, number>> {
   // The grouping expression is unindexable too, or the planner walks a whole index to satisfy GROUP BY.
-  const g = group.kind === 'day' ? sql`acc_day + 0` : group.kind === 'dim' ? sql`${sql.ref(DIM_COLUMN[group.dim])} || ''` : sql.lit('');
+  const g =
+    group.kind === 'day'
+      ? sql`acc_day + 0`
+      : group.kind === 'dim'
+        ? sql`${sql.ref(DIM_COLUMN[group.dim])} || ''`
+        : sql.lit('');
   let q = db
     .selectFrom('stats_item')
     .select(g.as('g'))
@@ -468,7 +559,8 @@ export async function readOverdue(db: Kysely<DB>, f: FactWhere, group: GroupBy, 
     .where('open_due_at', '<', now)
     .where(sql`acc_day + 0`, '>=', f.fromDay)
     .where(sql`acc_day + 0`, '<=', f.toDay);
-  for (const [dim, values] of Object.entries(f.dims) as [Dimension, string[]][]) q = q.where(sql`${sql.ref(DIM_COLUMN[dim])} || ''`, 'in', values);
+  for (const [dim, values] of Object.entries(f.dims) as [Dimension, string[]][])
+    q = q.where(sql`${sql.ref(DIM_COLUMN[dim])} || ''`, 'in', values);
   if (group.kind !== 'none') q = q.groupBy(g);
   const rows = (await q.execute()) as { g: unknown; n: number }[];
   return new Map(rows.map((r) => [String(r.g), Number(r.n)]));
@@ -480,15 +572,24 @@ export async function readSetting(db: Kysely<DB>, key: string): Promise<string |
 }
 
 /** Display names of dimension values (ids of districts, departments, centres, windows, categories). */
-export async function dimensionNames(db: Kysely<DB>, dim: Dimension, keys: string[]): Promise<Map<string, { name: string; nameEn: string | null }>> {
+export async function dimensionNames(
+  db: Kysely<DB>,
+  dim: Dimension,
+  keys: string[],
+): Promise<Map<string, { name: string; nameEn: string | null }>> {
   const ids = keys.filter(Boolean);
   if (!ids.length) return new Map();
   let rows: { id: string; name: string; name_en?: string | null }[] = [];
-  if (dim === 'district') rows = await db.selectFrom('district').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
-  if (dim === 'department') rows = await db.selectFrom('department').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
-  if (dim === 'category') rows = await db.selectFrom('category').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
-  if (dim === 'centre') rows = await db.selectFrom('service_centre').select(['id', 'name']).where('id', 'in', ids).execute();
-  if (dim === 'window') rows = await db.selectFrom('service_window').select(['id', 'name']).where('id', 'in', ids).execute();
+  if (dim === 'district')
+    rows = await db.selectFrom('district').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
+  if (dim === 'department')
+    rows = await db.selectFrom('department').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
+  if (dim === 'category')
+    rows = await db.selectFrom('category').select(['id', 'name', 'name_en']).where('id', 'in', ids).execute();
+  if (dim === 'centre')
+    rows = await db.selectFrom('service_centre').select(['id', 'name']).where('id', 'in', ids).execute();
+  if (dim === 'window')
+    rows = await db.selectFrom('service_window').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, nameEn: r.name_en ?? null }]));
 }
 
@@ -500,7 +601,11 @@ export async function categoryWithChildren(db: Kysely<DB>, id: string): Promise<
   return out;
 }
 
-export async function exists(db: Kysely<DB>, table: 'district' | 'department' | 'service_centre' | 'service_window', id: string): Promise<boolean> {
+export async function exists(
+  db: Kysely<DB>,
+  table: 'district' | 'department' | 'service_centre' | 'service_window',
+  id: string,
+): Promise<boolean> {
   return !!(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
 }
 

@@ -48,18 +48,31 @@ const MAX_PERIOD_DAYS = 1100;
 const CITY_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'inspector'];
 
 /** The reader's slice of the city: everything, one district, or one (main) department. */
-export type StatsScope = { kind: 'city' } | { kind: 'district'; districtId: string } | { kind: 'department'; departmentId: string };
+export type StatsScope =
+  | { kind: 'city' }
+  | { kind: 'district'; districtId: string }
+  | { kind: 'department'; departmentId: string };
 
 export function scopeOf(actor: Actor): StatsScope {
   if (actor.roles.includes('admin')) return { kind: 'city' };
   const bureau = actor.roles.some((r) => CITY_ROLES.includes(r));
   if (bureau && !actor.districtId) return { kind: 'city' };
   if (bureau && actor.districtId) return { kind: 'district', districtId: actor.districtId };
-  if (actor.roles.includes('dept_lead') && actor.departmentId) return { kind: 'department', departmentId: actor.departmentId };
+  if (actor.roles.includes('dept_lead') && actor.departmentId)
+    return { kind: 'department', departmentId: actor.departmentId };
   throw new AppError('forbidden', 'figures are not available to this account');
 }
 
-export const CITY_ACTOR: Actor = { kind: 'system', id: null, displayName: 'recompute', roles: ['admin'], districtId: null, departmentId: null, centreId: null, windowId: null };
+export const CITY_ACTOR: Actor = {
+  kind: 'system',
+  id: null,
+  displayName: 'recompute',
+  roles: ['admin'],
+  districtId: null,
+  departmentId: null,
+  centreId: null,
+  windowId: null,
+};
 
 export function createStatsService(deps: { database: Database; clock: Clock; deadlines: DeadlineService }) {
   const { database, clock, deadlines } = deps;
@@ -108,13 +121,23 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
         const wm = await workingMs();
         await db.transaction().execute(async (trx) => {
           // Serialises refreshes of several processes on PostgreSQL; SQLite serialises writers anyway.
-          await forUpdate(database.dialect, trx.selectFrom('stats_cursor').select('value').where('name', '=', 'items')).executeTakeFirst();
+          await forUpdate(
+            database.dialect,
+            trx.selectFrom('stats_cursor').select('value').where('name', '=', 'items'),
+          ).executeTakeFirst();
           let after: { updatedAt: number; id: string } | null = null;
           let maxSeen = cursor;
           for (;;) {
             const rows = await repo.changedItems(trx, cursor - REFRESH_MARGIN_MS, 2000, after);
             if (!rows.length) break;
-            const old = new Map((await repo.factRows(trx, rows.filter((r) => r.fact_version !== null).map((r) => r.id))).map((r) => [r.item_id, r]));
+            const old = new Map(
+              (
+                await repo.factRows(
+                  trx,
+                  rows.filter((r) => r.fact_version !== null).map((r) => r.id),
+                )
+              ).map((r) => [r.item_id, r]),
+            );
             const deltas = repo.emptyDeltas();
             const upserts = rows.map((r) => {
               const before = old.get(r.id);
@@ -152,13 +175,18 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
   }
 
   /** Validates the query against the reader's scope and the organisation; bad ids are 400s naming the field. */
-  async function resolve(actor: Actor, q: StatsQuery, defaultDays = 365): Promise<{ filter: FactFilter; scope: StatsScope; from: string; to: string }> {
+  async function resolve(
+    actor: Actor,
+    q: StatsQuery,
+    defaultDays = 365,
+  ): Promise<{ filter: FactFilter; scope: StatsScope; from: string; to: string }> {
     const scope = scopeOf(actor);
     const today = dayNumber(clock.now());
     const toDay = q.to ? dayNumberOfIso(q.to) : today;
     const fromDay = q.from ? dayNumberOfIso(q.from) : toDay - (defaultDays - 1);
     if (fromDay > toDay) throw invalidField('from', 'must not be after to');
-    if (toDay - fromDay + 1 > MAX_PERIOD_DAYS) throw invalidField('from', `the period may span at most ${MAX_PERIOD_DAYS} days`);
+    if (toDay - fromDay + 1 > MAX_PERIOD_DAYS)
+      throw invalidField('from', `the period may span at most ${MAX_PERIOD_DAYS} days`);
     const dims: Partial<Record<Dimension, string[]>> = {};
     if (scope.kind === 'district') {
       if (q.districtId && q.districtId !== scope.districtId) throw notFound('district');
@@ -171,11 +199,13 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
       if (q.departmentId && q.departmentId !== scope.departmentId) throw notFound('department');
       dims.department = [scope.departmentId];
     } else if (q.departmentId) {
-      if (!(await repo.exists(db, 'department', q.departmentId))) throw invalidField('departmentId', 'unknown department');
+      if (!(await repo.exists(db, 'department', q.departmentId)))
+        throw invalidField('departmentId', 'unknown department');
       dims.department = [q.departmentId];
     }
     if (q.centreId) {
-      if (!(await repo.exists(db, 'service_centre', q.centreId))) throw invalidField('centreId', 'unknown service centre');
+      if (!(await repo.exists(db, 'service_centre', q.centreId)))
+        throw invalidField('centreId', 'unknown service centre');
       dims.centre = [q.centreId];
     }
     if (q.windowId) {
@@ -198,14 +228,35 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
    * filters and the breakdown involve two dimensions that have one, and the fact rows otherwise.
    */
   function source(filter: FactFilter, group: repo.GroupBy): Promise<Map<string, Aggregate>> {
-    const constrained = [...new Set<Dimension>([...(Object.keys(filter.dims) as Dimension[]), ...(group.kind === 'dim' ? [group.dim] : [])])];
+    const constrained = [
+      ...new Set<Dimension>([
+        ...(Object.keys(filter.dims) as Dimension[]),
+        ...(group.kind === 'dim' ? [group.dim] : []),
+      ]),
+    ];
     const mode = group.kind === 'none' ? 'none' : group.kind === 'day' ? 'day' : 'key';
     if (constrained.length === 0) return repo.readRollup(db, 'city', null, filter.fromDay, filter.toDay, mode);
-    if (constrained.length === 1) return repo.readRollup(db, constrained[0]!, filter.dims[constrained[0]!] ?? null, filter.fromDay, filter.toDay, mode);
+    if (constrained.length === 1)
+      return repo.readRollup(
+        db,
+        constrained[0]!,
+        filter.dims[constrained[0]!] ?? null,
+        filter.fromDay,
+        filter.toDay,
+        mode,
+      );
     const pair = constrained.length === 2 ? repo.pairOf(constrained[0]!, constrained[1]!) : null;
     if (!pair) return repo.readFacts(db, filter, group);
     const by = group.kind === 'none' ? 'none' : group.kind === 'day' ? 'day' : group.dim === pair.first ? 'k1' : 'k2';
-    return repo.readPair(db, pair.grain, filter.dims[pair.first] ?? null, filter.dims[pair.second] ?? null, filter.fromDay, filter.toDay, by);
+    return repo.readPair(
+      db,
+      pair.grain,
+      filter.dims[pair.first] ?? null,
+      filter.dims[pair.second] ?? null,
+      filter.fromDay,
+      filter.toDay,
+      by,
+    );
   }
 
   async function aggregates(filter: FactFilter, group: repo.GroupBy): Promise<Map<string, Aggregate>> {
@@ -246,7 +297,12 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     return {
       ...present(r, s),
       by: q.by,
-      rows: keys.map((k) => ({ key: k || null, name: names.get(k)?.name ?? null, nameEn: names.get(k)?.nameEn ?? null, figures: computeFigures(agg.get(k)!, s) })),
+      rows: keys.map((k) => ({
+        key: k || null,
+        name: names.get(k)?.name ?? null,
+        nameEn: names.get(k)?.nameEn ?? null,
+        figures: computeFigures(agg.get(k)!, s),
+      })),
     };
   }
 
@@ -254,14 +310,25 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     const r = await resolve(actor, q);
     await refresh();
     const [agg, s] = await Promise.all([aggregates(r.filter, { kind: 'day' }), settings()]);
-    const bucketOf = (d: number) => (q.interval === 'day' ? d : q.interval === 'week' ? d - ((d + 3) % 7) : dayNumberOfIso(`${isoOfDayNumber(d).slice(0, 7)}-01`));
+    const bucketOf = (d: number) =>
+      q.interval === 'day'
+        ? d
+        : q.interval === 'week'
+          ? d - ((d + 3) % 7)
+          : dayNumberOfIso(`${isoOfDayNumber(d).slice(0, 7)}-01`);
     const points = new Map<number, Aggregate>();
-    for (let d = r.filter.fromDay; d <= r.filter.toDay; d++) if (!points.has(bucketOf(d))) points.set(bucketOf(d), emptyAggregate());
+    for (let d = r.filter.fromDay; d <= r.filter.toDay; d++)
+      if (!points.has(bucketOf(d))) points.set(bucketOf(d), emptyAggregate());
     for (const [day, a] of agg) addAggregate(points.get(bucketOf(Number(day)))!, a);
     return {
       ...present(r, s),
       interval: q.interval,
-      points: [...points].sort((a, b) => a[0] - b[0]).map(([start, a]) => ({ start: isoOfDayNumber(Math.max(start, r.filter.fromDay)), figures: computeFigures(a, s) })),
+      points: [...points]
+        .sort((a, b) => a[0] - b[0])
+        .map(([start, a]) => ({
+          start: isoOfDayNumber(Math.max(start, r.filter.fromDay)),
+          figures: computeFigures(a, s),
+        })),
     };
   }
 
@@ -277,7 +344,13 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
           (y.figures.closed.value ?? 0) - (x.figures.closed.value ?? 0) ||
           String(x.key).localeCompare(String(y.key)),
       )
-      .map((row, i) => ({ rank: i + 1, departmentId: row.key!, name: row.name, nameEn: row.nameEn, figures: row.figures }));
+      .map((row, i) => ({
+        rank: i + 1,
+        departmentId: row.key!,
+        name: row.name,
+        nameEn: row.nameEn,
+        figures: row.figures,
+      }));
     const red = ranked.slice(0, q.top);
     const black = ranked.slice(Math.max(red.length, ranked.length - q.top)).reverse();
     const { rows: _rows, by: _by, ...head } = b;
@@ -302,9 +375,21 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
       top('category', { ...r.filter, fromDay: end - 59, toDay: end - 30 }),
     ]);
     const ranked = async (dim: Dimension, m: Map<string, number>) => {
-      const list = [...m].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, q.limit);
-      const names = await repo.dimensionNames(db, dim, list.map(([k]) => k));
-      return list.map(([k, n]) => ({ key: k, name: names.get(k)?.name ?? null, nameEn: names.get(k)?.nameEn ?? null, received: n }));
+      const list = [...m]
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, q.limit);
+      const names = await repo.dimensionNames(
+        db,
+        dim,
+        list.map(([k]) => k),
+      );
+      return list.map(([k, n]) => ({
+        key: k,
+        name: names.get(k)?.name ?? null,
+        nameEn: names.get(k)?.nameEn ?? null,
+        received: n,
+      }));
     };
     const growth = [...new Set([...last.keys(), ...prev.keys()])]
       .map((k) => ({ key: k, last30: last.get(k) ?? 0, previous30: prev.get(k) ?? 0 }))
@@ -312,20 +397,39 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
       .filter((g) => g.growth > 0)
       .sort((a, b) => b.growth - a.growth || a.key.localeCompare(b.key))
       .slice(0, q.limit);
-    const rising = await repo.dimensionNames(db, 'category', growth.map((g) => g.key));
+    const rising = await repo.dimensionNames(
+      db,
+      'category',
+      growth.map((g) => g.key),
+    );
     return {
       ...present(r, s),
       topCategories: await ranked('category', cats),
       topCentres: await ranked('centre', centres),
       topDistricts: await ranked('district', districts),
-      rising: growth.map((g) => ({ ...g, name: rising.get(g.key)?.name ?? null, nameEn: rising.get(g.key)?.nameEn ?? null, windowEnd: isoOfDayNumber(end) })),
+      rising: growth.map((g) => ({
+        ...g,
+        name: rising.get(g.key)?.name ?? null,
+        nameEn: rising.get(g.key)?.nameEn ?? null,
+        windowEnd: isoOfDayNumber(end),
+      })),
       definitions: {
-        topCategories: { 'zh-CN': '统计期内按提交日期收到诉求最多的类别（按件数）。', 'en-US': 'Categories with the most items received in the period (by submission date).' },
-        topCentres: { 'zh-CN': '统计期内收到诉求最多的政务服务中心。', 'en-US': 'Service centres with the most items received in the period.' },
-        topDistricts: { 'zh-CN': '统计期内收到诉求最多的区县。', 'en-US': 'Districts with the most items received in the period.' },
+        topCategories: {
+          'zh-CN': '统计期内按提交日期收到诉求最多的类别（按件数）。',
+          'en-US': 'Categories with the most items received in the period (by submission date).',
+        },
+        topCentres: {
+          'zh-CN': '统计期内收到诉求最多的政务服务中心。',
+          'en-US': 'Service centres with the most items received in the period.',
+        },
+        topDistricts: {
+          'zh-CN': '统计期内收到诉求最多的区县。',
+          'en-US': 'Districts with the most items received in the period.',
+        },
         rising: {
           'zh-CN': '上升话题：截至统计期末日的近30天收到件数减去此前30天件数，增长最多的类别。',
-          'en-US': 'Rising topics: categories whose items received in the 30 days up to the end of the period exceed the 30 days before by the most.',
+          'en-US':
+            'Rising topics: categories whose items received in the 30 days up to the end of the period exceed the 30 days before by the most.',
         },
       },
     };
@@ -341,7 +445,10 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     const now = clock.now();
     const s = await settings();
     const total = emptyAggregate();
-    const byDim = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, Aggregate>()])) as Record<Dimension, Map<string, Aggregate>>;
+    const byDim = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, Aggregate>()])) as Record<
+      Dimension,
+      Map<string, Aggregate>
+    >;
     // Pair grains: replayed by (first value, second value), compared with the first value as filter and a breakdown
     // by the second, which is how a scoped reader's queries reach them.
     const byPair = repo.PAIRS.map(([a, b]) => ({ a, b, groups: new Map<string, Map<string, Aggregate>>() }));
@@ -382,20 +489,33 @@ export function createStatsService(deps: { database: Database; clock: Clock; dea
     const api = (await summary(CITY_ACTOR, q)).figures;
     const diffs: string[] = compareFigures('summary', replay, api);
     for (const d of DIMENSIONS) {
-      const served = new Map((await breakdown(CITY_ACTOR, { ...q, by: d })).rows.map((row) => [row.key ?? '', row.figures]));
+      const served = new Map(
+        (await breakdown(CITY_ACTOR, { ...q, by: d })).rows.map((row) => [row.key ?? '', row.figures]),
+      );
       for (const k of new Set([...byDim[d].keys(), ...served.keys()])) {
         const mine = computeFigures(byDim[d].get(k) ?? emptyAggregate(), s);
-        diffs.push(...compareFigures(`${d}=${k || '(none)'}`, mine, served.get(k) ?? computeFigures(emptyAggregate(), s)));
+        diffs.push(
+          ...compareFigures(`${d}=${k || '(none)'}`, mine, served.get(k) ?? computeFigures(emptyAggregate(), s)),
+        );
       }
     }
     for (const p of byPair) {
       const firstValues = new Set([...p.groups.keys(), ...byDim[p.a].keys()]);
       for (const k1 of firstValues) {
-        const served = await aggregates({ ...r.filter, dims: { ...r.filter.dims, [p.a]: [k1] } }, { kind: 'dim', dim: p.b });
+        const served = await aggregates(
+          { ...r.filter, dims: { ...r.filter.dims, [p.a]: [k1] } },
+          { kind: 'dim', dim: p.b },
+        );
         const mine = p.groups.get(k1) ?? new Map<string, Aggregate>();
         for (const k2 of new Set([...mine.keys(), ...served.keys()])) {
           const where = `${p.a}=${k1 || '(none)'} ${p.b}=${k2 || '(none)'}`;
-          diffs.push(...compareFigures(where, computeFigures(mine.get(k2) ?? emptyAggregate(), s), computeFigures(served.get(k2) ?? emptyAggregate(), s)));
+          diffs.push(
+            ...compareFigures(
+              where,
+              computeFigures(mine.get(k2) ?? emptyAggregate(), s),
+              computeFigures(served.get(k2) ?? emptyAggregate(), s),
+            ),
+          );
         }
       }
     }
@@ -414,7 +534,9 @@ export function compareFigures(where: string, a: Figures, b: Figures): string[] 
     const x = a[k];
     const y = b[k];
     if (x.value !== y.value || x.numerator !== y.numerator || x.denominator !== y.denominator) {
-      out.push(`${where} ${k}: replay ${x.numerator}/${x.denominator}=${x.value} vs api ${y.numerator}/${y.denominator}=${y.value}`);
+      out.push(
+        `${where} ${k}: replay ${x.numerator}/${x.denominator}=${x.value} vs api ${y.numerator}/${y.denominator}=${y.value}`,
+      );
     }
   }
   return out;

@@ -29,7 +29,8 @@ function duePage(db: Kysely<DB>, col: DueColumn, now: number, limit: number, aft
     .orderBy(col)
     .orderBy('id')
     .limit(limit);
-  if (after) q = q.where((eb) => eb.or([eb(col, '>', after.at), eb.and([eb(col, '=', after.at), eb('id', '>', after.id)])]));
+  if (after)
+    q = q.where((eb) => eb.or([eb(col, '>', after.at), eb.and([eb(col, '=', after.at), eb('id', '>', after.id)])]));
   return q;
 }
 
@@ -65,10 +66,17 @@ export async function departmentsWithBadReviews(db: Kysely<DB>, since: number, c
     .where('verified_at', '>=', since)
     .execute();
   const counts = new Map<string, number>();
-  for (const r of rows) if (r.main_department_id && !r.excluded) counts.set(r.main_department_id, (counts.get(r.main_department_id) ?? 0) + 1);
+  for (const r of rows)
+    if (r.main_department_id && !r.excluded)
+      counts.set(r.main_department_id, (counts.get(r.main_department_id) ?? 0) + 1);
   const ids = [...counts].filter(([, n]) => n >= count).map(([id]) => id);
   if (!ids.length) return [];
-  const depts = await db.selectFrom('department').select(['id', 'name', 'district_id']).where('id', 'in', ids).orderBy('id').execute();
+  const depts = await db
+    .selectFrom('department')
+    .select(['id', 'name', 'district_id'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
   return depts.map((d) => ({ departmentId: d.id, name: d.name, districtId: d.district_id, n: counts.get(d.id)! }));
 }
 
@@ -97,8 +105,18 @@ export async function guardedItemUpdate(
 }
 
 /** Claims (or renews) a named lease until `until`; false when another live owner holds it. */
-export async function claimLease(db: Kysely<DB>, name: string, owner: string, now: number, until: number): Promise<boolean> {
-  await db.insertInto('job_lease').values({ name, owner: null, until: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+export async function claimLease(
+  db: Kysely<DB>,
+  name: string,
+  owner: string,
+  now: number,
+  until: number,
+): Promise<boolean> {
+  await db
+    .insertInto('job_lease')
+    .values({ name, owner: null, until: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const res = await db
     .updateTable('job_lease')
     .set({ owner, until })

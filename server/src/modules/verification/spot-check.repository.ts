@@ -17,12 +17,22 @@ export function findSpotCheck(db: Kysely<DB>, id: string) {
   return db.selectFrom('spot_check').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listSpotChecks(db: Kysely<DB>, districtId: string | null, q: { period?: string; page: number; pageSize: number }) {
+export function listSpotChecks(
+  db: Kysely<DB>,
+  districtId: string | null,
+  q: { period?: string; page: number; pageSize: number },
+) {
   let base = db.selectFrom('spot_check');
   if (districtId) base = base.where('district_id', '=', districtId);
   if (q.period) base = base.where('period', '=', q.period);
   return Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
 }

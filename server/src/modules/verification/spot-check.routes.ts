@@ -17,17 +17,35 @@ export async function spotCheckRoutes(app: FastifyInstance, services: Services) 
 
   r.post(
     '/api/spot-checks',
-    { preHandler: guard, schema: { tags: ['verification'], summary: 'Draw a seeded, stratified sample of a month’s closed items', body: spotCheckCreateBody, response: { 201: spotCheckDetail, ...errorResponses } } },
+    {
+      preHandler: guard,
+      schema: {
+        tags: ['verification'],
+        summary: 'Draw a seeded, stratified sample of a month’s closed items',
+        body: spotCheckCreateBody,
+        response: { 201: spotCheckDetail, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.code(201).send(await spotChecks.create(requireActor(request), request.body)),
   );
   r.get(
     '/api/spot-checks',
-    { preHandler: guard, schema: { tags: ['verification'], querystring: spotCheckListQuery, response: { 200: spotCheckList, ...errorResponses } } },
+    {
+      preHandler: guard,
+      schema: {
+        tags: ['verification'],
+        querystring: spotCheckListQuery,
+        response: { 200: spotCheckList, ...errorResponses },
+      },
+    },
     async (request) => spotChecks.list(requireActor(request), request.query),
   );
   r.get(
     '/api/spot-checks/:id',
-    { preHandler: guard, schema: { tags: ['verification'], params: idParams, response: { 200: spotCheckDetail, ...errorResponses } } },
+    {
+      preHandler: guard,
+      schema: { tags: ['verification'], params: idParams, response: { 200: spotCheckDetail, ...errorResponses } },
+    },
     async (request) => spotChecks.get(requireActor(request), request.params.id),
   );
 }

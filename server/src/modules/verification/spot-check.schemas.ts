@@ -7,13 +7,27 @@ export const spotCheckCreateBody = z
   .object({
     period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a month as YYYY-MM' }),
     rate: z.number().gt(0).max(1).default(0.1),
-    seed: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, { message: 'letters, digits, . _ : -' }).optional(),
+    seed: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'letters, digits, . _ : -' })
+      .optional(),
     districtId: id.optional(),
   })
   .strict();
 export type SpotCheckCreateBody = z.output<typeof spotCheckCreateBody>;
 
-export const spotCheckListQuery = z.object({ ...pageQuery, period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }).strict();
+export const spotCheckListQuery = z
+  .object({
+    ...pageQuery,
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+  })
+  .strict();
 
 const progress = z.object({ total: z.number(), pending: z.number(), confirmed: z.number(), falseClosure: z.number() });
 
@@ -30,7 +44,14 @@ export const spotCheckSummary = z.object({
 });
 
 export const spotCheckDetail = spotCheckSummary.extend({
-  strata: z.array(z.object({ departmentId: z.string().nullable(), departmentName: z.string().nullable(), sampled: z.number(), checked: z.number() })),
+  strata: z.array(
+    z.object({
+      departmentId: z.string().nullable(),
+      departmentName: z.string().nullable(),
+      sampled: z.number(),
+      checked: z.number(),
+    }),
+  ),
   entries: z.array(
     z.object({
       itemId: z.string(),
@@ -47,4 +68,9 @@ export const spotCheckDetail = spotCheckSummary.extend({
 });
 export type SpotCheckDetail = z.infer<typeof spotCheckDetail>;
 
-export const spotCheckList = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(spotCheckSummary) });
+export const spotCheckList = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(spotCheckSummary),
+});

@@ -20,7 +20,11 @@ export const sampleSize = (n: number, rate: number) => Math.min(n, Math.max(1, M
  * The sample is a pure function of (seed, the closed items): each stratum is ordered by a keyed hash of the item id
  * and the first ones are taken, so the same seed always gives the same sample, whatever order the rows come in.
  */
-export function drawSample<T extends { id: string; main_department_id: string | null }>(rows: readonly T[], seed: string, rate: number): T[] {
+export function drawSample<T extends { id: string; main_department_id: string | null }>(
+  rows: readonly T[],
+  seed: string,
+  rate: number,
+): T[] {
   const strata = new Map<string, T[]>();
   for (const r of rows) {
     const key = r.main_department_id ?? '';
@@ -29,7 +33,10 @@ export function drawSample<T extends { id: string; main_department_id: string | 
   const rank = (id: string) => createHash('sha256').update(`${seed}\u0000${id}`).digest('hex');
   const out: T[] = [];
   for (const key of [...strata.keys()].sort()) {
-    const members = strata.get(key)!.map((r) => ({ r, k: rank(r.id) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    const members = strata
+      .get(key)!
+      .map((r) => ({ r, k: rank(r.id) }))
+      .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
     out.push(...members.slice(0, sampleSize(members.length, rate)).map((m) => m.r));
   }
   return out;
@@ -57,7 +64,8 @@ export function createSpotCheckService(deps: { database: Database; clock: Clock 
     return requested ?? null;
   }
 
-  const visible = (actor: Actor, row: { district_id: string | null }) => !actor.districtId || row.district_id === actor.districtId;
+  const visible = (actor: Actor, row: { district_id: string | null }) =>
+    !actor.districtId || row.district_id === actor.districtId;
 
   async function create(actor: Actor, body: SpotCheckCreateBody): Promise<SpotCheckDetail> {
     const districtId = await districtFor(actor, body.districtId);
@@ -66,19 +74,39 @@ export function createSpotCheckService(deps: { database: Database; clock: Clock 
     if (from >= now) throw invalidField('period', 'the month has not started yet');
     const seed = body.seed ?? randomCode(12);
     const closed = await closedInRange(db, from, to, districtId);
-    if (!closed.length) throw new AppError('conflict', `no items were closed in ${body.period}${districtId ? ' in this district' : ''}`);
+    if (!closed.length)
+      throw new AppError('conflict', `no items were closed in ${body.period}${districtId ? ' in this district' : ''}`);
     const sample = drawSample(closed, seed, body.rate);
     const id = newId(now);
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('spot_check')
-        .values({ id, period: body.period, seed, rate: body.rate, district_id: districtId, created_by: actor.id ?? 'system', created_at: now, size: sample.length })
+        .values({
+          id,
+          period: body.period,
+          seed,
+          rate: body.rate,
+          district_id: districtId,
+          created_by: actor.id ?? 'system',
+          created_at: now,
+          size: sample.length,
+        })
         .execute();
       // Inserted in slices: a month of a whole city can sample thousands of items.
       for (let i = 0; i < sample.length; i += 500) {
         await trx
           .insertInto('spot_check_entry')
-          .values(sample.slice(i, i + 500).map((s) => ({ spot_check_id: id, item_id: s.id, department_id: s.main_department_id, result: 'pending', answers: null, checked_by: null, checked_at: null })))
+          .values(
+            sample.slice(i, i + 500).map((s) => ({
+              spot_check_id: id,
+              item_id: s.id,
+              department_id: s.main_department_id,
+              result: 'pending',
+              answers: null,
+              checked_by: null,
+              checked_at: null,
+            })),
+          )
           .execute();
       }
       await appendAudit(trx, database.dialect, {
@@ -86,7 +114,15 @@ export function createSpotCheckService(deps: { database: Database; clock: Clock 
         actorId: actor.id,
         actorRole: actor.roles.includes('supervisor') ? 'supervisor' : (actor.roles[0] ?? null),
         at: now,
-        data: { spotCheckId: id, period: body.period, seed, rate: body.rate, districtId, closed: closed.length, size: sample.length },
+        data: {
+          spotCheckId: id,
+          period: body.period,
+          seed,
+          rate: body.rate,
+          districtId,
+          closed: closed.length,
+          size: sample.length,
+        },
       });
     });
     return get(actor, id);
@@ -125,7 +161,12 @@ export function createSpotCheckService(deps: { database: Database; clock: Clock 
     const strata = new Map<string, SpotCheckDetail['strata'][number]>();
     for (const e of entries) {
       const key = e.department_id ?? '';
-      const s = strata.get(key) ?? { departmentId: e.department_id, departmentName: e.department_name, sampled: 0, checked: 0 };
+      const s = strata.get(key) ?? {
+        departmentId: e.department_id,
+        departmentName: e.department_name,
+        sampled: 0,
+        checked: 0,
+      };
       s.sampled++;
       if (e.result !== 'pending') s.checked++;
       strata.set(key, s);
@@ -149,8 +190,18 @@ export function createSpotCheckService(deps: { database: Database; clock: Clock 
 
   async function list(actor: Actor, q: { period?: string; page: number; pageSize: number }) {
     const [rows, total] = await listSpotChecks(db, actor.districtId, q);
-    const progress = progressMap(await progressOf(db, rows.map((r) => r.id)));
-    return { total: Number(total.n), page: q.page, pageSize: q.pageSize, items: rows.map((r) => summary(r, progress.get(r.id))) };
+    const progress = progressMap(
+      await progressOf(
+        db,
+        rows.map((r) => r.id),
+      ),
+    );
+    return {
+      total: Number(total.n),
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map((r) => summary(r, progress.get(r.id))),
+    };
   }
 
   return { create, get, list };

@@ -18,12 +18,24 @@ export function Field({ id, label, required, error, help, children }: Props) {
     <div style={{ marginBottom: token.marginMD }} data-field={id}>
       <label htmlFor={id} style={{ display: 'block', marginBottom: token.marginXXS, color: token.colorTextHeading }}>
         {label}
-        {required ? <span aria-hidden style={{ color: token.colorError, marginInlineStart: 4 }}>*</span> : null}
+        {required ? (
+          <span aria-hidden style={{ color: token.colorError, marginInlineStart: 4 }}>
+            *
+          </span>
+        ) : null}
       </label>
       {children}
-      {help ? <div style={{ color: token.colorTextSecondary, fontSize: token.fontSizeSM, marginTop: token.marginXXS }}>{help}</div> : null}
+      {help ? (
+        <div style={{ color: token.colorTextSecondary, fontSize: token.fontSizeSM, marginTop: token.marginXXS }}>
+          {help}
+        </div>
+      ) : null}
       {error ? (
-        <div id={`${id}-error`} role="alert" style={{ color: token.colorError, fontSize: token.fontSizeSM, marginTop: token.marginXXS }}>
+        <div
+          id={`${id}-error`}
+          role="alert"
+          style={{ color: token.colorError, fontSize: token.fontSizeSM, marginTop: token.marginXXS }}
+        >
           {error}
         </div>
       ) : null}

@@ -15,11 +15,17 @@ describe('validateWith (shared schema on the client)', () => {
     expect(r.ok).toBe(true);
   });
   it('reports each bad field at its path, like the server', () => {
-    const r = validateWith(publicIntakeBody, { ...good, title: '短', requester: { kind: 'enterprise', phone: '123', uscc: '91210100MA0XXXXXX0' } }, (m) => m);
+    const r = validateWith(
+      publicIntakeBody,
+      { ...good, title: '短', requester: { kind: 'enterprise', phone: '123', uscc: '91210100MA0XXXXXX0' } },
+      (m) => m,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const names = r.errors.map((e) => e.name.join('.'));
-    expect(names).toEqual(expect.arrayContaining(['title', 'requester.phone', 'requester.uscc', 'requester.organization']));
+    expect(names).toEqual(
+      expect.arrayContaining(['title', 'requester.phone', 'requester.uscc', 'requester.organization']),
+    );
     expect(r.errors.find((e) => e.name[0] === 'title')!.errors[0]).toBe('at least 4 characters');
   });
   it('drops cleared inputs so optional fields stay optional', () => {

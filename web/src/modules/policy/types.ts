@@ -34,7 +34,16 @@ export interface PolicyItemSummary {
   active: boolean;
 }
 
-export type CandidateStatus = 'candidate' | 'confirmed' | 'rejected' | 'publicity' | 'notified' | 'consented' | 'disbursed' | 'paid' | 'failed';
+export type CandidateStatus =
+  | 'candidate'
+  | 'confirmed'
+  | 'rejected'
+  | 'publicity'
+  | 'notified'
+  | 'consented'
+  | 'disbursed'
+  | 'paid'
+  | 'failed';
 
 export interface Candidate {
   id: string;
@@ -113,7 +122,9 @@ export interface ParameterView {
 
 export type HitPolicy = 'unique' | 'first' | 'priority' | 'collect' | 'collect-sum';
 
-export type ExclusionDraft = { id: string; label: string; fact: string; test: string } | { id: string; label: string; receivedWithin: 'calendar-year' | '12-months' };
+export type ExclusionDraft =
+  | { id: string; label: string; fact: string; test: string }
+  | { id: string; label: string; receivedWithin: 'calendar-year' | '12-months' };
 
 /** A rule as the editor holds it: the server's draft body (item and version are assigned on publishing). */
 export interface RuleDraft {

@@ -16,12 +16,18 @@ export default function PolicyCalculatorPage() {
   const { t } = usePolicyText();
   const { issue } = useI18n();
   const calc = useCalculator();
-  const fieldErrors = Object.fromEntries(fieldErrorsOf(calc.error, issue, ['body', 'facts']).map((e) => [String(e.name[0]), e.errors.join('; ')]));
+  const fieldErrors = Object.fromEntries(
+    fieldErrorsOf(calc.error, issue, ['body', 'facts']).map((e) => [String(e.name[0]), e.errors.join('; ')]),
+  );
   return (
     <PublicLayout>
       <Flex vertical gap={12}>
         <PageTitle intro={t('calculator.intro')}>{t('calculator.title')}</PageTitle>
-        <FactsForm loading={calc.isPending} fieldErrors={fieldErrors} onSubmit={(values, asOf) => calc.mutate({ facts: toFacts(values), asOf })} />
+        <FactsForm
+          loading={calc.isPending}
+          fieldErrors={fieldErrors}
+          onSubmit={(values, asOf) => calc.mutate({ facts: toFacts(values), asOf })}
+        />
         {calc.error && !Object.keys(fieldErrors).length ? <ErrorAlert error={calc.error} /> : null}
         {calc.data ? <CalculatorResults result={calc.data} /> : null}
       </Flex>

@@ -9,7 +9,17 @@ import { useCandidates } from '../../modules/policy/hooks/useCandidates.ts';
 import { usePolicyItems } from '../../modules/policy/hooks/usePolicyItems.ts';
 import { usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 
-const STATUSES = ['candidate', 'confirmed', 'rejected', 'publicity', 'notified', 'consented', 'disbursed', 'paid', 'failed'] as const;
+const STATUSES = [
+  'candidate',
+  'confirmed',
+  'rejected',
+  'publicity',
+  'notified',
+  'consented',
+  'disbursed',
+  'paid',
+  'failed',
+] as const;
 
 export default function PolicyCandidatesPage() {
   const { t } = usePolicyText();
@@ -22,8 +32,9 @@ export default function PolicyCandidatesPage() {
   const candidates = useCandidates(itemId, { status: status === 'all' ? undefined : status, page, pageSize });
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k);
-    else next.set(k, v);
+    for (const [k, v] of Object.entries(patch))
+      if (v === null) next.delete(k);
+      else next.set(k, v);
     setParams(next);
   };
   return (
@@ -48,7 +59,10 @@ export default function PolicyCandidatesPage() {
             style={{ width: '100%' }}
             value={status}
             onChange={(v: string) => set({ status: v, page: null })}
-            options={[{ value: 'all', label: t('candidates.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`candidates.statuses.${s}`) }))]}
+            options={[
+              { value: 'all', label: t('candidates.all') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`candidates.statuses.${s}`) })),
+            ]}
             data-testid="status-filter"
           />
         </Col>
@@ -59,7 +73,12 @@ export default function PolicyCandidatesPage() {
         <>
           <FailureCounts aggregates={candidates.data?.aggregates ?? null} />
           <div style={{ height: 12 }} />
-          <CandidateTable data={candidates.data} loading={candidates.isFetching} page={page} onPage={(p, size) => set({ page: String(p), pageSize: String(size) })} />
+          <CandidateTable
+            data={candidates.data}
+            loading={candidates.isFetching}
+            page={page}
+            onPage={(p, size) => set({ page: String(p), pageSize: String(size) })}
+          />
         </>
       ) : null}
     </>

@@ -11,7 +11,17 @@ import { usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 import type { PolicyStats, StatsBucket } from '../../modules/policy/types.ts';
 import { breakdownBars, monthlyTrend, mostFailedBars, type FigureText } from '../../modules/policy/utils/figures.ts';
 
-const PIPELINE = ['candidate', 'confirmed', 'publicity', 'notified', 'consented', 'disbursed', 'paid', 'failed', 'rejected'];
+const PIPELINE = [
+  'candidate',
+  'confirmed',
+  'publicity',
+  'notified',
+  'consented',
+  'disbursed',
+  'paid',
+  'failed',
+  'rejected',
+];
 
 export default function PolicyFiguresPage() {
   const { t, formatNumber, lang } = usePolicyText();
@@ -27,7 +37,13 @@ export default function PolicyFiguresPage() {
   };
   const text: FigureText = useMemo(() => {
     const compact = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
-    return { enterprises: t('figures.enterprisesBenefited'), amount: t('figures.amount'), fail: t('figures.fail'), number: (n: number) => formatNumber(n), compact: (n: number) => compact.format(n) };
+    return {
+      enterprises: t('figures.enterprisesBenefited'),
+      amount: t('figures.amount'),
+      fail: t('figures.fail'),
+      number: (n: number) => formatNumber(n),
+      compact: (n: number) => compact.format(n),
+    };
   }, [t, formatNumber, lang]);
   const s = stats.data;
   const options = useMemo(
@@ -35,7 +51,10 @@ export default function PolicyFiguresPage() {
       s
         ? {
             byItem: breakdownBars(s.byItem, text),
-            byCategory: breakdownBars(s.byCategory.map((b) => ({ ...b, label: t(`library.categories.${b.key}`) })), text),
+            byCategory: breakdownBars(
+              s.byCategory.map((b) => ({ ...b, label: t(`library.categories.${b.key}`) })),
+              text,
+            ),
             byDistrict: breakdownBars(s.byDistrict, text),
             byMonth: monthlyTrend(s.byMonth, text),
             mostFailed: mostFailedBars(s.mostFailed, text),
@@ -48,20 +67,37 @@ export default function PolicyFiguresPage() {
       {rows.length && options ? (
         <EChart option={options[key]} label={title} height={height} />
       ) : (
-        <Typography.Text type="secondary">{key === 'mostFailed' ? t('candidates.noRun') : t('figures.noData')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {key === 'mostFailed' ? t('candidates.noRun') : t('figures.noData')}
+        </Typography.Text>
       )}
     </Section>
   );
-  const definition = (key: string) => (s?.definitions[key] ? t('figures.definition', { text: s.definitions[key] }) : undefined);
+  const definition = (key: string) =>
+    s?.definitions[key] ? t('figures.definition', { text: s.definitions[key] }) : undefined;
 
   return (
     <>
       <Typography.Title level={3}>{t('figures.title')}</Typography.Title>
       <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
         <span>{t('figures.period')}</span>
-        <Input type="date" value={from ?? ''} onChange={(e) => set('from', e.target.value)} style={{ width: 160 }} data-testid="figures-from" aria-label="from" />
+        <Input
+          type="date"
+          value={from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+          style={{ width: 160 }}
+          data-testid="figures-from"
+          aria-label="from"
+        />
         <span>–</span>
-        <Input type="date" value={to ?? ''} onChange={(e) => set('to', e.target.value)} style={{ width: 160 }} data-testid="figures-to" aria-label="to" />
+        <Input
+          type="date"
+          value={to ?? ''}
+          onChange={(e) => set('to', e.target.value)}
+          style={{ width: 160 }}
+          data-testid="figures-to"
+          aria-label="to"
+        />
       </Flex>
       {stats.error ? <ErrorAlert error={stats.error} /> : null}
       {s ? (
@@ -69,17 +105,31 @@ export default function PolicyFiguresPage() {
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={24} sm={8}>
               <Section>
-                <Statistic title={<span title={definition('enterprisesBenefited')}>{t('figures.enterprisesBenefited')}</span>} value={s.enterprisesBenefited} formatter={(v) => formatNumber(Number(v))} data-testid="figure-enterprises" />
+                <Statistic
+                  title={<span title={definition('enterprisesBenefited')}>{t('figures.enterprisesBenefited')}</span>}
+                  value={s.enterprisesBenefited}
+                  formatter={(v) => formatNumber(Number(v))}
+                  data-testid="figure-enterprises"
+                />
               </Section>
             </Col>
             <Col xs={24} sm={8}>
               <Section>
-                <Statistic title={t('figures.payments')} value={s.payments} formatter={(v) => formatNumber(Number(v))} />
+                <Statistic
+                  title={t('figures.payments')}
+                  value={s.payments}
+                  formatter={(v) => formatNumber(Number(v))}
+                />
               </Section>
             </Col>
             <Col xs={24} sm={8}>
               <Section>
-                <Statistic title={<span title={definition('amount')}>{t('figures.amount')}</span>} value={s.amount} formatter={(v) => formatNumber(Number(v))} data-testid="figure-amount" />
+                <Statistic
+                  title={<span title={definition('amount')}>{t('figures.amount')}</span>}
+                  value={s.amount}
+                  formatter={(v) => formatNumber(Number(v))}
+                  data-testid="figure-amount"
+                />
               </Section>
             </Col>
           </Row>
@@ -119,7 +169,12 @@ export default function PolicyFiguresPage() {
                 { title: t('figures.item'), dataIndex: 'name' },
                 { title: t('figures.criterion'), dataIndex: 'label' },
                 { title: t('figures.fail'), dataIndex: 'fail', align: 'right', render: (n: number) => formatNumber(n) },
-                { title: t('figures.population'), dataIndex: 'population', align: 'right', render: (n: number) => formatNumber(n) },
+                {
+                  title: t('figures.population'),
+                  dataIndex: 'population',
+                  align: 'right',
+                  render: (n: number) => formatNumber(n),
+                },
               ]}
             />
           </Section>
@@ -131,9 +186,24 @@ export default function PolicyFiguresPage() {
               pagination={false}
               columns={[
                 { title: t('figures.byDistrict'), dataIndex: 'label' },
-                { title: t('figures.enterprisesBenefited'), dataIndex: 'enterprises', align: 'right', render: (n: number) => formatNumber(n) },
-                { title: t('figures.payments'), dataIndex: 'payments', align: 'right', render: (n: number) => formatNumber(n) },
-                { title: t('figures.amount'), dataIndex: 'amount', align: 'right', render: (n: number) => formatNumber(n) },
+                {
+                  title: t('figures.enterprisesBenefited'),
+                  dataIndex: 'enterprises',
+                  align: 'right',
+                  render: (n: number) => formatNumber(n),
+                },
+                {
+                  title: t('figures.payments'),
+                  dataIndex: 'payments',
+                  align: 'right',
+                  render: (n: number) => formatNumber(n),
+                },
+                {
+                  title: t('figures.amount'),
+                  dataIndex: 'amount',
+                  align: 'right',
+                  render: (n: number) => formatNumber(n),
+                },
               ]}
             />
           </Section>

@@ -3,7 +3,21 @@
 // validation at the cell, publishing as a new version with its effective date, and the item's delivery status.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Alert, App as AntApp, Button, Col, Descriptions, Flex, Input, Modal, Row, Segmented, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  Modal,
+  Row,
+  Segmented,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -13,11 +27,25 @@ import { DeliveryPanel } from '../../modules/policy/components/DeliveryPanel.tsx
 import { ParameterList } from '../../modules/policy/components/ParameterList.tsx';
 import { RuleEditor } from '../../modules/policy/components/RuleEditor.tsx';
 import { TestPanel } from '../../modules/policy/components/TestPanel.tsx';
-import { usePolicyDocuments, usePolicyItem, usePolicyParameters, usePublishRule, useRuleVersions, useValidateRule } from '../../modules/policy/hooks/useLibrary.ts';
+import {
+  usePolicyDocuments,
+  usePolicyItem,
+  usePolicyParameters,
+  usePublishRule,
+  useRuleVersions,
+  useValidateRule,
+} from '../../modules/policy/hooks/useLibrary.ts';
 import { useIssueKind, usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 import type { RuleDraft, RuleIssueView } from '../../modules/policy/types.ts';
 import { dropDraft, loadDraft, saveDraft } from '../../modules/policy/utils/draftStore.ts';
-import { draftBody, draftFrom, issueLine, issuesElsewhere, issuesFromPaths, parametersUsed } from '../../modules/policy/utils/ruleDraft.ts';
+import {
+  draftBody,
+  draftFrom,
+  issueLine,
+  issuesElsewhere,
+  issuesFromPaths,
+  parametersUsed,
+} from '../../modules/policy/utils/ruleDraft.ts';
 import type { Decision } from '@tingquan/common/policy/engine';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -54,7 +82,7 @@ export default function PolicyItemPage() {
     setDraft(draftFrom(latest, latest.effectiveFrom > today() ? latest.effectiveFrom : today()));
     setIssues([]);
     validate.reset();
-  }, [latest, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [latest, id]);
   // An unpublished draft left in this browser (on top of the newest version) is taken up again after a reload.
   const [restored, setRestored] = useState(false);
   useEffect(() => {
@@ -67,25 +95,37 @@ export default function PolicyItemPage() {
   }, [latest, draft, me, canManage, id]);
 
   const versionParam = params.get('version');
-  const selected = versionParam && versions.data?.some((v) => String(v.version) === versionParam) ? versionParam : canManage && draft ? 'draft' : latest ? String(latest.version) : 'draft';
+  const selected =
+    versionParam && versions.data?.some((v) => String(v.version) === versionParam)
+      ? versionParam
+      : canManage && draft
+        ? 'draft'
+        : latest
+          ? String(latest.version)
+          : 'draft';
   const published = selected === 'draft' ? undefined : versions.data?.find((v) => String(v.version) === selected);
   const shown: RuleDraft | null = published ? draftFrom(published, published.effectiveFrom) : draft;
-  const tested = useMemo(() => (shown ? draftBody(shown) : null), [JSON.stringify(shown)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tested = useMemo(() => (shown ? draftBody(shown) : null), [JSON.stringify(shown)]);
   const editing = selected === 'draft' && canManage && !!draft;
 
   const onDecision = useCallback((decision: Decision | null, error: unknown) => {
     setMatchedRows(decision?.table.matchedRows ?? []);
-    setTestIssues(error instanceof ApiError ? issuesFromPaths(error.issues.filter((i) => /^(body\.)?rule/.test(i.path))) : []);
+    setTestIssues(
+      error instanceof ApiError ? issuesFromPaths(error.issues.filter((i) => /^(body\.)?rule/.test(i.path))) : [],
+    );
   }, []);
 
-  const shownIssues = editing ? [...issues, ...testIssues.filter((i) => !issues.some((j) => j.message === i.message))] : [];
+  const shownIssues = editing
+    ? [...issues, ...testIssues.filter((i) => !issues.some((j) => j.message === i.message))]
+    : [];
   const change = (next: RuleDraft) => {
     setDraft(next);
     if (latest) saveDraft(localStorage, id, latest.version, next);
     setIssues([]);
     validate.reset();
   };
-  const runValidate = () => draft && validate.mutate(draftBody(draft), { onSuccess: (r) => setIssues([...r.errors, ...r.warnings]) });
+  const runValidate = () =>
+    draft && validate.mutate(draftBody(draft), { onSuccess: (r) => setIssues([...r.errors, ...r.warnings]) });
   const runPublish = () =>
     draft &&
     publish.mutate(draftBody({ ...draft, effectiveFrom }), {
@@ -132,10 +172,14 @@ export default function PolicyItemPage() {
       </Typography.Title>
       {i ? (
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-          <Descriptions.Item label={t('item.document')}>{doc ? `${doc.number} ${doc.title}` : i.documentId}</Descriptions.Item>
+          <Descriptions.Item label={t('item.document')}>
+            {doc ? `${doc.number} ${doc.title}` : i.documentId}
+          </Descriptions.Item>
           <Descriptions.Item label={t('library.department')}>{i.department}</Descriptions.Item>
           <Descriptions.Item label={t('library.category')}>{t(`library.categories.${i.category}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('library.delivery')}>{t(`calculator.deliveryMode.${i.delivery}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('library.delivery')}>
+            {t(`calculator.deliveryMode.${i.delivery}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('item.subject')}>{i.subject}</Descriptions.Item>
           <Descriptions.Item label={t('item.amountText')}>{i.amountText}</Descriptions.Item>
           <Descriptions.Item label={t('item.conditions')} span={{ xs: 1, md: 2 }}>
@@ -163,7 +207,9 @@ export default function PolicyItemPage() {
             children: (
               <>
                 {versions.error ? <ErrorAlert error={versions.error} /> : null}
-                {versions.data && !versions.data.length ? <Alert type="info" showIcon title={t('item.noVersions')} /> : null}
+                {versions.data && !versions.data.length ? (
+                  <Alert type="info" showIcon title={t('item.noVersions')} />
+                ) : null}
                 {versions.data?.length ? (
                   <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
                     <span>{t('item.versions')}</span>
@@ -171,7 +217,10 @@ export default function PolicyItemPage() {
                       value={selected}
                       onChange={(v) => select(String(v))}
                       options={[
-                        ...versions.data.map((v) => ({ value: String(v.version), label: t('item.version', { version: v.version }) })),
+                        ...versions.data.map((v) => ({
+                          value: String(v.version),
+                          label: t('item.version', { version: v.version }),
+                        })),
                         ...(canManage ? [{ value: 'draft', label: t('item.draft') }] : []),
                       ]}
                       data-testid="rule-versions"
@@ -188,7 +237,12 @@ export default function PolicyItemPage() {
                             <Button size="small" onClick={resetDraft}>
                               {t('rules.reset')}
                             </Button>
-                            <Button size="small" loading={validate.isPending} onClick={runValidate} data-testid="validate-rule">
+                            <Button
+                              size="small"
+                              loading={validate.isPending}
+                              onClick={runValidate}
+                              data-testid="validate-rule"
+                            >
                               {t('rules.validate')}
                             </Button>
                             <Button
@@ -210,34 +264,65 @@ export default function PolicyItemPage() {
                       {published ? (
                         <Flex gap={8} wrap style={{ marginBottom: 8 }}>
                           <Tag>{t('item.frozen')}</Tag>
-                          <Typography.Text type="secondary">{t('item.effectiveFrom', { from: published.effectiveFrom })}</Typography.Text>
-                          <Typography.Text type="secondary">{t('item.publishedAt', { at: formatDateTime(published.publishedAt) })}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {t('item.effectiveFrom', { from: published.effectiveFrom })}
+                          </Typography.Text>
+                          <Typography.Text type="secondary">
+                            {t('item.publishedAt', { at: formatDateTime(published.publishedAt) })}
+                          </Typography.Text>
                           <Typography.Text type="secondary" code>
                             {t('item.hash', { hash: published.hash })}
                           </Typography.Text>
                         </Flex>
                       ) : null}
-                      {editing && restored ? <Alert type="info" showIcon title={t('item.draftRestored')} style={{ marginBottom: 8 }} data-testid="draft-restored" /> : null}
-                      {editing && validate.data?.ok ? <Alert type="success" showIcon title={t('rules.valid')} style={{ marginBottom: 8 }} data-testid="rule-valid" /> : null}
+                      {editing && restored ? (
+                        <Alert
+                          type="info"
+                          showIcon
+                          title={t('item.draftRestored')}
+                          style={{ marginBottom: 8 }}
+                          data-testid="draft-restored"
+                        />
+                      ) : null}
+                      {editing && validate.data?.ok ? (
+                        <Alert
+                          type="success"
+                          showIcon
+                          title={t('rules.valid')}
+                          style={{ marginBottom: 8 }}
+                          data-testid="rule-valid"
+                        />
+                      ) : null}
                       {validate.error ? <ErrorAlert error={validate.error} /> : null}
-                      {publish.error && !(publish.error instanceof ApiError && publish.error.issues.length) ? <ErrorAlert error={publish.error} /> : null}
+                      {publish.error && !(publish.error instanceof ApiError && publish.error.issues.length) ? (
+                        <ErrorAlert error={publish.error} />
+                      ) : null}
                       {elsewhere.length ? (
                         <Alert
                           type={errorsCount ? 'error' : 'warning'}
                           showIcon
                           style={{ marginBottom: 8 }}
                           title={t('rules.issuesElsewhere')}
-                          description={elsewhere.map((x, n) => (
-                            <div key={n}>{issueLine(x, issueKind)}</div>
-                          ))}
+                          description={elsewhere.map((x, n) => <div key={n}>{issueLine(x, issueKind)}</div>)}
                           data-testid="rule-issues"
                         />
                       ) : null}
-                      {shown ? <RuleEditor rule={shown} onChange={editing ? change : undefined} issues={shownIssues} matchedRows={matchedRows} /> : null}
+                      {shown ? (
+                        <RuleEditor
+                          rule={shown}
+                          onChange={editing ? change : undefined}
+                          issues={shownIssues}
+                          matchedRows={matchedRows}
+                        />
+                      ) : null}
                     </Section>
                   </Col>
                   <Col xs={24} xxl={10}>
-                    <Section title={t('rules.parameters')}>{shown ? <ParameterList ids={parametersUsed(shown)} parameters={parameters.data ?? []} asOf={asOf} /> : null}</Section>
+                    <Section title={t('rules.parameters')}>
+                      {shown ? (
+                        <ParameterList ids={parametersUsed(shown)} parameters={parameters.data ?? []} asOf={asOf} />
+                      ) : null}
+                    </Section>
                   </Col>
                 </Row>
                 <Section title={t('test.title')}>
@@ -254,11 +339,23 @@ export default function PolicyItemPage() {
         title={t('rules.publish')}
         onCancel={() => setPublishing(false)}
         onOk={runPublish}
-        okButtonProps={{ loading: publish.isPending, disabled: !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom), 'data-testid': 'publish-ok' } as never}
+        okButtonProps={
+          {
+            loading: publish.isPending,
+            disabled: !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom),
+            'data-testid': 'publish-ok',
+          } as never
+        }
       >
         <Flex vertical gap={8}>
           <span>{t('rules.publishEffective')}</span>
-          <Input type="date" value={effectiveFrom} min={latest?.effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} data-testid="publish-effective" />
+          <Input
+            type="date"
+            value={effectiveFrom}
+            min={latest?.effectiveFrom}
+            onChange={(e) => setEffectiveFrom(e.target.value)}
+            data-testid="publish-effective"
+          />
           {publish.error ? <ErrorAlert error={publish.error} /> : null}
         </Flex>
       </Modal>

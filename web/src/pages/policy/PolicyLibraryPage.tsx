@@ -8,12 +8,28 @@ import { usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
 import type { PolicyDocumentView, PolicyItemView } from '../../modules/policy/types.ts';
 import { departmentsOf, filterDocuments, filterItems } from '../../modules/policy/utils/library.ts';
 
-const CATEGORIES = ['tech', 'industry', 'digital', 'green', 'talent', 'employment', 'finance', 'listing', 'commerce', 'trade', 'relief'];
+const CATEGORIES = [
+  'tech',
+  'industry',
+  'digital',
+  'green',
+  'talent',
+  'employment',
+  'finance',
+  'listing',
+  'commerce',
+  'trade',
+  'relief',
+];
 
 export default function PolicyLibraryPage() {
   const { t } = usePolicyText();
   const [params, setParams] = useSearchParams();
-  const filter = { category: params.get('category') ?? undefined, department: params.get('department') ?? undefined, q: params.get('q') ?? undefined };
+  const filter = {
+    category: params.get('category') ?? undefined,
+    department: params.get('department') ?? undefined,
+    q: params.get('q') ?? undefined,
+  };
   const docs = usePolicyDocuments();
   const items = useAllPolicyItems();
   const allItems = items.data ?? [];
@@ -29,17 +45,35 @@ export default function PolicyLibraryPage() {
   };
 
   const itemColumns = [
-    { title: t('library.name'), key: 'name', render: (_: unknown, i: PolicyItemView) => <Link to={`/policy/items/${i.id}`}>{i.name}</Link> },
-    { title: t('library.number'), key: 'doc', responsive: ['lg' as const], render: (_: unknown, i: PolicyItemView) => numbers.get(i.documentId) ?? i.documentId },
+    {
+      title: t('library.name'),
+      key: 'name',
+      render: (_: unknown, i: PolicyItemView) => <Link to={`/policy/items/${i.id}`}>{i.name}</Link>,
+    },
+    {
+      title: t('library.number'),
+      key: 'doc',
+      responsive: ['lg' as const],
+      render: (_: unknown, i: PolicyItemView) => numbers.get(i.documentId) ?? i.documentId,
+    },
     { title: t('library.category'), dataIndex: 'category', render: (c: string) => t(`library.categories.${c}`) },
     { title: t('library.department'), dataIndex: 'department' },
-    { title: t('library.delivery'), dataIndex: 'delivery', responsive: ['md' as const], render: (d: string) => t(`calculator.deliveryMode.${d}`) },
+    {
+      title: t('library.delivery'),
+      dataIndex: 'delivery',
+      responsive: ['md' as const],
+      render: (d: string) => t(`calculator.deliveryMode.${d}`),
+    },
     {
       title: t('library.rule'),
       key: 'rule',
       render: (_: unknown, i: PolicyItemView) => (
         <>
-          {i.currentRule ? <Tag color="blue">{t('item.version', { version: i.currentRule.version })}</Tag> : <Tag>{t('library.noRule')}</Tag>}
+          {i.currentRule ? (
+            <Tag color="blue">{t('item.version', { version: i.currentRule.version })}</Tag>
+          ) : (
+            <Tag>{t('library.noRule')}</Tag>
+          )}
           {i.active ? null : <Tag color="default">{t('library.inactive')}</Tag>}
         </>
       ),
@@ -52,7 +86,13 @@ export default function PolicyLibraryPage() {
       <Typography.Paragraph type="secondary">{t('library.intro')}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} md={8}>
-          <Input.Search allowClear defaultValue={filter.q} placeholder={t('library.search')} onSearch={(v) => set('q', v.trim() || undefined)} data-testid="library-search" />
+          <Input.Search
+            allowClear
+            defaultValue={filter.q}
+            placeholder={t('library.search')}
+            onSearch={(v) => set('q', v.trim() || undefined)}
+            data-testid="library-search"
+          />
         </Col>
         <Col xs={12} md={8}>
           <Select
@@ -82,7 +122,15 @@ export default function PolicyLibraryPage() {
       {items.error ? <ErrorAlert error={items.error} /> : null}
       <Typography.Title level={5}>{t('library.items', { n: shownItems.length })}</Typography.Title>
       <div data-testid="library-items">
-        <Table<PolicyItemView> rowKey="id" size="small" loading={items.isLoading} dataSource={shownItems} columns={itemColumns} pagination={{ pageSize: 20, showSizeChanger: true }} scroll={{ x: 'max-content' }} />
+        <Table<PolicyItemView>
+          rowKey="id"
+          size="small"
+          loading={items.isLoading}
+          dataSource={shownItems}
+          columns={itemColumns}
+          pagination={{ pageSize: 20, showSizeChanger: true }}
+          scroll={{ x: 'max-content' }}
+        />
       </div>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('library.documents', { n: shownDocs.length })}
@@ -97,17 +145,44 @@ export default function PolicyLibraryPage() {
           scroll={{ x: 'max-content' }}
           expandable={{
             expandedRowRender: (d) => (
-              <Table<PolicyItemView> rowKey="id" size="small" pagination={false} dataSource={filterItems(allItems, allDocs, filter).filter((i) => i.documentId === d.id)} columns={itemColumns.filter((c) => c.key !== 'doc')} />
+              <Table<PolicyItemView>
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={filterItems(allItems, allDocs, filter).filter((i) => i.documentId === d.id)}
+                columns={itemColumns.filter((c) => c.key !== 'doc')}
+              />
             ),
           }}
           columns={[
-            { title: t('library.number'), dataIndex: 'number', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+            {
+              title: t('library.number'),
+              dataIndex: 'number',
+              render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span>,
+            },
             { title: t('library.docTitle'), dataIndex: 'title' },
             { title: t('library.issuer'), dataIndex: 'issuer', responsive: ['md'] },
-            { title: t('library.category'), dataIndex: 'category', render: (c: string) => t(`library.categories.${c}`) },
-            { title: t('library.level'), dataIndex: 'level', responsive: ['lg'], render: (l: string) => t(`library.levels.${l}`) },
+            {
+              title: t('library.category'),
+              dataIndex: 'category',
+              render: (c: string) => t(`library.categories.${c}`),
+            },
+            {
+              title: t('library.level'),
+              dataIndex: 'level',
+              responsive: ['lg'],
+              render: (l: string) => t(`library.levels.${l}`),
+            },
             { title: t('library.issuedOn'), dataIndex: 'issuedOn', responsive: ['lg'] },
-            { title: t('library.effective'), key: 'effective', render: (_: unknown, d) => <span style={{ whiteSpace: 'nowrap' }}>{`${d.effectiveFrom} – ${d.effectiveTo ?? t('library.openEnded')}`}</span> },
+            {
+              title: t('library.effective'),
+              key: 'effective',
+              render: (_: unknown, d) => (
+                <span
+                  style={{ whiteSpace: 'nowrap' }}
+                >{`${d.effectiveFrom} – ${d.effectiveTo ?? t('library.openEnded')}`}</span>
+              ),
+            },
             { title: t('library.itemCount'), dataIndex: 'itemCount', align: 'right' },
           ]}
         />

@@ -10,7 +10,13 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useMe } from '../../modules/auth/hooks/useMe.ts';
 import { usePolicyItems } from '../../modules/policy/hooks/usePolicyItems.ts';
 import { usePolicyText } from '../../modules/policy/hooks/usePolicyText.ts';
-import { useEnterpriseSearch, useRun, useRuns, useStartRun, type RunRequest } from '../../modules/policy/hooks/useRuns.ts';
+import {
+  useEnterpriseSearch,
+  useRun,
+  useRuns,
+  useStartRun,
+  type RunRequest,
+} from '../../modules/policy/hooks/useRuns.ts';
 import type { RunView } from '../../modules/policy/types.ts';
 
 const STATUS_COLORS = { queued: 'default', running: 'processing', done: 'success', failed: 'error' } as const;
@@ -54,7 +60,12 @@ export default function PolicyRunsPage() {
   const fieldErrors = fieldErrorsOf(start.error, issue);
   const submit = (v: RunRequest) =>
     start.mutate(
-      { scope: v.scope, ...(v.scope === 'item' ? { itemId: v.itemId } : {}), ...(v.scope === 'enterprise' ? { enterpriseId: v.enterpriseId } : {}), ...(v.asOf ? { asOf: v.asOf } : {}) },
+      {
+        scope: v.scope,
+        ...(v.scope === 'item' ? { itemId: v.itemId } : {}),
+        ...(v.scope === 'enterprise' ? { enterpriseId: v.enterpriseId } : {}),
+        ...(v.asOf ? { asOf: v.asOf } : {}),
+      },
       {
         onSuccess: (r) => {
           const next = new URLSearchParams(params);
@@ -83,35 +94,72 @@ export default function PolicyRunsPage() {
       <Typography.Paragraph type="secondary">{t('runs.intro')}</Typography.Paragraph>
       {canManage ? (
         <Section title={t('runs.start')}>
-          <Form form={form} layout="vertical" initialValues={{ scope: 'item' }} onFinish={submit} data-testid="run-form">
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ scope: 'item' }}
+            onFinish={submit}
+            data-testid="run-form"
+          >
             <Form.Item name="scope" label={t('runs.scope')}>
-              <Radio.Group optionType="button" options={(['item', 'enterprise', 'all'] as const).map((s) => ({ value: s, label: t(`runs.scopes.${s}`) }))} data-testid="run-scope" />
+              <Radio.Group
+                optionType="button"
+                options={(['item', 'enterprise', 'all'] as const).map((s) => ({
+                  value: s,
+                  label: t(`runs.scopes.${s}`),
+                }))}
+                data-testid="run-scope"
+              />
             </Form.Item>
             {scope === 'item' ? (
-              <Form.Item name="itemId" label={t('runs.item')} rules={[{ required: true }]} validateStatus={errorAt('itemId') ? 'error' : undefined} help={errorAt('itemId')}>
+              <Form.Item
+                name="itemId"
+                label={t('runs.item')}
+                rules={[{ required: true }]}
+                validateStatus={errorAt('itemId') ? 'error' : undefined}
+                help={errorAt('itemId')}
+              >
                 <Select
                   showSearch
                   optionFilterProp="label"
                   placeholder={t('candidates.pickItem')}
-                  options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.department}）` }))}
+                  options={(items.data?.items ?? []).map((i) => ({
+                    value: i.id,
+                    label: `${i.name}（${i.department}）`,
+                  }))}
                   data-testid="run-item"
                 />
               </Form.Item>
             ) : null}
             {scope === 'enterprise' ? (
-              <Form.Item name="enterpriseId" label={t('runs.enterprise')} rules={[{ required: true }]} validateStatus={errorAt('enterpriseId') ? 'error' : undefined} help={errorAt('enterpriseId')}>
+              <Form.Item
+                name="enterpriseId"
+                label={t('runs.enterprise')}
+                rules={[{ required: true }]}
+                validateStatus={errorAt('enterpriseId') ? 'error' : undefined}
+                help={errorAt('enterpriseId')}
+              >
                 <Select
                   showSearch
                   filterOption={false}
                   onSearch={setEnterpriseQ}
                   placeholder={t('runs.pickEnterprise')}
-                  options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+                  options={(enterprises.data?.items ?? []).map((e) => ({
+                    value: e.id,
+                    label: `${e.name}（${e.uscc}）`,
+                  }))}
                   data-testid="run-enterprise"
                 />
               </Form.Item>
             ) : null}
             <Flex gap={12} wrap align="end">
-              <Form.Item name="asOf" label={t('runs.asOf')} style={{ marginBottom: 0 }} validateStatus={errorAt('asOf') ? 'error' : undefined} help={errorAt('asOf')}>
+              <Form.Item
+                name="asOf"
+                label={t('runs.asOf')}
+                style={{ marginBottom: 0 }}
+                validateStatus={errorAt('asOf') ? 'error' : undefined}
+                help={errorAt('asOf')}
+              >
                 <Input type="date" style={{ width: 170 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={start.isPending} data-testid="start-run">
@@ -147,15 +195,37 @@ export default function PolicyRunsPage() {
             dataSource={runs.data ?? []}
             scroll={{ x: 'max-content' }}
             pagination={{ pageSize: 10 }}
-            onRow={(r) => ({ onClick: () => setParams(new URLSearchParams({ run: r.id }), { replace: true }), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({
+              onClick: () => setParams(new URLSearchParams({ run: r.id }), { replace: true }),
+              style: { cursor: 'pointer' },
+            })}
             columns={[
               { title: t('runs.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
               { title: t('runs.scope'), key: 'scope', render: (_: unknown, r) => scopeText(r) },
               { title: t('candidates.asOf'), dataIndex: 'asOf' },
-              { title: t('runs.status'), dataIndex: 'status', render: (s: RunView['status']) => <Tag color={STATUS_COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag> },
-              { title: t('runs.progress'), key: 'progress', width: 200, render: (_: unknown, r) => <Progress size="small" percent={Math.floor(r.progress * 100)} status={r.status === 'failed' ? 'exception' : undefined} /> },
+              {
+                title: t('runs.status'),
+                dataIndex: 'status',
+                render: (s: RunView['status']) => <Tag color={STATUS_COLORS[s]}>{t(`runs.statuses.${s}`)}</Tag>,
+              },
+              {
+                title: t('runs.progress'),
+                key: 'progress',
+                width: 200,
+                render: (_: unknown, r) => (
+                  <Progress
+                    size="small"
+                    percent={Math.floor(r.progress * 100)}
+                    status={r.status === 'failed' ? 'exception' : undefined}
+                  />
+                ),
+              },
               { title: t('runs.candidates'), dataIndex: 'candidates', align: 'right' },
-              { title: t('runs.finishedAt'), dataIndex: 'finishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+              {
+                title: t('runs.finishedAt'),
+                dataIndex: 'finishedAt',
+                render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+              },
             ]}
           />
         </div>

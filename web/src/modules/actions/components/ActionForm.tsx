@@ -24,7 +24,17 @@ interface Props {
 }
 
 /** Form.Item hands its child value, onChange and id: they are passed on to the actual control. */
-function FieldInput({ field, departments, ...control }: { field: FieldSpec; departments?: Props['departments']; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
+function FieldInput({
+  field,
+  departments,
+  ...control
+}: {
+  field: FieldSpec;
+  departments?: Props['departments'];
+  value?: unknown;
+  onChange?: (v: unknown) => void;
+  id?: string;
+}) {
   const { t } = useI18n();
   const c = control as Record<string, never>;
   switch (field.kind) {
@@ -60,7 +70,17 @@ function FieldInput({ field, departments, ...control }: { field: FieldSpec; depa
   }
 }
 
-export function ActionForm({ action, spec, submit, onDone, onCancel, issuePrefix = [], departments, submitLabel, labels }: Props) {
+export function ActionForm({
+  action,
+  spec,
+  submit,
+  onDone,
+  onCancel,
+  issuePrefix = [],
+  departments,
+  submitLabel,
+  labels,
+}: Props) {
   const { t, issue } = useI18n();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
@@ -69,7 +89,14 @@ export function ActionForm({ action, spec, submit, onDone, onCancel, issuePrefix
   async function onFinish(raw: Record<string, unknown>) {
     setError(null);
     const values = dropEmpty(
-      Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v && typeof v === 'object' && 'format' in v ? (v as { format: (f: string) => string }).format('YYYY-MM-DD') : v])),
+      Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [
+          k,
+          v && typeof v === 'object' && 'format' in v
+            ? (v as { format: (f: string) => string }).format('YYYY-MM-DD')
+            : v,
+        ]),
+      ),
     );
     let body: Record<string, unknown> = values;
     if (spec.schema) {
@@ -95,7 +122,14 @@ export function ActionForm({ action, spec, submit, onDone, onCancel, issuePrefix
   }
 
   return (
-    <Form form={form} name={action} layout="vertical" onFinish={onFinish} requiredMark="optional" data-testid={`action-form-${action}`}>
+    <Form
+      form={form}
+      name={action}
+      layout="vertical"
+      onFinish={onFinish}
+      requiredMark="optional"
+      data-testid={`action-form-${action}`}
+    >
       {spec.fields.map((f) => (
         <Form.Item key={f.name} name={f.name} label={labels?.[f.name] ?? t(`fields.${f.name}`)} required={f.required}>
           <FieldInput field={f} departments={departments} />

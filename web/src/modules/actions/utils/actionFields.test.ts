@@ -9,9 +9,22 @@ describe('ACTION_SPECS', () => {
   it('asks for every field its schema requires, so a filled form passes the schema', () => {
     // A form with every required field filled with a plausible value must satisfy the shared schema.
     const sample: Record<string, unknown> = {
-      reason: '理由说明充分', note: '说明内容', reply: '已经处理完毕。', mainDepartmentId: 'dept-scjg', coDepartmentIds: [],
-      tier: 'general', method: 'phone', days: 3, approve: true, contacted: true, solved: 'solved', satisfaction: 'satisfied',
-      reached: true, kind: 'immediate', falseClosure: false, primaryId: 'abc',
+      reason: '理由说明充分',
+      note: '说明内容',
+      reply: '已经处理完毕。',
+      mainDepartmentId: 'dept-scjg',
+      coDepartmentIds: [],
+      tier: 'general',
+      method: 'phone',
+      days: 3,
+      approve: true,
+      contacted: true,
+      solved: 'solved',
+      satisfaction: 'satisfied',
+      reached: true,
+      kind: 'immediate',
+      falseClosure: false,
+      primaryId: 'abc',
     };
     for (const [action, spec] of Object.entries(ACTION_SPECS)) {
       if (!spec.schema) continue;

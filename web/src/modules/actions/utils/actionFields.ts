@@ -25,39 +25,83 @@ export interface ActionSpec {
 const note = (required = false): FieldSpec => ({ name: 'note', kind: 'longText', required });
 const reason: FieldSpec = { name: 'reason', kind: 'longText', required: true };
 const decision: ActionSpec = {
-  fields: [{ name: 'approve', kind: 'boolean', required: true, yes: 'fields.approveYes', no: 'fields.approveNo' }, note()],
+  fields: [
+    { name: 'approve', kind: 'boolean', required: true, yes: 'fields.approveYes', no: 'fields.approveNo' },
+    note(),
+  ],
 };
 const threeQuestions: FieldSpec[] = [
   { name: 'contacted', kind: 'boolean', required: true },
   { name: 'solved', kind: 'enum', required: true, values: SOLVED, labels: 'enums.solved' },
   { name: 'satisfaction', kind: 'enum', required: true, values: SATISFACTION, labels: 'enums.satisfaction' },
 ];
-const tier = (required: boolean): FieldSpec => ({ name: 'tier', kind: 'enum', required, values: TIERS, labels: 'enums.tier' });
+const tier = (required: boolean): FieldSpec => ({
+  name: 'tier',
+  kind: 'enum',
+  required,
+  values: TIERS,
+  labels: 'enums.tier',
+});
 
 const FIELD_SPECS: Record<Exclude<ItemAction, 'reveal'>, Omit<ActionSpec, 'schema'>> = {
   accept: { fields: [tier(false), { name: 'urgent', kind: 'boolean', required: false }, note()] },
   reject: { fields: [reason], danger: true },
-  triage: { fields: [tier(true), { name: 'urgent', kind: 'boolean', required: false }, { name: 'reason', kind: 'longText', required: false }] },
+  triage: {
+    fields: [
+      tier(true),
+      { name: 'urgent', kind: 'boolean', required: false },
+      { name: 'reason', kind: 'longText', required: false },
+    ],
+  },
   resolve_on_spot: { fields: [{ name: 'reply', kind: 'longText', required: true }, tier(false)] },
   dispatch: {
-    fields: [{ name: 'mainDepartmentId', kind: 'department', required: true }, { name: 'coDepartmentIds', kind: 'departments', required: false }, tier(false), note()],
+    fields: [
+      { name: 'mainDepartmentId', kind: 'department', required: true },
+      { name: 'coDepartmentIds', kind: 'departments', required: false },
+      tier(false),
+      note(),
+    ],
   },
   sign: { fields: [note()] },
   return: { fields: [reason], danger: true },
-  contact: { fields: [{ name: 'method', kind: 'enum', required: true, values: contactBody.shape.method.options, labels: 'enums.contactMethod' }, note(true)] },
+  contact: {
+    fields: [
+      {
+        name: 'method',
+        kind: 'enum',
+        required: true,
+        values: contactBody.shape.method.options,
+        labels: 'enums.contactMethod',
+      },
+      note(true),
+    ],
+  },
   progress: { fields: [note(true)] },
   request_extension: { fields: [{ name: 'days', kind: 'number', required: true, min: 1, max: 30 }, reason] },
   decide_extension: decision,
   request_park: { fields: [reason] },
   decide_park: decision,
   resume: { fields: [note()] },
-  reply: { fields: [{ name: 'reply', kind: 'longText', required: true }, { name: 'solved', kind: 'enum', required: true, values: SOLVED, labels: 'enums.solved' }] },
+  reply: {
+    fields: [
+      { name: 'reply', kind: 'longText', required: true },
+      { name: 'solved', kind: 'enum', required: true, values: SOLVED, labels: 'enums.solved' },
+    ],
+  },
   rate: { fields: [...threeQuestions, { name: 'comment', kind: 'longText', required: false }] },
   callback: {
-    fields: [{ name: 'reached', kind: 'boolean', required: true }, ...threeQuestions, { name: 'comment', kind: 'longText', required: false }],
+    fields: [
+      { name: 'reached', kind: 'boolean', required: true },
+      ...threeQuestions,
+      { name: 'comment', kind: 'longText', required: false },
+    ],
   },
   rectify: {
-    fields: [{ name: 'kind', kind: 'enum', required: true, values: RECTIFICATIONS, labels: 'enums.rectification' }, note(true), { name: 'dueDate', kind: 'date', required: false }],
+    fields: [
+      { name: 'kind', kind: 'enum', required: true, values: RECTIFICATIONS, labels: 'enums.rectification' },
+      note(true),
+      { name: 'dueDate', kind: 'date', required: false },
+    ],
   },
   appeal: { fields: [reason] },
   decide_appeal: decision,
@@ -76,5 +120,8 @@ const FIELD_SPECS: Record<Exclude<ItemAction, 'reveal'>, Omit<ActionSpec, 'schem
 
 /** Each action's form, checked with the very schema the server validates that action's body with. */
 export const ACTION_SPECS: Record<Exclude<ItemAction, 'reveal'>, ActionSpec> = Object.fromEntries(
-  Object.entries(FIELD_SPECS).map(([action, spec]): [string, ActionSpec] => [action, { ...spec, schema: ACTION_BODIES[action as keyof typeof ACTION_BODIES] as ZodType }]),
+  Object.entries(FIELD_SPECS).map(([action, spec]): [string, ActionSpec] => [
+    action,
+    { ...spec, schema: ACTION_BODIES[action as keyof typeof ACTION_BODIES] as ZodType },
+  ]),
 ) as Record<Exclude<ItemAction, 'reveal'>, ActionSpec>;

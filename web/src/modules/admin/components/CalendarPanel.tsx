@@ -52,12 +52,23 @@ export function CalendarPanel() {
             { value: 'workday', label: t('admin.calendar.workday') },
           ]}
         />
-        <Input style={{ width: 220 }} placeholder={t('fields.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input
+          style={{ width: 220 }}
+          placeholder={t('fields.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
         <Button
           type="primary"
           disabled={!day}
           loading={addOverride.isPending}
-          onClick={() => day && addOverride.mutate({ day: day.format('YYYY-MM-DD'), kind, note: note.trim() || undefined }, { onSuccess: () => setNote('') })}
+          onClick={() =>
+            day &&
+            addOverride.mutate(
+              { day: day.format('YYYY-MM-DD'), kind, note: note.trim() || undefined },
+              { onSuccess: () => setNote('') },
+            )
+          }
         >
           {t('admin.calendar.add')}
         </Button>
@@ -70,7 +81,12 @@ export function CalendarPanel() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { key: 'day', title: t('admin.calendar.day'), dataIndex: 'day' },
-          { key: 'kind', title: t('admin.calendar.kind'), dataIndex: 'kind', render: (k: string) => t(`admin.calendar.${k}`) },
+          {
+            key: 'kind',
+            title: t('admin.calendar.kind'),
+            dataIndex: 'kind',
+            render: (k: string) => t(`admin.calendar.${k}`),
+          },
           { key: 'note', title: t('fields.note'), dataIndex: 'note' },
           {
             key: 'remove',

@@ -11,7 +11,10 @@ import { ActiveTag } from './ActiveTag.tsx';
 import { OrgFormModal, type OrgField } from './OrgFormModal.tsx';
 import { RowActions } from './RowActions.tsx';
 
-type Editing = { mode: 'new'; parent: CategoryRow | null } | { mode: 'rename'; row: CategoryRow } | { mode: 'move'; row: CategoryRow };
+type Editing =
+  | { mode: 'new'; parent: CategoryRow | null }
+  | { mode: 'rename'; row: CategoryRow }
+  | { mode: 'move'; row: CategoryRow };
 const ROOT = '__root__';
 
 export function CategoriesPanel() {
@@ -30,18 +33,45 @@ export function CategoriesPanel() {
   ];
   const fields: OrgField[] =
     editing?.mode === 'new'
-      ? [{ name: 'code', label: t('admin.org.code'), kind: 'text', required: true, maxLength: 32 }, ...nameFields, { name: 'sort', label: t('admin.org.sort'), kind: 'number' }]
+      ? [
+          { name: 'code', label: t('admin.org.code'), kind: 'text', required: true, maxLength: 32 },
+          ...nameFields,
+          { name: 'sort', label: t('admin.org.sort'), kind: 'number' },
+        ]
       : editing?.mode === 'rename'
         ? [...nameFields, { name: 'sort', label: t('admin.org.sort'), kind: 'number' }]
         : editing?.mode === 'move'
-          ? [{ name: 'parentId', label: t('admin.org.moveTo'), kind: 'select', required: true, options: [{ value: ROOT, label: t('admin.org.root') }, ...moveTargets(tree, editing.row.id, english)] }]
+          ? [
+              {
+                name: 'parentId',
+                label: t('admin.org.moveTo'),
+                kind: 'select',
+                required: true,
+                options: [{ value: ROOT, label: t('admin.org.root') }, ...moveTargets(tree, editing.row.id, english)],
+              },
+            ]
           : [];
 
   async function save(values: Record<string, unknown>) {
     if (!editing) return;
-    if (editing.mode === 'new') await write.mutateAsync({ method: 'POST', path: '/api/admin/categories', body: { ...dropEmpty(values), parentId: editing.parent?.id ?? null } });
-    if (editing.mode === 'rename') await write.mutateAsync({ method: 'PATCH', path: `/api/admin/categories/${editing.row.id}`, body: changedFields(editing.row, values, ['nameEn']) });
-    if (editing.mode === 'move') await write.mutateAsync({ method: 'POST', path: `/api/admin/categories/${editing.row.id}/move`, body: { parentId: values.parentId === ROOT ? null : values.parentId } });
+    if (editing.mode === 'new')
+      await write.mutateAsync({
+        method: 'POST',
+        path: '/api/admin/categories',
+        body: { ...dropEmpty(values), parentId: editing.parent?.id ?? null },
+      });
+    if (editing.mode === 'rename')
+      await write.mutateAsync({
+        method: 'PATCH',
+        path: `/api/admin/categories/${editing.row.id}`,
+        body: changedFields(editing.row, values, ['nameEn']),
+      });
+    if (editing.mode === 'move')
+      await write.mutateAsync({
+        method: 'POST',
+        path: `/api/admin/categories/${editing.row.id}/move`,
+        body: { parentId: values.parentId === ROOT ? null : values.parentId },
+      });
     void message.success(t('common.saved'));
   }
   async function remove(row: CategoryRow) {
@@ -62,7 +92,14 @@ export function CategoriesPanel() {
       : editing
         ? t(editing.mode === 'move' ? 'admin.org.moveOf' : 'admin.org.editOf', { name: editing.row.label })
         : '';
-  const initial = editing?.mode === 'new' ? { sort: 0 } : editing?.mode === 'rename' ? editing.row : editing?.mode === 'move' ? { parentId: editing.row.parentId ?? ROOT } : {};
+  const initial =
+    editing?.mode === 'new'
+      ? { sort: 0 }
+      : editing?.mode === 'rename'
+        ? editing.row
+        : editing?.mode === 'move'
+          ? { parentId: editing.row.parentId ?? ROOT }
+          : {};
 
   return (
     <Flex vertical gap={12}>
@@ -84,8 +121,18 @@ export function CategoriesPanel() {
         columns={[
           { key: 'label', title: t('ledger.columns.category'), dataIndex: 'label', width: 260 },
           { key: 'code', title: t('admin.org.code'), dataIndex: 'code', width: 150, ellipsis: true },
-          { key: english ? 'name' : 'nameEn', title: english ? t('admin.org.name') : t('admin.org.nameEn'), dataIndex: english ? 'name' : 'nameEn', ellipsis: true },
-          { key: 'active', title: t('admin.org.state'), width: 80, render: (_: unknown, c) => <ActiveTag active={c.active} /> },
+          {
+            key: english ? 'name' : 'nameEn',
+            title: english ? t('admin.org.name') : t('admin.org.nameEn'),
+            dataIndex: english ? 'name' : 'nameEn',
+            ellipsis: true,
+          },
+          {
+            key: 'active',
+            title: t('admin.org.state'),
+            width: 80,
+            render: (_: unknown, c) => <ActiveTag active={c.active} />,
+          },
           {
             key: 'actions',
             title: t('admin.org.actions'),
@@ -106,7 +153,12 @@ export function CategoriesPanel() {
                     <Button size="small" type="link" onClick={() => setEditing({ mode: 'move', row: c })}>
                       {t('admin.org.move')}
                     </Button>
-                    <Popconfirm title={t('admin.org.deleteConfirm')} okText={t('admin.remove')} cancelText={t('common.cancel')} onConfirm={() => remove(c)}>
+                    <Popconfirm
+                      title={t('admin.org.deleteConfirm')}
+                      okText={t('admin.remove')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove(c)}
+                    >
                       <Button size="small" type="link" danger>
                         {t('admin.remove')}
                       </Button>
@@ -118,7 +170,16 @@ export function CategoriesPanel() {
           },
         ]}
       />
-      {editing ? <OrgFormModal title={title} fields={fields} initial={initial} onSubmit={save} onClose={() => setEditing(null)} testId="category-form" /> : null}
+      {editing ? (
+        <OrgFormModal
+          title={title}
+          fields={fields}
+          initial={initial}
+          onSubmit={save}
+          onClose={() => setEditing(null)}
+          testId="category-form"
+        />
+      ) : null}
     </Flex>
   );
 }

@@ -22,7 +22,9 @@ export function DepartmentsPanel() {
   const [filter, setFilter] = useState<string | undefined>();
   const districtName = (id: string | null) => districtLabel(districts.data, id, lang === 'en-US');
   const districtOptions = activeDistricts(districts.data, lang === 'en-US');
-  const shown = (departments.data ?? []).filter((d) => !filter || (filter === 'city' ? d.level === 'city' : d.districtId === filter));
+  const shown = (departments.data ?? []).filter(
+    (d) => !filter || (filter === 'city' ? d.level === 'city' : d.districtId === filter),
+  );
 
   const fields: OrgField[] =
     editing === 'new'
@@ -30,8 +32,24 @@ export function DepartmentsPanel() {
           { name: 'code', label: t('admin.org.code'), kind: 'text', required: true, maxLength: 32 },
           { name: 'name', label: t('admin.org.name'), kind: 'text', required: true },
           { name: 'nameEn', label: t('admin.org.nameEn'), kind: 'text' },
-          { name: 'level', label: t('admin.org.level'), kind: 'select', required: true, options: DEPARTMENT_LEVELS.map((l) => ({ value: l, label: t(`admin.org.levels.${l}`) })) },
-          ...(level === 'district' ? [{ name: 'districtId', label: t('admin.org.district'), kind: 'select' as const, required: true, options: districtOptions }] : []),
+          {
+            name: 'level',
+            label: t('admin.org.level'),
+            kind: 'select',
+            required: true,
+            options: DEPARTMENT_LEVELS.map((l) => ({ value: l, label: t(`admin.org.levels.${l}`) })),
+          },
+          ...(level === 'district'
+            ? [
+                {
+                  name: 'districtId',
+                  label: t('admin.org.district'),
+                  kind: 'select' as const,
+                  required: true,
+                  options: districtOptions,
+                },
+              ]
+            : []),
         ]
       : [
           { name: 'name', label: t('admin.org.name'), kind: 'text', required: true },
@@ -39,8 +57,14 @@ export function DepartmentsPanel() {
         ];
 
   async function save(values: Record<string, unknown>) {
-    if (editing === 'new') await write.mutateAsync({ method: 'POST', path: '/api/admin/departments', body: dropEmpty(values) });
-    else if (editing) await write.mutateAsync({ method: 'PATCH', path: `/api/admin/departments/${editing.id}`, body: changedFields(editing, values, ['nameEn']) });
+    if (editing === 'new')
+      await write.mutateAsync({ method: 'POST', path: '/api/admin/departments', body: dropEmpty(values) });
+    else if (editing)
+      await write.mutateAsync({
+        method: 'PATCH',
+        path: `/api/admin/departments/${editing.id}`,
+        body: changedFields(editing, values, ['nameEn']),
+      });
     void message.success(t('common.saved'));
   }
 
@@ -83,14 +107,25 @@ export function DepartmentsPanel() {
             key: 'level',
             title: t('admin.org.level'),
             width: 160,
-            render: (_: unknown, d) => <Tag color={d.level === 'city' ? 'blue' : 'purple'}>{d.level === 'city' ? t('admin.org.levels.city') : districtName(d.districtId)}</Tag>,
+            render: (_: unknown, d) => (
+              <Tag color={d.level === 'city' ? 'blue' : 'purple'}>
+                {d.level === 'city' ? t('admin.org.levels.city') : districtName(d.districtId)}
+              </Tag>
+            ),
           },
-          { key: 'active', title: t('admin.org.state'), width: 90, render: (_: unknown, d) => <ActiveTag active={d.active} /> },
+          {
+            key: 'active',
+            title: t('admin.org.state'),
+            width: 90,
+            render: (_: unknown, d) => <ActiveTag active={d.active} />,
+          },
           {
             key: 'actions',
             title: t('admin.org.actions'),
             width: 170,
-            render: (_: unknown, d) => <RowActions onEdit={() => setEditing(d)} retire={{ path: 'departments', id: d.id, active: d.active }} />,
+            render: (_: unknown, d) => (
+              <RowActions onEdit={() => setEditing(d)} retire={{ path: 'departments', id: d.id, active: d.active }} />
+            ),
           },
         ]}
       />

@@ -22,8 +22,14 @@ export function DistrictsPanel() {
     { name: 'nameEn', label: t('admin.org.nameEn'), kind: 'text' },
   ];
   async function save(values: Record<string, unknown>) {
-    if (editing === 'new') await write.mutateAsync({ method: 'POST', path: '/api/admin/districts', body: dropEmpty(values) });
-    else if (editing) await write.mutateAsync({ method: 'PATCH', path: `/api/admin/districts/${editing.id}`, body: changedFields(editing, values, ['nameEn']) });
+    if (editing === 'new')
+      await write.mutateAsync({ method: 'POST', path: '/api/admin/districts', body: dropEmpty(values) });
+    else if (editing)
+      await write.mutateAsync({
+        method: 'PATCH',
+        path: `/api/admin/districts/${editing.id}`,
+        body: changedFields(editing, values, ['nameEn']),
+      });
     void message.success(t('common.saved'));
   }
   return (
@@ -45,12 +51,19 @@ export function DistrictsPanel() {
           { key: 'code', title: t('admin.org.code'), dataIndex: 'code', width: 120 },
           { key: 'name', title: t('admin.org.name'), dataIndex: 'name' },
           { key: 'nameEn', title: t('admin.org.nameEn'), dataIndex: 'nameEn' },
-          { key: 'active', title: t('admin.org.state'), width: 90, render: (_: unknown, d) => <ActiveTag active={d.active} /> },
+          {
+            key: 'active',
+            title: t('admin.org.state'),
+            width: 90,
+            render: (_: unknown, d) => <ActiveTag active={d.active} />,
+          },
           {
             key: 'actions',
             title: t('admin.org.actions'),
             width: 170,
-            render: (_: unknown, d) => <RowActions onEdit={() => setEditing(d)} retire={{ path: 'districts', id: d.id, active: d.active }} />,
+            render: (_: unknown, d) => (
+              <RowActions onEdit={() => setEditing(d)} retire={{ path: 'districts', id: d.id, active: d.active }} />
+            ),
           },
         ]}
       />

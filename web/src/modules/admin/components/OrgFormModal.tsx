@@ -9,7 +9,15 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 export type OrgField =
   | { name: string; label: string; kind: 'text'; required?: boolean; disabled?: boolean; maxLength?: number }
   | { name: string; label: string; kind: 'number'; required?: boolean }
-  | { name: string; label: string; kind: 'select'; required?: boolean; disabled?: boolean; options: { value: string; label: string }[]; allowClear?: boolean };
+  | {
+      name: string;
+      label: string;
+      kind: 'select';
+      required?: boolean;
+      disabled?: boolean;
+      options: { value: string; label: string }[];
+      allowClear?: boolean;
+    };
 
 interface Props {
   title: string;
@@ -61,7 +69,15 @@ export function OrgFormModal({ title, fields, initial, onSubmit, onClose, testId
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': `${testId}-save` } as Record<string, string>}
     >
-      <Form form={form} layout="vertical" name={testId} initialValues={initial} onFinish={finish} data-testid={testId} onValuesChange={(_c, all) => onValuesChange?.(all)}>
+      <Form
+        form={form}
+        layout="vertical"
+        name={testId}
+        initialValues={initial}
+        onFinish={finish}
+        data-testid={testId}
+        onValuesChange={(_c, all) => onValuesChange?.(all)}
+      >
         {fields.map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.label} required={f.required}>
             {f.kind === 'text' ? (
@@ -69,7 +85,12 @@ export function OrgFormModal({ title, fields, initial, onSubmit, onClose, testId
             ) : f.kind === 'number' ? (
               <InputNumber precision={0} style={{ width: '100%' }} />
             ) : (
-              <Select disabled={f.disabled} allowClear={f.allowClear} showSearch={{ optionFilterProp: 'label' }} options={f.options} />
+              <Select
+                disabled={f.disabled}
+                allowClear={f.allowClear}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={f.options}
+              />
             )}
           </Form.Item>
         ))}

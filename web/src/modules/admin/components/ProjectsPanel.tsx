@@ -19,15 +19,31 @@ export function ProjectsPanel() {
   const districts = useDistricts();
   const write = useOrgWrite();
   const [editing, setEditing] = useState<ProjectView | 'new' | null>(null);
-  const officers = (users.data ?? []).filter((u) => u.active && u.roles.includes('officer')).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
+  const officers = (users.data ?? [])
+    .filter((u) => u.active && u.roles.includes('officer'))
+    .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
   const fields: OrgField[] = [
     { name: 'code', label: t('projects.code'), kind: 'text', required: true, maxLength: 32 },
     { name: 'name', label: t('projects.name'), kind: 'text', required: true },
     { name: 'officerId', label: t('enums.role.officer'), kind: 'select', required: true, options: officers },
-    { name: 'districtId', label: t('admin.org.district'), kind: 'select', allowClear: true, options: districtOptions(districts.data, lang === 'en-US') },
+    {
+      name: 'districtId',
+      label: t('admin.org.district'),
+      kind: 'select',
+      allowClear: true,
+      options: districtOptions(districts.data, lang === 'en-US'),
+    },
     { name: 'description', label: t('projects.description'), kind: 'text', maxLength: 2000 },
     ...(editing !== 'new'
-      ? [{ name: 'status', label: t('admin.org.state'), kind: 'select' as const, required: true, options: ['active', 'closed'].map((s) => ({ value: s, label: t(`projects.status.${s}`) })) }]
+      ? [
+          {
+            name: 'status',
+            label: t('admin.org.state'),
+            kind: 'select' as const,
+            required: true,
+            options: ['active', 'closed'].map((s) => ({ value: s, label: t(`projects.status.${s}`) })),
+          },
+        ]
       : []),
   ];
   async function save(values: Record<string, unknown>) {
@@ -57,9 +73,21 @@ export function ProjectsPanel() {
         data-testid="projects-admin-table"
         columns={[
           { key: 'code', title: t('projects.code'), dataIndex: 'code', width: 140 },
-          { key: 'name', title: t('projects.name'), dataIndex: 'name', render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link> },
+          {
+            key: 'name',
+            title: t('projects.name'),
+            dataIndex: 'name',
+            render: (v: string, p) => <Link to={`/projects/${p.id}`}>{v}</Link>,
+          },
           { key: 'officer', title: t('enums.role.officer'), dataIndex: 'officerName', width: 160 },
-          { key: 'status', title: t('admin.org.state'), width: 100, render: (_: unknown, p) => <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`projects.status.${p.status}`)}</Tag> },
+          {
+            key: 'status',
+            title: t('admin.org.state'),
+            width: 100,
+            render: (_: unknown, p) => (
+              <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`projects.status.${p.status}`)}</Tag>
+            ),
+          },
           {
             key: 'actions',
             title: t('admin.org.actions'),

@@ -4,7 +4,17 @@ import { errorKeyOf } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { useOrgWrite } from '../hooks/useOrg.ts';
 
-export function RetireButton({ path, id, active, testId }: { path: 'districts' | 'departments' | 'centres' | 'windows' | 'categories'; id: string; active: boolean; testId?: string }) {
+export function RetireButton({
+  path,
+  id,
+  active,
+  testId,
+}: {
+  path: 'districts' | 'departments' | 'centres' | 'windows' | 'categories';
+  id: string;
+  active: boolean;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const write = useOrgWrite();
   const { message } = App.useApp();
@@ -17,8 +27,14 @@ export function RetireButton({ path, id, active, testId }: { path: 'districts' |
       data-testid={testId}
       onClick={() =>
         write.mutate(
-          { method: 'POST', path: `/api/admin/${path}/${encodeURIComponent(id)}/${active ? 'deactivate' : 'activate'}` },
-          { onSuccess: () => void message.success(t('common.saved')), onError: (e) => void message.error(t(errorKeyOf(e))) },
+          {
+            method: 'POST',
+            path: `/api/admin/${path}/${encodeURIComponent(id)}/${active ? 'deactivate' : 'activate'}`,
+          },
+          {
+            onSuccess: () => void message.success(t('common.saved')),
+            onError: (e) => void message.error(t(errorKeyOf(e))),
+          },
         )
       }
     >

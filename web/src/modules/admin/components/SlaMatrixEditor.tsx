@@ -19,7 +19,8 @@ export function SlaMatrixEditor() {
   const [error, setError] = useState<unknown>(null);
   if (matrix.error) return <ErrorAlert error={matrix.error} />;
 
-  const edit = (id: string, field: SlaField, value: number | null) => setEdits((e) => ({ ...e, [id]: { ...e[id], [field]: value } }));
+  const edit = (id: string, field: SlaField, value: number | null) =>
+    setEdits((e) => ({ ...e, [id]: { ...e[id], [field]: value } }));
   async function saveRow(rule: SlaRuleView) {
     setError(null);
     const patch = slaPatch(rule, edits[rule.id] ?? {});
@@ -30,7 +31,8 @@ export function SlaMatrixEditor() {
     } catch (e) {
       setError(e);
       const fields = fieldErrorsOf(e, issue);
-      if (fields.length) void message.error(fields.map((f) => `${t(`admin.sla.${f.name[0]}`)}: ${f.errors[0]}`).join('; '));
+      if (fields.length)
+        void message.error(fields.map((f) => `${t(`admin.sla.${f.name[0]}`)}: ${f.errors[0]}`).join('; '));
     }
   }
 
@@ -82,7 +84,14 @@ export function SlaMatrixEditor() {
             fixed: 'right',
             width: 90,
             render: (_: unknown, r: SlaRuleView) => (
-              <Button size="small" type="primary" disabled={Object.keys(slaPatch(r, edits[r.id] ?? {})).length === 0} loading={save.isPending && save.variables?.id === r.id} onClick={() => saveRow(r)} data-testid={`sla-save-${r.id}`}>
+              <Button
+                size="small"
+                type="primary"
+                disabled={Object.keys(slaPatch(r, edits[r.id] ?? {})).length === 0}
+                loading={save.isPending && save.variables?.id === r.id}
+                onClick={() => saveRow(r)}
+                data-testid={`sla-save-${r.id}`}
+              >
                 {t('admin.save')}
               </Button>
             ),

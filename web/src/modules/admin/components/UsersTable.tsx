@@ -19,8 +19,17 @@ export function UsersTable() {
       columns={[
         { key: 'username', title: t('fields.username'), dataIndex: 'username' },
         { key: 'displayName', title: t('fields.name'), dataIndex: 'displayName' },
-        { key: 'roles', title: t('login.role'), render: (_: unknown, u) => u.roles.map((r) => <Tag key={r}>{t(`enums.role.${r}`)}</Tag>) },
-        { key: 'active', title: t('admin.active'), render: (_: unknown, u) => (u.active ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
+        {
+          key: 'roles',
+          title: t('login.role'),
+          render: (_: unknown, u) => u.roles.map((r) => <Tag key={r}>{t(`enums.role.${r}`)}</Tag>),
+        },
+        {
+          key: 'active',
+          title: t('admin.active'),
+          render: (_: unknown, u) =>
+            u.active ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>,
+        },
       ]}
     />
   );

@@ -21,16 +21,38 @@ export function WindowsDrawer({ centre, onClose }: { centre: CentreView | null; 
   const fields: OrgField[] = [
     { name: 'code', label: t('admin.org.code'), kind: 'text', required: true, maxLength: 32 },
     { name: 'name', label: t('admin.org.name'), kind: 'text', required: true },
-    { name: 'kind', label: t('admin.org.windowKind'), kind: 'select', required: true, options: WINDOW_KINDS.map((k) => ({ value: k, label: t(`admin.org.windowKinds.${k}`) })) },
+    {
+      name: 'kind',
+      label: t('admin.org.windowKind'),
+      kind: 'select',
+      required: true,
+      options: WINDOW_KINDS.map((k) => ({ value: k, label: t(`admin.org.windowKinds.${k}`) })),
+    },
   ];
   async function save(values: Record<string, unknown>) {
     if (!centre) return;
-    if (editing === 'new') await write.mutateAsync({ method: 'POST', path: `/api/admin/centres/${centre.id}/windows`, body: dropEmpty(values) });
-    else if (editing) await write.mutateAsync({ method: 'PATCH', path: `/api/admin/windows/${editing.id}`, body: changedFields(editing, values) });
+    if (editing === 'new')
+      await write.mutateAsync({
+        method: 'POST',
+        path: `/api/admin/centres/${centre.id}/windows`,
+        body: dropEmpty(values),
+      });
+    else if (editing)
+      await write.mutateAsync({
+        method: 'PATCH',
+        path: `/api/admin/windows/${editing.id}`,
+        body: changedFields(editing, values),
+      });
     void message.success(t('common.saved'));
   }
   return (
-    <Drawer open={!!centre} onClose={onClose} size="large" title={centre ? t('admin.org.windowsOf', { name: centre.name }) : ''} data-testid="windows-drawer">
+    <Drawer
+      open={!!centre}
+      onClose={onClose}
+      size="large"
+      title={centre ? t('admin.org.windowsOf', { name: centre.name }) : ''}
+      data-testid="windows-drawer"
+    >
       <Flex vertical gap={12}>
         <Flex justify="flex-end">
           <Button type="primary" onClick={() => setEditing('new')} data-testid="window-add">
@@ -49,13 +71,25 @@ export function WindowsDrawer({ centre, onClose }: { centre: CentreView | null; 
           columns={[
             { key: 'code', title: t('admin.org.code'), dataIndex: 'code', width: 110 },
             { key: 'name', title: t('admin.org.name'), dataIndex: 'name' },
-            { key: 'kind', title: t('admin.org.windowKind'), width: 110, render: (_: unknown, w) => <Tag>{t(`admin.org.windowKinds.${w.kind}`)}</Tag> },
-            { key: 'active', title: t('admin.org.state'), width: 80, render: (_: unknown, w) => <ActiveTag active={w.active} /> },
+            {
+              key: 'kind',
+              title: t('admin.org.windowKind'),
+              width: 110,
+              render: (_: unknown, w) => <Tag>{t(`admin.org.windowKinds.${w.kind}`)}</Tag>,
+            },
+            {
+              key: 'active',
+              title: t('admin.org.state'),
+              width: 80,
+              render: (_: unknown, w) => <ActiveTag active={w.active} />,
+            },
             {
               key: 'actions',
               title: t('admin.org.actions'),
               width: 150,
-              render: (_: unknown, w) => <RowActions onEdit={() => setEditing(w)} retire={{ path: 'windows', id: w.id, active: w.active }} />,
+              render: (_: unknown, w) => (
+                <RowActions onEdit={() => setEditing(w)} retire={{ path: 'windows', id: w.id, active: w.active }} />
+              ),
             },
           ]}
         />

@@ -2,7 +2,14 @@
 // projects. Every write invalidates its list and the look-ups the forms and pickers read.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CategoryNode, centreView, departmentView, districtView, projectView, windowView } from '@tingquan/common/schemas/org';
+import type {
+  CategoryNode,
+  centreView,
+  departmentView,
+  districtView,
+  projectView,
+  windowView,
+} from '@tingquan/common/schemas/org';
 import { api, get, post } from '../../../api/client.ts';
 
 export type DistrictView = z.infer<typeof districtView>;
@@ -21,13 +28,22 @@ export const orgKeys = {
   projects: ['projects'] as const,
 };
 
-export const useDistricts = () => useQuery({ queryKey: orgKeys.districts, queryFn: () => get<DistrictView[]>('/api/admin/districts') });
-export const useDepartments = () => useQuery({ queryKey: orgKeys.departments, queryFn: () => get<DepartmentView[]>('/api/admin/departments') });
-export const useCentres = () => useQuery({ queryKey: orgKeys.centres, queryFn: () => get<CentreView[]>('/api/admin/centres') });
+export const useDistricts = () =>
+  useQuery({ queryKey: orgKeys.districts, queryFn: () => get<DistrictView[]>('/api/admin/districts') });
+export const useDepartments = () =>
+  useQuery({ queryKey: orgKeys.departments, queryFn: () => get<DepartmentView[]>('/api/admin/departments') });
+export const useCentres = () =>
+  useQuery({ queryKey: orgKeys.centres, queryFn: () => get<CentreView[]>('/api/admin/centres') });
 export const useWindows = (centreId: string | null) =>
-  useQuery({ queryKey: orgKeys.windows(centreId ?? ''), enabled: !!centreId, queryFn: () => get<WindowView[]>(`/api/admin/centres/${encodeURIComponent(centreId!)}/windows`) });
-export const useAdminCategories = () => useQuery({ queryKey: orgKeys.categories, queryFn: () => get<CategoryNode[]>('/api/admin/categories') });
-export const useProjectList = () => useQuery({ queryKey: orgKeys.projects, queryFn: () => get<ProjectView[]>('/api/projects') });
+  useQuery({
+    queryKey: orgKeys.windows(centreId ?? ''),
+    enabled: !!centreId,
+    queryFn: () => get<WindowView[]>(`/api/admin/centres/${encodeURIComponent(centreId!)}/windows`),
+  });
+export const useAdminCategories = () =>
+  useQuery({ queryKey: orgKeys.categories, queryFn: () => get<CategoryNode[]>('/api/admin/categories') });
+export const useProjectList = () =>
+  useQuery({ queryKey: orgKeys.projects, queryFn: () => get<ProjectView[]>('/api/projects') });
 
 export type OrgWrite = { method: 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
 
@@ -35,7 +51,8 @@ export type OrgWrite = { method: 'POST' | 'PATCH' | 'DELETE'; path: string; body
 export function useOrgWrite() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ method, path, body }: OrgWrite) => (method === 'POST' ? post<unknown>(path, body) : api<unknown>(method, path, body)),
+    mutationFn: ({ method, path, body }: OrgWrite) =>
+      method === 'POST' ? post<unknown>(path, body) : api<unknown>(method, path, body),
     onSuccess: async () => {
       await Promise.all([
         qc.invalidateQueries({ queryKey: orgKeys.all }),

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CategoryNode } from '@tingquan/common/schemas/org';
 import { categoryRows, changedFields, districtLabel, districtOptions, moveTargets, windowTotal } from './orgEdit.ts';
 
-const node = (id: string, name: string, nameEn: string | null, sort: number, children: CategoryNode[] = [], parentId: string | null = null): CategoryNode => ({
+const node = (
+  id: string,
+  name: string,
+  nameEn: string | null,
+  sort: number,
+  children: CategoryNode[] = [],
+  parentId: string | null = null,
+): CategoryNode => ({
   id,
   parentId,
   code: id,
@@ -15,12 +22,21 @@ const node = (id: string, name: string, nameEn: string | null, sort: number, chi
 });
 const tree = [
   node('b', '服务态度', 'Attitude', 2),
-  node('a', '办事效率', 'Efficiency', 1, [node('a2', '排队', null, 2, [], 'a'), node('a1', '超时', 'Overdue', 1, [node('a1x', '深层', 'Deep', 0, [], 'a1')], 'a')]),
+  node('a', '办事效率', 'Efficiency', 1, [
+    node('a2', '排队', null, 2, [], 'a'),
+    node('a1', '超时', 'Overdue', 1, [node('a1x', '深层', 'Deep', 0, [], 'a1')], 'a'),
+  ]),
 ];
 
 describe('changedFields', () => {
   it('sends only what changed, trimmed', () => {
-    expect(changedFields({ name: '沈河区', nameEn: 'Shenhe', code: 'SH' }, { name: ' 沈河区 ', nameEn: 'Shenhe District', code: 'SH' }, ['nameEn'])).toEqual({ nameEn: 'Shenhe District' });
+    expect(
+      changedFields(
+        { name: '沈河区', nameEn: 'Shenhe', code: 'SH' },
+        { name: ' 沈河区 ', nameEn: 'Shenhe District', code: 'SH' },
+        ['nameEn'],
+      ),
+    ).toEqual({ nameEn: 'Shenhe District' });
   });
   it('clears an optional field with null and leaves an already empty one alone', () => {
     expect(changedFields({ name: 'x', nameEn: 'X' }, { name: 'x', nameEn: '' }, ['nameEn'])).toEqual({ nameEn: null });
@@ -58,7 +74,11 @@ describe('moveTargets', () => {
 
 describe('windowTotal', () => {
   it('sums the windows of the centres, optionally only the active ones', () => {
-    const centres = [{ windowCount: 10, active: true }, { windowCount: 5, active: false }, { windowCount: 0, active: true }];
+    const centres = [
+      { windowCount: 10, active: true },
+      { windowCount: 5, active: false },
+      { windowCount: 0, active: true },
+    ];
     expect(windowTotal(centres)).toBe(15);
     expect(windowTotal(centres, true)).toBe(10);
     expect(windowTotal([])).toBe(0);

@@ -6,7 +6,11 @@ import type { CategoryNode } from '@tingquan/common/schemas/org';
  * survives. A cleared optional text ('' or undefined) of a field listed in `nullable` is sent as null (cleared on the
  * server); a cleared required one is sent as '' so the server reports it at the field.
  */
-export function changedFields(original: Record<string, unknown>, values: Record<string, unknown>, nullable: readonly string[] = []): Record<string, unknown> {
+export function changedFields(
+  original: Record<string, unknown>,
+  values: Record<string, unknown>,
+  nullable: readonly string[] = [],
+): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   for (const [k, raw] of Object.entries(values)) {
     const v = typeof raw === 'string' ? raw.trim() : raw;
@@ -53,7 +57,12 @@ export function categoryRows(nodes: readonly CategoryNode[], english: boolean): 
 }
 
 /** Where `movingId` may go: every category but itself and its own descendants, with its path for a label. */
-export function moveTargets(nodes: readonly CategoryNode[], movingId: string, english: boolean, path: string[] = []): { value: string; label: string }[] {
+export function moveTargets(
+  nodes: readonly CategoryNode[],
+  movingId: string,
+  english: boolean,
+  path: string[] = [],
+): { value: string; label: string }[] {
   const out: { value: string; label: string }[] = [];
   for (const n of [...nodes].sort(bySort)) {
     if (n.id === movingId) continue;
@@ -70,12 +79,21 @@ export function windowTotal(centres: readonly { windowCount: number; active?: bo
 }
 
 /** A district's name in the UI language (Chinese when it has no English one); '' for none. */
-export function districtLabel(districts: readonly { id: string; name: string; nameEn: string | null }[] | undefined, id: string | null, english: boolean): string {
+export function districtLabel(
+  districts: readonly { id: string; name: string; nameEn: string | null }[] | undefined,
+  id: string | null,
+  english: boolean,
+): string {
   const d = districts?.find((x) => x.id === id);
   return d ? (english && d.nameEn ? d.nameEn : d.name) : '';
 }
 
 /** The active districts as select options, in the UI language. */
-export function districtOptions(districts: readonly { id: string; name: string; nameEn: string | null; active: boolean }[] | undefined, english: boolean) {
-  return (districts ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: english && d.nameEn ? d.nameEn : d.name }));
+export function districtOptions(
+  districts: readonly { id: string; name: string; nameEn: string | null; active: boolean }[] | undefined,
+  english: boolean,
+) {
+  return (districts ?? [])
+    .filter((d) => d.active)
+    .map((d) => ({ value: d.id, label: english && d.nameEn ? d.nameEn : d.name }));
 }

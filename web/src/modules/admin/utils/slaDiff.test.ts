@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { slaRulePatch } from '@tingquan/common/schemas/org';
 import { slaPatch } from './slaDiff.ts';
 
-const rule = { id: 'sla-general', tier: 'general' as const, urgent: false, type: null, categoryId: null, signMinutes: null, signDays: 1, contactDays: 1, handleDays: 3, callbackDays: 2, ratingDays: 7, warnRatio: 0.75 };
+const rule = {
+  id: 'sla-general',
+  tier: 'general' as const,
+  urgent: false,
+  type: null,
+  categoryId: null,
+  signMinutes: null,
+  signDays: 1,
+  contactDays: 1,
+  handleDays: 3,
+  callbackDays: 2,
+  ratingDays: 7,
+  warnRatio: 0.75,
+};
 
 describe('slaPatch', () => {
   it('sends only the fields that changed, in a shape the server accepts', () => {

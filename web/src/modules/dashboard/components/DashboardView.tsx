@@ -29,18 +29,41 @@ export function DashboardView({ scope }: { scope: Query }) {
   const hotspots = useStats<Hotspots>('hotspots', scope);
 
   const text: ChartText = useMemo(
-    () => ({ names: Object.fromEntries([...HEADLINE, 'overdueOpen'].map((k) => [k, t(`dashboard.figures.${k}`)])), percent: (r) => formatPercent(r, lang) }),
+    () => ({
+      names: Object.fromEntries([...HEADLINE, 'overdueOpen'].map((k) => [k, t(`dashboard.figures.${k}`)])),
+      percent: (r) => formatPercent(r, lang),
+    }),
     [t, lang],
   );
   const labelOf = (kind: string) => (r: BreakdownRow) =>
-    (lang === 'en-US' && r.nameEn) || r.name || (kind === 'channel' || kind === 'type' || kind === 'tier' ? t(`enums.${kind}.${r.key}`) : r.key);
-  const trend = useMemo(() => (series.data ? trendOption(series.data, ['received', 'accepted', 'closed'], ['closureRate', 'satisfactionRate'], text) : null), [series.data, text]);
-  const bars = useMemo(() => (breakdown.data ? breakdownOption(breakdown.data.rows, 'received', labelOf(by), text) : null), [breakdown.data, text, by]); // eslint-disable-line react-hooks/exhaustive-deps
-  const overdue = useMemo(() => (districts.data ? breakdownOption(districts.data.rows, 'overdueOpen', labelOf('district'), text) : null), [districts.data, text]); // eslint-disable-line react-hooks/exhaustive-deps
+    (lang === 'en-US' && r.nameEn) ||
+    r.name ||
+    (kind === 'channel' || kind === 'type' || kind === 'tier' ? t(`enums.${kind}.${r.key}`) : r.key);
+  const trend = useMemo(
+    () =>
+      series.data
+        ? trendOption(series.data, ['received', 'accepted', 'closed'], ['closureRate', 'satisfactionRate'], text)
+        : null,
+    [series.data, text],
+  );
+  const bars = useMemo(
+    () => (breakdown.data ? breakdownOption(breakdown.data.rows, 'received', labelOf(by), text) : null),
+    [breakdown.data, text, by],
+  );
+  const overdue = useMemo(
+    () => (districts.data ? breakdownOption(districts.data.rows, 'overdueOpen', labelOf('district'), text) : null),
+    [districts.data, text],
+  );
 
   function downloadCsv(data: Summary) {
     const keys = Object.keys(data.figures);
-    const csv = figuresCsv(data.figures, keys, Object.fromEntries(keys.map((k) => [k, t(`dashboard.figures.${k}`)])), lang, t('dashboard.csvHeader').split(','));
+    const csv = figuresCsv(
+      data.figures,
+      keys,
+      Object.fromEntries(keys.map((k) => [k, t(`dashboard.figures.${k}`)])),
+      lang,
+      t('dashboard.csvHeader').split(','),
+    );
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     a.download = `tingquan-${data.period.from}-${data.period.to}.csv`;
@@ -55,7 +78,12 @@ export function DashboardView({ scope }: { scope: Query }) {
       <Col span={24}>
         <Flex justify="space-between" align="center" wrap gap={8}>
           <Typography.Text type="secondary">
-            {summary.data.period.from} – {summary.data.period.to} · {t(summary.data.settings.countBasicallySatisfied ? 'dashboard.basicallyCounts' : 'dashboard.basicallyNotCounted')}
+            {summary.data.period.from} – {summary.data.period.to} ·{' '}
+            {t(
+              summary.data.settings.countBasicallySatisfied
+                ? 'dashboard.basicallyCounts'
+                : 'dashboard.basicallyNotCounted',
+            )}
           </Typography.Text>
           <Button icon={<DownloadOutlined />} onClick={() => downloadCsv(summary.data)} data-testid="figures-export">
             {t('dashboard.export')}
@@ -74,19 +102,38 @@ export function DashboardView({ scope }: { scope: Query }) {
         <Card
           size="small"
           title={t('dashboard.breakdown')}
-          extra={<Segmented size="small" value={by} onChange={(v) => setBy(v as typeof by)} options={BY.map((b) => ({ value: b, label: t(`dashboard.by.${b}`) }))} />}
+          extra={
+            <Segmented
+              size="small"
+              value={by}
+              onChange={(v) => setBy(v as typeof by)}
+              options={BY.map((b) => ({ value: b, label: t(`dashboard.by.${b}`) }))}
+            />
+          }
         >
           {bars ? <EChart option={bars} label={t('dashboard.breakdown')} /> : <PageLoading />}
         </Card>
       </Col>
       <Col xs={24} xl={8}>
         <Card size="small" title={t('dashboard.overdueByDistrict')}>
-          {!overdue ? <PageLoading /> : overdue.series[0].data.length === 0 ? <Empty description={t('dashboard.noOverdue')} /> : <EChart option={overdue} label={t('dashboard.overdueByDistrict')} />}
+          {!overdue ? (
+            <PageLoading />
+          ) : overdue.series[0].data.length === 0 ? (
+            <Empty description={t('dashboard.noOverdue')} />
+          ) : (
+            <EChart option={overdue} label={t('dashboard.overdueByDistrict')} />
+          )}
         </Card>
       </Col>
       <Col xs={24} xl={16}>
         <Card size="small" title={t('dashboard.league')}>
-          {league.data ? <LeagueTable league={league.data} /> : league.error ? <ErrorAlert error={league.error} /> : <PageLoading />}
+          {league.data ? (
+            <LeagueTable league={league.data} />
+          ) : league.error ? (
+            <ErrorAlert error={league.error} />
+          ) : (
+            <PageLoading />
+          )}
         </Card>
       </Col>
       <Col span={24}>

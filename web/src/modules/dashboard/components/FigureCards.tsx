@@ -5,7 +5,20 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatFigure } from '../utils/format.ts';
 import type { Figures } from '../utils/types.ts';
 
-export const HEADLINE = ['received', 'accepted', 'closed', 'closureRate', 'onTimeClosureRate', 'overdueOpen', 'responseRate', 'solutionRate', 'satisfactionRate', 'badReviews', 'handlingHoursP50', 'handlingHoursP90'] as const;
+export const HEADLINE = [
+  'received',
+  'accepted',
+  'closed',
+  'closureRate',
+  'onTimeClosureRate',
+  'overdueOpen',
+  'responseRate',
+  'solutionRate',
+  'satisfactionRate',
+  'badReviews',
+  'handlingHoursP50',
+  'handlingHoursP90',
+] as const;
 
 export function FigureCards({ figures }: { figures: Figures }) {
   const { t, lang } = useI18n();

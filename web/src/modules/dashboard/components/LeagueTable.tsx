@@ -4,7 +4,14 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { formatFigure } from '../utils/format.ts';
 import type { League, LeagueRow } from '../utils/types.ts';
 
-const COLUMNS = ['received', 'closureRate', 'onTimeClosureRate', 'satisfactionRate', 'returnRate', 'overdueOpen'] as const;
+const COLUMNS = [
+  'received',
+  'closureRate',
+  'onTimeClosureRate',
+  'satisfactionRate',
+  'returnRate',
+  'overdueOpen',
+] as const;
 
 export function LeagueTable({ league }: { league: League }) {
   const { t, lang } = useI18n();
@@ -32,7 +39,12 @@ export function LeagueTable({ league }: { league: League }) {
             </span>
           ),
         },
-        ...COLUMNS.map((k) => ({ key: k, title: t(`dashboard.figures.${k}`), width: 110, render: (_: unknown, r: LeagueRow) => formatFigure(r.figures[k], lang) })),
+        ...COLUMNS.map((k) => ({
+          key: k,
+          title: t(`dashboard.figures.${k}`),
+          width: 110,
+          render: (_: unknown, r: LeagueRow) => formatFigure(r.figures[k], lang),
+        })),
       ]}
     />
   );

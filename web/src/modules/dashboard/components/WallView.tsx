@@ -28,13 +28,42 @@ const useViewportHeight = () => useSyncExternalStore(subscribe, () => window.inn
 const card: CSSProperties = { background: '#fff', borderRadius: 8, overflow: 'hidden', minWidth: 0 };
 const oneLine: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 };
 
-function WallCard({ title, span, l, children }: { title: ReactNode; span: number; l: WallLayout; children: ReactNode }) {
+function WallCard({
+  title,
+  span,
+  l,
+  children,
+}: {
+  title: ReactNode;
+  span: number;
+  l: WallLayout;
+  children: ReactNode;
+}) {
   return (
     <section data-wall-card style={{ ...card, gridColumn: `span ${span}`, height: l.rowHeight }}>
-      <h2 style={{ ...oneLine, margin: 0, height: l.cardHead, lineHeight: `${l.cardHead}px`, padding: `0 ${l.gap + 4}px`, fontSize: l.fonts.heading, fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+      <h2
+        style={{
+          ...oneLine,
+          margin: 0,
+          height: l.cardHead,
+          lineHeight: `${l.cardHead}px`,
+          padding: `0 ${l.gap + 4}px`,
+          fontSize: l.fonts.heading,
+          fontWeight: 600,
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
         {title}
       </h2>
-      <div data-wall-body style={{ padding: l.cardPadding / 2, height: l.rowHeight - l.cardHead, boxSizing: 'border-box', overflow: 'hidden' }}>
+      <div
+        data-wall-body
+        style={{
+          padding: l.cardPadding / 2,
+          height: l.rowHeight - l.cardHead,
+          boxSizing: 'border-box',
+          overflow: 'hidden',
+        }}
+      >
         {children}
       </div>
     </section>
@@ -48,16 +77,51 @@ interface ListRow {
   name: string;
   value: string;
 }
-function WallList({ title, color, rows, tip, l }: { title: string; color?: string; rows: ListRow[]; tip?: string; l: WallLayout }) {
+function WallList({
+  title,
+  color,
+  rows,
+  tip,
+  l,
+}: {
+  title: string;
+  color?: string;
+  rows: ListRow[];
+  tip?: string;
+  l: WallLayout;
+}) {
   return (
     <div style={{ minWidth: 0 }}>
       <Tooltip title={tip}>
-        <div style={{ ...oneLine, height: l.listHeader, lineHeight: `${l.listHeader}px`, fontSize: l.fonts.list, fontWeight: 600, color }}>{title}</div>
+        <div
+          style={{
+            ...oneLine,
+            height: l.listHeader,
+            lineHeight: `${l.listHeader}px`,
+            fontSize: l.fonts.list,
+            fontWeight: 600,
+            color,
+          }}
+        >
+          {title}
+        </div>
       </Tooltip>
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {rows.map((r, i) => (
-          <li key={r.key} style={{ display: 'flex', gap: 8, alignItems: 'center', height: l.listRow, fontSize: l.fonts.list, borderTop: '1px solid #f0f0f0' }}>
-            <span style={{ width: Math.round(l.fonts.list * 1.4), color: '#8c8c8c', flex: 'none' }}>{r.rank ?? i + 1}</span>
+          <li
+            key={r.key}
+            style={{
+              display: 'flex',
+              gap: 8,
+              alignItems: 'center',
+              height: l.listRow,
+              fontSize: l.fonts.list,
+              borderTop: '1px solid #f0f0f0',
+            }}
+          >
+            <span style={{ width: Math.round(l.fonts.list * 1.4), color: '#8c8c8c', flex: 'none' }}>
+              {r.rank ?? i + 1}
+            </span>
             <span style={{ ...oneLine, flex: 1 }} title={r.name}>
               {r.name}
             </span>
@@ -86,42 +150,110 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
   }, [onExit]);
 
   const text: ChartText = useMemo(
-    () => ({ names: Object.fromEntries([...HEADLINE, 'overdueOpen'].map((k) => [k, t(`dashboard.figures.${k}`)])), percent: (r) => formatPercent(r, lang) }),
+    () => ({
+      names: Object.fromEntries([...HEADLINE, 'overdueOpen'].map((k) => [k, t(`dashboard.figures.${k}`)])),
+      percent: (r) => formatPercent(r, lang),
+    }),
     [t, lang],
   );
-  const nameOf = (r: { name: string | null; nameEn: string | null; key?: string }) => (lang === 'en-US' && r.nameEn) || r.name || r.key || '—';
+  const nameOf = (r: { name: string | null; nameEn: string | null; key?: string }) =>
+    (lang === 'en-US' && r.nameEn) || r.name || r.key || '—';
   const { bars: barCount, chartHeight, rowHeight, listRows } = l;
   const chartFont = l.fonts.chart;
   const trend = useMemo(
-    () => (series.data ? trendOption(series.data, ['received', 'accepted', 'closed'], ['closureRate', 'satisfactionRate'], text, chartFont) : null),
+    () =>
+      series.data
+        ? trendOption(
+            series.data,
+            ['received', 'accepted', 'closed'],
+            ['closureRate', 'satisfactionRate'],
+            text,
+            chartFont,
+          )
+        : null,
     [series.data, text, chartFont],
   );
   const bars = useMemo(
-    () => (categories.data ? breakdownOption(categories.data.rows, 'received', (r: BreakdownRow) => nameOf(r), text, barCount, chartFont) : null),
-    [categories.data, text, barCount, chartFont], // eslint-disable-line react-hooks/exhaustive-deps
+    () =>
+      categories.data
+        ? breakdownOption(categories.data.rows, 'received', (r: BreakdownRow) => nameOf(r), text, barCount, chartFont)
+        : null,
+    [categories.data, text, barCount, chartFont],
   );
   const overdue = useMemo(
-    () => (districts.data ? breakdownOption(districts.data.rows, 'overdueOpen', (r: BreakdownRow) => nameOf(r), text, barCount, chartFont) : null),
-    [districts.data, text, barCount, chartFont], // eslint-disable-line react-hooks/exhaustive-deps
+    () =>
+      districts.data
+        ? breakdownOption(districts.data.rows, 'overdueOpen', (r: BreakdownRow) => nameOf(r), text, barCount, chartFont)
+        : null,
+    [districts.data, text, barCount, chartFont],
   );
-  const refreshed = Math.max(summary.dataUpdatedAt, series.dataUpdatedAt, categories.dataUpdatedAt, districts.dataUpdatedAt, league.dataUpdatedAt, hotspots.dataUpdatedAt);
-  const time = refreshed ? new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }).format(refreshed) : '—';
+  const refreshed = Math.max(
+    summary.dataUpdatedAt,
+    series.dataUpdatedAt,
+    categories.dataUpdatedAt,
+    districts.dataUpdatedAt,
+    league.dataUpdatedAt,
+    hotspots.dataUpdatedAt,
+  );
+  const time = refreshed
+    ? new Intl.DateTimeFormat(lang, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hour12: false,
+        timeZone: 'Asia/Shanghai',
+      }).format(refreshed)
+    : '—';
 
   const leagueRows = (rows: League['red']): ListRow[] =>
-    rows.slice(0, listRows).map((r) => ({ key: r.departmentId, rank: r.rank, name: nameOf(r), value: formatFigure(r.figures.onTimeClosureRate, lang) }));
+    rows.slice(0, listRows).map((r) => ({
+      key: r.departmentId,
+      rank: r.rank,
+      name: nameOf(r),
+      value: formatFigure(r.figures.onTimeClosureRate, lang),
+    }));
 
   return (
     <ConfigProvider theme={{ token: { fontSize: 18 } }}>
-      <div
+      <section
         data-testid="dashboard-wall"
-        role="region"
         aria-label={t('dashboard.wall.title')}
-        style={{ position: 'fixed', inset: 0, zIndex: 1000, background: '#eef0f4', padding: l.padding, display: 'flex', flexDirection: 'column', gap: l.gap, overflow: 'hidden' }}
+        style={{
+          position: 'fixed',
+          inset: 0,
+          zIndex: 1000,
+          background: '#eef0f4',
+          padding: l.padding,
+          display: 'flex',
+          flexDirection: 'column',
+          gap: l.gap,
+          overflow: 'hidden',
+        }}
       >
         <header
-          style={{ height: l.titleBar, flex: 'none', display: 'flex', alignItems: 'center', gap: l.gap * 2, padding: `0 ${l.gap + 8}px`, borderRadius: 8, background: BRAND, color: '#fff' }}
+          style={{
+            height: l.titleBar,
+            flex: 'none',
+            display: 'flex',
+            alignItems: 'center',
+            gap: l.gap * 2,
+            padding: `0 ${l.gap + 8}px`,
+            borderRadius: 8,
+            background: BRAND,
+            color: '#fff',
+          }}
         >
-          <h1 style={{ ...oneLine, margin: 0, fontSize: l.fonts.title, fontWeight: 700, color: '#fff', flex: 'none', maxWidth: '45%' }}>
+          <h1
+            style={{
+              ...oneLine,
+              margin: 0,
+              fontSize: l.fonts.title,
+              fontWeight: 700,
+              color: '#fff',
+              flex: 'none',
+              maxWidth: '45%',
+            }}
+          >
             {t('dashboard.wall.city')} · {t('dashboard.wall.title')}
           </h1>
           <span data-testid="wall-scope" style={{ ...oneLine, fontSize: l.fonts.subtitle, flex: 1 }}>
@@ -130,7 +262,14 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
           <span data-testid="wall-refreshed" style={{ ...oneLine, fontSize: l.fonts.list, flex: 'none' }}>
             {t('dashboard.wall.refreshedAt', { time })}
           </span>
-          <Button size={l.titleBar >= 56 ? 'large' : 'middle'} ghost icon={<FullscreenExitOutlined />} onClick={onExit} data-testid="wall-exit" style={{ flex: 'none' }}>
+          <Button
+            size={l.titleBar >= 56 ? 'large' : 'middle'}
+            ghost
+            icon={<FullscreenExitOutlined />}
+            onClick={onExit}
+            data-testid="wall-exit"
+            style={{ flex: 'none' }}
+          >
             {t('dashboard.wall.exit')}
           </Button>
         </header>
@@ -140,22 +279,62 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
           <ErrorAlert error={summary.error} />
         ) : (
           <>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(6, minmax(0, 1fr))', gridAutoRows: l.tile, gap: l.gap, flex: 'none' }}>
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(6, minmax(0, 1fr))',
+                gridAutoRows: l.tile,
+                gap: l.gap,
+                flex: 'none',
+              }}
+            >
               {HEADLINE.map((key) => (
                 <Tooltip key={key} title={summary.data.figures[key]?.definition[lang]}>
-                  <div data-wall-card data-testid={`wall-figure-${key}`} style={{ ...card, padding: `${Math.round(l.tile / 10)}px 14px`, borderLeft: `6px solid ${key === 'overdueOpen' || key === 'badReviews' ? BRAND : '#1677ff'}` }}>
-                    <div style={{ ...oneLine, fontSize: l.fonts.label, color: '#595959', lineHeight: 1.5 }}>{t(`dashboard.figures.${key}`)}</div>
-                    <div style={{ ...oneLine, fontSize: l.fonts.value, fontWeight: 700, lineHeight: 1.25, fontVariantNumeric: 'tabular-nums' }}>{formatFigure(summary.data.figures[key], lang)}</div>
+                  <div
+                    data-wall-card
+                    data-testid={`wall-figure-${key}`}
+                    style={{
+                      ...card,
+                      padding: `${Math.round(l.tile / 10)}px 14px`,
+                      borderLeft: `6px solid ${key === 'overdueOpen' || key === 'badReviews' ? BRAND : '#1677ff'}`,
+                    }}
+                  >
+                    <div style={{ ...oneLine, fontSize: l.fonts.label, color: '#595959', lineHeight: 1.5 }}>
+                      {t(`dashboard.figures.${key}`)}
+                    </div>
+                    <div
+                      style={{
+                        ...oneLine,
+                        fontSize: l.fonts.value,
+                        fontWeight: 700,
+                        lineHeight: 1.25,
+                        fontVariantNumeric: 'tabular-nums',
+                      }}
+                    >
+                      {formatFigure(summary.data.figures[key], lang)}
+                    </div>
                   </div>
                 </Tooltip>
               ))}
             </div>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gridTemplateRows: `${rowHeight}px ${rowHeight}px`, gap: l.gap, flex: 'none' }}>
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(12, minmax(0, 1fr))',
+                gridTemplateRows: `${rowHeight}px ${rowHeight}px`,
+                gap: l.gap,
+                flex: 'none',
+              }}
+            >
               <WallCard title={t('dashboard.trend')} span={5} l={l}>
                 {trend ? <EChart option={trend} height={chartHeight} label={t('dashboard.trend')} /> : <PageLoading />}
               </WallCard>
               <WallCard title={`${t('dashboard.breakdown')} · ${t('dashboard.by.category')}`} span={4} l={l}>
-                {bars ? <EChart option={bars} height={chartHeight} label={t('dashboard.breakdown')} /> : <PageLoading />}
+                {bars ? (
+                  <EChart option={bars} height={chartHeight} label={t('dashboard.breakdown')} />
+                ) : (
+                  <PageLoading />
+                )}
               </WallCard>
               <WallCard title={t('dashboard.overdueByDistrict')} span={3} l={l}>
                 {!overdue ? (
@@ -168,9 +347,22 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
               </WallCard>
               <WallCard title={`${t('dashboard.league')} · ${t('dashboard.figures.onTimeClosureRate')}`} span={5} l={l}>
                 {league.data ? (
-                  <div data-testid="wall-league" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 24 }}>
-                    <WallList title={t('dashboard.wall.redTop', { n: Math.min(listRows, league.data.red.length) })} color={BRAND} rows={leagueRows(league.data.red)} l={l} />
-                    <WallList title={t('dashboard.wall.blackBottom', { n: Math.min(listRows, league.data.black.length) })} color="#141414" rows={leagueRows(league.data.black)} l={l} />
+                  <div
+                    data-testid="wall-league"
+                    style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 24 }}
+                  >
+                    <WallList
+                      title={t('dashboard.wall.redTop', { n: Math.min(listRows, league.data.red.length) })}
+                      color={BRAND}
+                      rows={leagueRows(league.data.red)}
+                      l={l}
+                    />
+                    <WallList
+                      title={t('dashboard.wall.blackBottom', { n: Math.min(listRows, league.data.black.length) })}
+                      color="#141414"
+                      rows={leagueRows(league.data.black)}
+                      l={l}
+                    />
                   </div>
                 ) : league.error ? (
                   <ErrorAlert error={league.error} />
@@ -180,14 +372,21 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
               </WallCard>
               <WallCard title={t('dashboard.hotspotsTitle')} span={7} l={l}>
                 {hotspots.data ? (
-                  <div data-testid="wall-hotspots" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 20 }}>
+                  <div
+                    data-testid="wall-hotspots"
+                    style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 20 }}
+                  >
                     {HOTSPOTS.map((key) => (
                       <WallList
                         key={key}
                         title={t(`dashboard.hotspots.${key}`)}
                         tip={hotspots.data.definitions[key]?.[lang]}
                         l={l}
-                        rows={hotspots.data[key].slice(0, listRows).map((r) => ({ key: r.key, name: nameOf(r), value: key === 'rising' ? `+${r.growth}` : String(r.received ?? '') }))}
+                        rows={hotspots.data[key].slice(0, listRows).map((r) => ({
+                          key: r.key,
+                          name: nameOf(r),
+                          value: key === 'rising' ? `+${r.growth}` : String(r.received ?? ''),
+                        }))}
                       />
                     ))}
                   </div>
@@ -198,7 +397,7 @@ export function WallView({ scope, scopeName, onExit }: { scope: Query; scopeName
             </div>
           </>
         )}
-      </div>
+      </section>
     </ConfigProvider>
   );
 }

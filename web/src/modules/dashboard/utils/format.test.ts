@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from './format.ts';
 
-const f = (unit: 'count' | 'ratio' | 'hours', value: number | null) => ({ key: 'k', unit, value, numerator: null, denominator: null, definition: { 'zh-CN': '', 'en-US': '' } });
+const f = (unit: 'count' | 'ratio' | 'hours', value: number | null) => ({
+  key: 'k',
+  unit,
+  value,
+  numerator: null,
+  denominator: null,
+  definition: { 'zh-CN': '', 'en-US': '' },
+});
 
 describe('formatFigure', () => {
   it('formats counts, ratios and hours, and shows undefined rates as a dash', () => {

@@ -35,8 +35,12 @@ export type WallLayout = { [K in keyof typeof WALL]: number } & {
 /** The wall's sizes for a viewport this tall: scaled from the 1080 px screen, never below 12 px type. */
 export function wallLayout(viewportHeight: number): WallLayout {
   const scale = Math.min(2, Math.max(0.6, viewportHeight / 1080));
-  const size = Object.fromEntries(Object.entries(WALL).map(([k, v]) => [k, Math.round(v * scale)])) as { [K in keyof typeof WALL]: number };
-  const fonts = Object.fromEntries(Object.entries(FONTS).map(([k, v]) => [k, Math.max(12, Math.round(v * scale))])) as WallLayout['fonts'];
+  const size = Object.fromEntries(Object.entries(WALL).map(([k, v]) => [k, Math.round(v * scale)])) as {
+    [K in keyof typeof WALL]: number;
+  };
+  const fonts = Object.fromEntries(
+    Object.entries(FONTS).map(([k, v]) => [k, Math.max(12, Math.round(v * scale))]),
+  ) as WallLayout['fonts'];
   const fixed = size.padding * 2 + size.titleBar + size.tile * 2 + size.gap * 4;
   const rowHeight = Math.floor((Math.max(viewportHeight, 1080 * 0.6) - fixed) / 2);
   const chartHeight = rowHeight - size.cardHead - size.cardPadding;

@@ -7,7 +7,15 @@ import { countdownState, durationParts, type WarnLevel } from '../utils/countdow
 
 const TAG_COLOR: Record<WarnLevel, string> = { none: 'green', yellow: 'gold', red: 'red' };
 
-export function Countdown({ start, due, serverLevel }: { start: string | null; due: string | null; serverLevel?: WarnLevel }) {
+export function Countdown({
+  start,
+  due,
+  serverLevel,
+}: {
+  start: string | null;
+  due: string | null;
+  serverLevel?: WarnLevel;
+}) {
   const { t } = useI18n();
   const now = useNow();
   if (!due) return <span>{t('countdown.noDeadline')}</span>;
@@ -16,7 +24,12 @@ export function Countdown({ start, due, serverLevel }: { start: string | null; d
     .map((p) => t(`countdown.${p.unit}`, { n: p.n }))
     .join(' ');
   return (
-    <Tag color={TAG_COLOR[s.level]} icon={<ClockCircleOutlined />} data-level={s.level} title={t(`enums.warn.${s.level}`)}>
+    <Tag
+      color={TAG_COLOR[s.level]}
+      icon={<ClockCircleOutlined />}
+      data-level={s.level}
+      title={t(`enums.warn.${s.level}`)}
+    >
       {t(s.remainingMs < 0 ? 'countdown.overdue' : 'countdown.left', { time })}
     </Tag>
   );

@@ -13,7 +13,11 @@ export function OpenClock({ item }: { item: ItemSummary }) {
   return (
     <Space size={4} data-clock={clock.kind}>
       <Typography.Text type="secondary">{t(`countdown.clock.${clock.kind}`)}</Typography.Text>
-      <Countdown start={clock.start} due={clock.due} serverLevel={clock.kind === 'handle' ? item.warnLevel : undefined} />
+      <Countdown
+        start={clock.start}
+        due={clock.due}
+        serverLevel={clock.kind === 'handle' ? item.warnLevel : undefined}
+      />
     </Space>
   );
 }

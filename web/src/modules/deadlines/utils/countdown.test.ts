@@ -28,8 +28,14 @@ describe('countdownState', () => {
 
 describe('durationParts', () => {
   it('keeps the two most significant units', () => {
-    expect(durationParts((2 * 24 + 3) * 3_600_000 + 5 * 60_000)).toEqual([{ unit: 'days', n: 2 }, { unit: 'hours', n: 3 }]);
-    expect(durationParts(-(5 * 60 + 10) * 60_000)).toEqual([{ unit: 'hours', n: 5 }, { unit: 'minutes', n: 10 }]);
+    expect(durationParts((2 * 24 + 3) * 3_600_000 + 5 * 60_000)).toEqual([
+      { unit: 'days', n: 2 },
+      { unit: 'hours', n: 3 },
+    ]);
+    expect(durationParts(-(5 * 60 + 10) * 60_000)).toEqual([
+      { unit: 'hours', n: 5 },
+      { unit: 'minutes', n: 10 },
+    ]);
     expect(durationParts(30_000)).toEqual([{ unit: 'minutes', n: 0 }]);
   });
 });
@@ -37,7 +43,11 @@ describe('durationParts', () => {
 describe('currentClock', () => {
   const base = { submittedAt: start, acceptedAt: start, handleDueAt: due, signDueAt: null, callbackDueAt: null };
   it('runs the sign-for clock while a dispatched item is not signed, then the handling clock', () => {
-    expect(currentClock({ ...base, status: 'dispatched', signDueAt: '2026-11-30T10:00:00+08:00' })).toEqual({ kind: 'sign', start: null, due: '2026-11-30T10:00:00+08:00' });
+    expect(currentClock({ ...base, status: 'dispatched', signDueAt: '2026-11-30T10:00:00+08:00' })).toEqual({
+      kind: 'sign',
+      start: null,
+      due: '2026-11-30T10:00:00+08:00',
+    });
     expect(currentClock({ ...base, status: 'in_progress' })).toEqual({ kind: 'handle', start, due });
   });
   it('runs the callback clock after the reply, and none once the item is done', () => {

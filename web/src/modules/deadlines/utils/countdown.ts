@@ -23,8 +23,10 @@ export function currentClock(item: {
   callbackDueAt: string | null;
 }): { kind: 'sign' | 'handle' | 'callback'; start: string | null; due: string } | null {
   if (item.status === 'dispatched' && item.signDueAt) return { kind: 'sign', start: null, due: item.signDueAt };
-  if (HANDLING_STATUSES.includes(item.status) && item.handleDueAt) return { kind: 'handle', start: item.acceptedAt ?? item.submittedAt, due: item.handleDueAt };
-  if (item.callbackDueAt && ['replied', 'verified'].includes(item.status)) return { kind: 'callback', start: null, due: item.callbackDueAt };
+  if (HANDLING_STATUSES.includes(item.status) && item.handleDueAt)
+    return { kind: 'handle', start: item.acceptedAt ?? item.submittedAt, due: item.handleDueAt };
+  if (item.callbackDueAt && ['replied', 'verified'].includes(item.status))
+    return { kind: 'callback', start: null, due: item.callbackDueAt };
   return null;
 }
 
@@ -32,7 +34,13 @@ export function currentClock(item: {
  * `serverLevel` is the level the server recorded with working-day arithmetic; the clock can only make it worse,
  * so the shown level is the more severe of the two.
  */
-export function countdownState(nowMs: number, startIso: string | null, dueIso: string, serverLevel: WarnLevel = 'none', warnRatio = DEFAULT_WARN_RATIO): CountdownState {
+export function countdownState(
+  nowMs: number,
+  startIso: string | null,
+  dueIso: string,
+  serverLevel: WarnLevel = 'none',
+  warnRatio = DEFAULT_WARN_RATIO,
+): CountdownState {
   const due = Date.parse(dueIso);
   const remainingMs = due - nowMs;
   let level: WarnLevel = 'none';
@@ -52,7 +60,19 @@ export function durationParts(ms: number): { unit: 'days' | 'hours' | 'minutes';
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const minutes = total % 60;
-  if (days > 0) return hours > 0 ? [{ unit: 'days', n: days }, { unit: 'hours', n: hours }] : [{ unit: 'days', n: days }];
-  if (hours > 0) return minutes > 0 ? [{ unit: 'hours', n: hours }, { unit: 'minutes', n: minutes }] : [{ unit: 'hours', n: hours }];
+  if (days > 0)
+    return hours > 0
+      ? [
+          { unit: 'days', n: days },
+          { unit: 'hours', n: hours },
+        ]
+      : [{ unit: 'days', n: days }];
+  if (hours > 0)
+    return minutes > 0
+      ? [
+          { unit: 'hours', n: hours },
+          { unit: 'minutes', n: minutes },
+        ]
+      : [{ unit: 'hours', n: hours }];
   return [{ unit: 'minutes', n: minutes }];
 }

@@ -16,7 +16,12 @@ function ClueDrawer({ id, canManage, onClose }: { id: string; canManage: boolean
   const [note, setNote] = useState('');
   const d = clue.data;
   return (
-    <Drawer open size="large" onClose={onClose} title={d ? `${d.ledgerNo ?? ''} ${d.itemTitle ?? ''}` : t('common.loading')}>
+    <Drawer
+      open
+      size="large"
+      onClose={onClose}
+      title={d ? `${d.ledgerNo ?? ''} ${d.itemTitle ?? ''}` : t('common.loading')}
+    >
       {clue.error ? <ErrorAlert error={clue.error} /> : null}
       {d ? (
         <Flex vertical gap={12}>
@@ -30,13 +35,29 @@ function ClueDrawer({ id, canManage, onClose }: { id: string; canManage: boolean
           ))}
           {canManage && d.status !== 'closed' ? (
             <Flex vertical gap={8}>
-              <Input.TextArea rows={2} aria-label={t('fields.note')} placeholder={t('fields.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+              <Input.TextArea
+                rows={2}
+                aria-label={t('fields.note')}
+                placeholder={t('fields.note')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
               {act.error ? <ErrorAlert error={act.error} /> : null}
               <Flex gap={8}>
-                <Button type="primary" disabled={!note.trim()} loading={act.isPending} onClick={() => act.mutate({ action: 'follow', note }, { onSuccess: () => setNote('') })}>
+                <Button
+                  type="primary"
+                  disabled={!note.trim()}
+                  loading={act.isPending}
+                  onClick={() => act.mutate({ action: 'follow', note }, { onSuccess: () => setNote('') })}
+                >
                   {t('discipline.follow')}
                 </Button>
-                <Button danger disabled={!note.trim()} loading={act.isPending} onClick={() => act.mutate({ action: 'close', note }, { onSuccess: () => setNote('') })}>
+                <Button
+                  danger
+                  disabled={!note.trim()}
+                  loading={act.isPending}
+                  onClick={() => act.mutate({ action: 'close', note }, { onSuccess: () => setNote('') })}
+                >
                   {t('discipline.close')}
                 </Button>
               </Flex>
@@ -57,7 +78,11 @@ export function CluesPanel({ canManage }: { canManage: boolean }) {
   const clues = useClues(status);
   return (
     <Flex vertical gap={12}>
-      <Segmented value={status} onChange={(v) => setStatus(v as string)} options={STATUSES.map((s) => ({ value: s, label: t(`discipline.status.${s}`) }))} />
+      <Segmented
+        value={status}
+        onChange={(v) => setStatus(v as string)}
+        options={STATUSES.map((s) => ({ value: s, label: t(`discipline.status.${s}`) }))}
+      />
       {clues.error ? <ErrorAlert error={clues.error} /> : null}
       <Table<ClueView>
         size="small"
@@ -67,13 +92,32 @@ export function CluesPanel({ canManage }: { canManage: boolean }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         columns={[
-          { key: 'ledgerNo', title: t('ledger.columns.ledgerNo'), render: (_: unknown, c) => (c.itemId ? <Link to={`/items/${c.itemId}`}>{c.ledgerNo}</Link> : '—'), width: 150 },
+          {
+            key: 'ledgerNo',
+            title: t('ledger.columns.ledgerNo'),
+            render: (_: unknown, c) => (c.itemId ? <Link to={`/items/${c.itemId}`}>{c.ledgerNo}</Link> : '—'),
+            width: 150,
+          },
           { key: 'title', title: t('ledger.columns.title'), dataIndex: 'itemTitle', ellipsis: true },
           { key: 'department', title: t('ledger.columns.department'), dataIndex: 'departmentName', width: 160 },
           { key: 'rule', title: t('discipline.rule'), dataIndex: 'rule', width: 140 },
           { key: 'reason', title: t('fields.reason'), dataIndex: 'reason', ellipsis: true },
-          { key: 'createdAt', title: t('intake.submittedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 150 },
-          { key: 'open', width: 90, render: (_: unknown, c) => <Button size="small" onClick={() => setOpen(c.id)}>{t('discipline.evidence')}</Button> },
+          {
+            key: 'createdAt',
+            title: t('intake.submittedAt'),
+            dataIndex: 'createdAt',
+            render: (v: string) => formatDateTime(v),
+            width: 150,
+          },
+          {
+            key: 'open',
+            width: 90,
+            render: (_: unknown, c) => (
+              <Button size="small" onClick={() => setOpen(c.id)}>
+                {t('discipline.evidence')}
+              </Button>
+            ),
+          },
         ]}
       />
       {open ? <ClueDrawer id={open} canManage={canManage} onClose={() => setOpen(null)} /> : null}

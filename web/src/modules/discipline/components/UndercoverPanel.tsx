@@ -20,7 +20,12 @@ export function UndercoverPanel({ canRecord }: { canRecord: boolean }) {
     <Flex vertical gap={12}>
       {canRecord ? (
         <Flex gap={8} wrap align="flex-start">
-          <DatePicker value={day} onChange={setDay} aria-label={t('discipline.checkedOn')} placeholder={t('discipline.checkedOn')} />
+          <DatePicker
+            value={day}
+            onChange={setDay}
+            aria-label={t('discipline.checkedOn')}
+            placeholder={t('discipline.checkedOn')}
+          />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -30,13 +35,28 @@ export function UndercoverPanel({ canRecord }: { canRecord: boolean }) {
             onChange={setCentreId}
             options={(lookups.data?.centres ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
-          <Input.TextArea style={{ flex: '1 1 320px' }} rows={2} aria-label={t('discipline.findings')} placeholder={t('discipline.findings')} value={findings} onChange={(e) => setFindings(e.target.value)} />
+          <Input.TextArea
+            style={{ flex: '1 1 320px' }}
+            rows={2}
+            aria-label={t('discipline.findings')}
+            placeholder={t('discipline.findings')}
+            value={findings}
+            onChange={(e) => setFindings(e.target.value)}
+          />
           <Button
             type="primary"
             disabled={!day || !findings.trim()}
             loading={record.isPending}
             onClick={() =>
-              record.mutate({ checkedOn: day!.format('YYYY-MM-DD'), centreId, findings: findings.trim() }, { onSuccess: () => { setFindings(''); setDay(null); } })
+              record.mutate(
+                { checkedOn: day!.format('YYYY-MM-DD'), centreId, findings: findings.trim() },
+                {
+                  onSuccess: () => {
+                    setFindings('');
+                    setDay(null);
+                  },
+                },
+              )
             }
           >
             {t('discipline.record')}
@@ -53,10 +73,26 @@ export function UndercoverPanel({ canRecord }: { canRecord: boolean }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { key: 'checkedOn', title: t('discipline.checkedOn'), dataIndex: 'checkedOn', width: 120 },
-          { key: 'place', title: t('item.place'), render: (_: unknown, c) => [c.districtName, c.centreName, c.departmentName].filter(Boolean).join(' · ') || '—' },
+          {
+            key: 'place',
+            title: t('item.place'),
+            render: (_: unknown, c) =>
+              [c.districtName, c.centreName, c.departmentName].filter(Boolean).join(' · ') || '—',
+          },
           { key: 'findings', title: t('discipline.findings'), dataIndex: 'findings', ellipsis: true },
-          { key: 'item', title: t('ledger.columns.ledgerNo'), render: (_: unknown, c) => (c.itemId ? <Link to={`/items/${c.itemId}`}>{c.ledgerNo}</Link> : '—'), width: 150 },
-          { key: 'createdAt', title: t('intake.submittedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 150 },
+          {
+            key: 'item',
+            title: t('ledger.columns.ledgerNo'),
+            render: (_: unknown, c) => (c.itemId ? <Link to={`/items/${c.itemId}`}>{c.ledgerNo}</Link> : '—'),
+            width: 150,
+          },
+          {
+            key: 'createdAt',
+            title: t('intake.submittedAt'),
+            dataIndex: 'createdAt',
+            render: (v: string) => formatDateTime(v),
+            width: 150,
+          },
         ]}
       />
     </Flex>

@@ -36,14 +36,24 @@ interface Page<T> {
   items: T[];
 }
 
-export const useClues = (status?: string) => useQuery({ queryKey: ['clues', status ?? ''], queryFn: () => get<Page<ClueView>>('/api/clues', { status, pageSize: 100 }) });
-export const useClue = (id: string | null) => useQuery({ queryKey: ['clue', id], queryFn: () => get<ClueDetail>(`/api/clues/${id}`), enabled: !!id });
-export const useUndercoverChecks = () => useQuery({ queryKey: ['undercover'], queryFn: () => get<Page<UndercoverView>>('/api/undercover-checks', { pageSize: 100 }) });
+export const useClues = (status?: string) =>
+  useQuery({
+    queryKey: ['clues', status ?? ''],
+    queryFn: () => get<Page<ClueView>>('/api/clues', { status, pageSize: 100 }),
+  });
+export const useClue = (id: string | null) =>
+  useQuery({ queryKey: ['clue', id], queryFn: () => get<ClueDetail>(`/api/clues/${id}`), enabled: !!id });
+export const useUndercoverChecks = () =>
+  useQuery({
+    queryKey: ['undercover'],
+    queryFn: () => get<Page<UndercoverView>>('/api/undercover-checks', { pageSize: 100 }),
+  });
 
 export function useClueAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, note }: { action: 'follow' | 'close'; note: string }) => post(`/api/clues/${id}/${action}`, { note }),
+    mutationFn: ({ action, note }: { action: 'follow' | 'close'; note: string }) =>
+      post(`/api/clues/${id}/${action}`, { note }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['clues'] });
       void qc.invalidateQueries({ queryKey: ['clue', id] });

@@ -95,7 +95,9 @@ export function ItemForm({ mode, onDone }: Props) {
       return;
     }
     // The problem is recorded whatever happens to its photos: the receipt says which could not be sent.
-    onDone(photos.length ? { ...receipt, photos: await uploadPhotos.mutateAsync({ receipt, files: photos }) } : receipt);
+    onDone(
+      photos.length ? { ...receipt, photos: await uploadPhotos.mutateAsync({ receipt, files: photos }) } : receipt,
+    );
   }
 
   const id = (name: string) => `f-${name}`;
@@ -105,7 +107,13 @@ export function ItemForm({ mode, onDone }: Props) {
       <Section title={t('intake.sectionProblem')}>
         {mode === 'staff' ? (
           <Field id={id('channel')} label={t('fields.channel')} required error={errors.channel}>
-            <Select id={id('channel')} style={{ width: '100%' }} value={str('channel')} onChange={(v) => set('channel', v)} options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) }))} />
+            <Select
+              id={id('channel')}
+              style={{ width: '100%' }}
+              value={str('channel')}
+              onChange={(v) => set('channel', v)}
+              options={STAFF_CHANNELS.map((c) => ({ value: c, label: t(`enums.channel.${c}`) }))}
+            />
           </Field>
         ) : null}
         <Field id={id('type')} label={t('fields.type')} required error={errors.type}>
@@ -119,17 +127,29 @@ export function ItemForm({ mode, onDone }: Props) {
           />
         </Field>
         <Field id={id('categoryId')} label={t('fields.category')} required error={errors.categoryId}>
-          <CategoryPicker id={id('categoryId')} tree={categoryTreeOptions(lookups.data?.categories ?? [], lang === 'en-US')} loading={lookups.isPending} value={str('categoryId')} onChange={(v) => set('categoryId', v)} />
+          <CategoryPicker
+            id={id('categoryId')}
+            tree={categoryTreeOptions(lookups.data?.categories ?? [], lang === 'en-US')}
+            loading={lookups.isPending}
+            value={str('categoryId')}
+            onChange={(v) => set('categoryId', v)}
+          />
         </Field>
         <Field id={id('title')} label={t('fields.title')} required error={errors.title}>
-          <Input id={id('title')} status={status('title')} aria-describedby={described('title')} placeholder={t('fields.titlePlaceholder')} value={str('title')} onChange={(e) => set('title', e.target.value)} />
+          <Input
+            id={id('title')}
+            status={status('title')}
+            aria-describedby={described('title')}
+            placeholder={t('fields.titlePlaceholder')}
+            value={str('title')}
+            onChange={(e) => set('title', e.target.value)}
+          />
         </Field>
         <Field id={id('description')} label={t('fields.description')} required error={errors.description}>
           <Input.TextArea
             id={id('description')}
             status={status('description')}
             aria-describedby={described('description')}
-           
             rows={5}
             placeholder={t('fields.descriptionPlaceholder')}
             value={str('description')}
@@ -160,7 +180,14 @@ export function ItemForm({ mode, onDone }: Props) {
         </Field>
         {mode === 'staff' ? (
           <Field id={id('tier')} label={t('fields.tier')} error={errors.tier}>
-            <Select id={id('tier')} allowClear style={{ width: '100%' }} value={str('tier')} onChange={(v) => set('tier', v)} options={TIERS.map((v) => ({ value: v, label: t(`enums.tier.${v}`) }))} />
+            <Select
+              id={id('tier')}
+              allowClear
+              style={{ width: '100%' }}
+              value={str('tier')}
+              onChange={(v) => set('tier', v)}
+              options={TIERS.map((v) => ({ value: v, label: t(`enums.tier.${v}`) }))}
+            />
           </Field>
         ) : null}
       </Section>
@@ -175,7 +202,10 @@ export function ItemForm({ mode, onDone }: Props) {
             placeholder={t('intake.pickPlace')}
             value={str('districtId')}
             onChange={(v) => set('districtId', v)}
-            options={(lookups.data?.districts ?? []).map((d) => ({ value: d.id, label: lang === 'en-US' && d.nameEn ? d.nameEn : d.name }))}
+            options={(lookups.data?.districts ?? []).map((d) => ({
+              value: d.id,
+              label: lang === 'en-US' && d.nameEn ? d.nameEn : d.name,
+            }))}
           />
         </Field>
         <Field id={id('centreId')} label={t('fields.centre')} error={errors.centreId}>
@@ -203,7 +233,12 @@ export function ItemForm({ mode, onDone }: Props) {
           />
         </Field>
         <Field id={id('placeText')} label={t('fields.placeText')} error={errors.placeText}>
-          <Input id={id('placeText')} status={status('placeText')} value={str('placeText')} onChange={(e) => set('placeText', e.target.value)} />
+          <Input
+            id={id('placeText')}
+            status={status('placeText')}
+            value={str('placeText')}
+            onChange={(e) => set('placeText', e.target.value)}
+          />
         </Field>
       </Section>
 
@@ -220,26 +255,61 @@ export function ItemForm({ mode, onDone }: Props) {
         </Field>
         {kind === 'enterprise' ? (
           <>
-            <Field id={id('requester.organization')} label={t('fields.organization')} required error={errors['requester.organization']}>
-              <Input id={id('requester.organization')} status={status('requester.organization')} autoComplete="organization" value={str('requester.organization')} onChange={(e) => set('requester.organization', e.target.value)} />
+            <Field
+              id={id('requester.organization')}
+              label={t('fields.organization')}
+              required
+              error={errors['requester.organization']}
+            >
+              <Input
+                id={id('requester.organization')}
+                status={status('requester.organization')}
+                autoComplete="organization"
+                value={str('requester.organization')}
+                onChange={(e) => set('requester.organization', e.target.value)}
+              />
             </Field>
             <Field id={id('requester.uscc')} label={t('fields.uscc')} error={errors['requester.uscc']}>
-              <Input id={id('requester.uscc')} status={status('requester.uscc')} maxLength={18} value={str('requester.uscc')} onChange={(e) => set('requester.uscc', e.target.value.toUpperCase())} />
+              <Input
+                id={id('requester.uscc')}
+                status={status('requester.uscc')}
+                maxLength={18}
+                value={str('requester.uscc')}
+                onChange={(e) => set('requester.uscc', e.target.value.toUpperCase())}
+              />
             </Field>
           </>
         ) : null}
         {kind !== 'anonymous' ? (
           <>
             <Field id={id('requester.name')} label={t('fields.name')} error={errors['requester.name']}>
-              <Input id={id('requester.name')} status={status('requester.name')} autoComplete="name" value={str('requester.name')} onChange={(e) => set('requester.name', e.target.value)} />
+              <Input
+                id={id('requester.name')}
+                status={status('requester.name')}
+                autoComplete="name"
+                value={str('requester.name')}
+                onChange={(e) => set('requester.name', e.target.value)}
+              />
             </Field>
             <Field id={id('requester.phone')} label={t('fields.phone')} required error={errors['requester.phone']}>
-              <Input id={id('requester.phone')} status={status('requester.phone')} inputMode="tel" maxLength={14} autoComplete="tel" value={str('requester.phone')} onChange={(e) => set('requester.phone', e.target.value)} />
+              <Input
+                id={id('requester.phone')}
+                status={status('requester.phone')}
+                inputMode="tel"
+                maxLength={14}
+                autoComplete="tel"
+                value={str('requester.phone')}
+                onChange={(e) => set('requester.phone', e.target.value)}
+              />
             </Field>
           </>
         ) : null}
         <Field id={id('confidential')} label={t('fields.confidential')}>
-          <Checkbox id={id('confidential')} checked={values.confidential === true} onChange={(e) => set('confidential', e.target.checked)}>
+          <Checkbox
+            id={id('confidential')}
+            checked={values.confidential === true}
+            onChange={(e) => set('confidential', e.target.checked)}
+          >
             {t('fields.confidentialHelp')}
           </Checkbox>
         </Field>
@@ -250,7 +320,14 @@ export function ItemForm({ mode, onDone }: Props) {
           <ErrorAlert error={submitError} />
         </div>
       ) : null}
-      <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending || uploadPhotos.isPending} data-testid="submit-item">
+      <Button
+        type="primary"
+        htmlType="submit"
+        size="large"
+        block
+        loading={submit.isPending || uploadPhotos.isPending}
+        data-testid="submit-item"
+      >
         {mode === 'public' ? t('intake.submit') : t('register.submit')}
       </Button>
     </form>

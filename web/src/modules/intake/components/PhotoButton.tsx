@@ -7,7 +7,15 @@ import { CameraOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { PHOTO_ACCEPT } from '../utils/photos.ts';
 
-export function PhotoButton({ id, onPick, onOpen }: { id: string; onPick: (files: File[]) => void; onOpen?: () => void }) {
+export function PhotoButton({
+  id,
+  onPick,
+  onOpen,
+}: {
+  id: string;
+  onPick: (files: File[]) => void;
+  onOpen?: () => void;
+}) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   return (

@@ -20,7 +20,13 @@ export function PhotoPicker({ id, files, onChange, onProblems }: Props) {
   // One object URL per file for the thumbnails, released when the file leaves the list.
   const urls = useMemo(() => files.map((f) => URL.createObjectURL(f)), [files]);
   useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
-  const fileList: UploadFile[] = files.map((f, i) => ({ uid: `${i}-${f.name}-${f.size}`, name: f.name, status: 'done', url: urls[i], thumbUrl: urls[i] }));
+  const fileList: UploadFile[] = files.map((f, i) => ({
+    uid: `${i}-${f.name}-${f.size}`,
+    name: f.name,
+    status: 'done',
+    url: urls[i],
+    thumbUrl: urls[i],
+  }));
 
   return (
     <div data-testid="photo-picker">
@@ -46,13 +52,24 @@ export function PhotoPicker({ id, files, onChange, onProblems }: Props) {
         onPreview={(f) => setPreview(f.url ?? null)}
       >
         {files.length >= PHOTO_MAX_COUNT ? null : (
-          <button type="button" style={{ border: 0, background: 'none', cursor: 'pointer' }} aria-label={t('intake.photoAdd')}>
+          <button
+            type="button"
+            style={{ border: 0, background: 'none', cursor: 'pointer' }}
+            aria-label={t('intake.photoAdd')}
+          >
             <PlusOutlined aria-hidden />
             <div style={{ marginTop: 8 }}>{t('intake.photoAdd')}</div>
           </button>
         )}
       </Upload>
-      {preview ? <Image style={{ display: 'none' }} src={preview} alt="" preview={{ open: true, src: preview, onOpenChange: (open) => !open && setPreview(null) }} /> : null}
+      {preview ? (
+        <Image
+          style={{ display: 'none' }}
+          src={preview}
+          alt=""
+          preview={{ open: true, src: preview, onOpenChange: (open) => !open && setPreview(null) }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,15 @@ import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { WARN_COLORS } from '../../../theme/theme.ts';
 import type { PhotoOutcome } from '../hooks/useUploadPhotos.ts';
 
-export function Receipt({ receipt, onTrack, onAnother }: { receipt: IntakeReceipt & { photos?: PhotoOutcome }; onTrack?: () => void; onAnother: () => void }) {
+export function Receipt({
+  receipt,
+  onTrack,
+  onAnother,
+}: {
+  receipt: IntakeReceipt & { photos?: PhotoOutcome };
+  onTrack?: () => void;
+  onAnother: () => void;
+}) {
   const { t, formatDateTime } = useI18n();
   return (
     <Flex vertical gap={16} align="stretch" role="status">
@@ -22,16 +30,32 @@ export function Receipt({ receipt, onTrack, onAnother }: { receipt: IntakeReceip
           <strong data-testid="receipt-ledger">{receipt.ledgerNo}</strong>
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.trackingCode')}>
-          <strong data-testid="receipt-code" style={{ fontSize: 18, letterSpacing: 1 }}>{receipt.trackingCode}</strong>
+          <strong data-testid="receipt-code" style={{ fontSize: 18, letterSpacing: 1 }}>
+            {receipt.trackingCode}
+          </strong>
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.accessPin')}>
-          <strong data-testid="receipt-pin" style={{ fontSize: 18, letterSpacing: 1 }}>{receipt.accessPin}</strong>
+          <strong data-testid="receipt-pin" style={{ fontSize: 18, letterSpacing: 1 }}>
+            {receipt.accessPin}
+          </strong>
         </Descriptions.Item>
         <Descriptions.Item label={t('intake.submittedAt')}>{formatDateTime(receipt.submittedAt)}</Descriptions.Item>
       </Descriptions>
-      {receipt.photos?.uploaded ? <Alert type="success" showIcon title={t('intake.photosUploaded', { n: receipt.photos.uploaded })} data-testid="receipt-photos" /> : null}
+      {receipt.photos?.uploaded ? (
+        <Alert
+          type="success"
+          showIcon
+          title={t('intake.photosUploaded', { n: receipt.photos.uploaded })}
+          data-testid="receipt-photos"
+        />
+      ) : null}
       {receipt.photos?.failed.length ? (
-        <Alert type="warning" showIcon title={t('intake.photosFailed', { n: receipt.photos.failed.length, names: receipt.photos.failed.join(', ') })} data-testid="receipt-photos-failed" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('intake.photosFailed', { n: receipt.photos.failed.length, names: receipt.photos.failed.join(', ') })}
+          data-testid="receipt-photos-failed"
+        />
       ) : null}
       <Flex gap={8} wrap justify="center">
         {onTrack ? (

@@ -21,7 +21,12 @@ export function useUploadPhotos(mode: 'public' | 'staff') {
         }
         form.set('file', file, file.name);
         try {
-          await post(mode === 'public' ? '/api/public/track/attachments' : `/api/items/${encodeURIComponent(receipt.id)}/attachments`, form);
+          await post(
+            mode === 'public'
+              ? '/api/public/track/attachments'
+              : `/api/items/${encodeURIComponent(receipt.id)}/attachments`,
+            form,
+          );
           outcome.uploaded++;
         } catch {
           outcome.failed.push(file.name);

@@ -18,7 +18,14 @@ describe('categoryTreeOptions', () => {
   it('sorts, translates (falling back to Chinese) and drops inactive nodes', () => {
     const tree = [node('b', 2), node('a', 1, [node('a2', 2), node('a1', 1), node('ax', 0, [], false)])];
     expect(categoryTreeOptions(tree, true)).toEqual([
-      { value: 'a', title: 'Na', children: [{ value: 'a1', title: 'Na1' }, { value: 'a2', title: 'Na2' }] },
+      {
+        value: 'a',
+        title: 'Na',
+        children: [
+          { value: 'a1', title: 'Na1' },
+          { value: 'a2', title: 'Na2' },
+        ],
+      },
       { value: 'b', title: '名b' },
     ]);
     expect(categoryTreeOptions(tree, false)[0].title).toBe('名a');
@@ -27,7 +34,14 @@ describe('categoryTreeOptions', () => {
 
 describe('level-by-level category picking', () => {
   const tree = [
-    { value: 'a', title: 'A', children: [{ value: 'a1', title: 'A1', children: [{ value: 'a1x', title: 'A1x' }] }, { value: 'a2', title: 'A2' }] },
+    {
+      value: 'a',
+      title: 'A',
+      children: [
+        { value: 'a1', title: 'A1', children: [{ value: 'a1x', title: 'A1x' }] },
+        { value: 'a2', title: 'A2' },
+      ],
+    },
     { value: 'b', title: 'B' },
   ];
   it('finds the path from the root to a category', () => {
@@ -38,7 +52,10 @@ describe('level-by-level category picking', () => {
   });
   it('offers one more level while the chosen category has children', () => {
     expect(categoryLevels(tree, []).map((l) => l.map((o) => o.value))).toEqual([['a', 'b']]);
-    expect(categoryLevels(tree, ['a']).map((l) => l.map((o) => o.value))).toEqual([['a', 'b'], ['a1', 'a2']]);
+    expect(categoryLevels(tree, ['a']).map((l) => l.map((o) => o.value))).toEqual([
+      ['a', 'b'],
+      ['a1', 'a2'],
+    ]);
     expect(categoryLevels(tree, ['b']).length).toBe(1);
     expect(categoryLevels(tree, ['a', 'a1', 'a1x']).length).toBe(3);
   });

@@ -10,13 +10,21 @@ describe('admitPhotos', () => {
     expect(PHOTO_MAX_COUNT).toBe(LIMITS.attachmentsPerItem);
   });
   it('accepts JPEG, PNG and WebP within the size limit', () => {
-    const r = admitPhotos([], [photo('a.jpg'), photo('b.png', 10, 'image/png'), photo('c.webp', PHOTO_MAX_BYTES, 'image/webp')]);
+    const r = admitPhotos(
+      [],
+      [photo('a.jpg'), photo('b.png', 10, 'image/png'), photo('c.webp', PHOTO_MAX_BYTES, 'image/webp')],
+    );
     expect(r.accepted.map((f) => f.name)).toEqual(['a.jpg', 'b.png', 'c.webp']);
     expect(r.problems).toEqual([]);
   });
   it('refuses other types, oversize files and photos beyond the count, naming each', () => {
     const kept = Array.from({ length: PHOTO_MAX_COUNT - 1 }, (_, i) => photo(`k${i}.jpg`));
-    const r = admitPhotos(kept, [photo('doc.pdf', 10, 'application/pdf'), photo('big.jpg', PHOTO_MAX_BYTES + 1), photo('last.jpg'), photo('one-too-many.jpg')]);
+    const r = admitPhotos(kept, [
+      photo('doc.pdf', 10, 'application/pdf'),
+      photo('big.jpg', PHOTO_MAX_BYTES + 1),
+      photo('last.jpg'),
+      photo('one-too-many.jpg'),
+    ]);
     expect(r.accepted.map((f) => f.name)).toEqual(['last.jpg']);
     expect(r.problems).toEqual([
       { key: 'intake.photoBadType', name: 'doc.pdf' },

@@ -20,19 +20,35 @@ export function ActionPanel({ item }: { item: ItemDetail }) {
   const needsDepartments = actions.includes('dispatch');
   const lookups = useStaffLookups();
   const departments = needsDepartments
-    ? (lookups.data?.departments ?? []).map((d) => ({ value: d.id, label: lang === 'en-US' && d.nameEn ? d.nameEn : d.name }))
+    ? (lookups.data?.departments ?? []).map((d) => ({
+        value: d.id,
+        label: lang === 'en-US' && d.nameEn ? d.nameEn : d.name,
+      }))
     : undefined;
   return (
     <Card size="small" title={t('item.actions')} data-testid="action-panel">
       {actions.length === 0 ? <Typography.Text type="secondary">{t('item.noActions')}</Typography.Text> : null}
       <Flex wrap gap={8}>
         {actions.map((a) => (
-          <Button key={a} type={ACTION_SPECS[a].danger ? 'default' : 'primary'} danger={ACTION_SPECS[a].danger} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+          <Button
+            key={a}
+            type={ACTION_SPECS[a].danger ? 'default' : 'primary'}
+            danger={ACTION_SPECS[a].danger}
+            onClick={() => setOpen(a)}
+            data-testid={`action-${a}`}
+          >
             {t(`actions.${a}`)}
           </Button>
         ))}
       </Flex>
-      <Modal open={open !== null} title={open ? t(`actions.${open}`) : ''} footer={null} onCancel={() => setOpen(null)} destroyOnHidden width={560}>
+      <Modal
+        open={open !== null}
+        title={open ? t(`actions.${open}`) : ''}
+        footer={null}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+        width={560}
+      >
         {open ? (
           <ActionForm
             key={open}

@@ -22,7 +22,9 @@ export function EventTimeline({ events }: { events: EventView[] }) {
               <div>
                 <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
                 <br />
-                <Typography.Text strong>{label === 'events.other' ? `${t(label)} · ${e.action}` : t(label)}</Typography.Text>
+                <Typography.Text strong>
+                  {label === 'events.other' ? `${t(label)} · ${e.action}` : t(label)}
+                </Typography.Text>
                 {e.actorName ? (
                   <Typography.Text type="secondary">
                     {' '}

@@ -12,7 +12,9 @@ export function ItemHeader({ item }: { item: ItemDetail }) {
     <Card size="small" data-testid="item-header">
       <Flex vertical gap={8}>
         <Flex wrap gap={8} align="center">
-          <Typography.Text copyable strong data-testid="item-ledger">{item.ledgerNo}</Typography.Text>
+          <Typography.Text copyable strong data-testid="item-ledger">
+            {item.ledgerNo}
+          </Typography.Text>
           <span data-testid="item-status">
             <StatusTag status={item.status} />
           </span>
@@ -26,25 +28,35 @@ export function ItemHeader({ item }: { item: ItemDetail }) {
           {item.title}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {t(`enums.type.${item.type}`)} · {t(`enums.channel.${item.channel}`)} · {item.categoryName ?? '—'} · {formatDateTime(item.submittedAt)}
+          {t(`enums.type.${item.type}`)} · {t(`enums.channel.${item.channel}`)} · {item.categoryName ?? '—'} ·{' '}
+          {formatDateTime(item.submittedAt)}
         </Typography.Text>
         {item.deadlines.some((d) => d.due) ? (
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} title={t('item.deadlines')} data-testid="deadlines">
-          {item.deadlines
-            .filter((d) => d.due)
-            .map((d) => (
-              <Descriptions.Item key={d.kind} label={t(`enums.deadlineKind.${d.kind}`)}>
-                <Flex gap={4} wrap align="center">
-                  <span>{formatDateTime(d.due)}</span>
-                  {d.met === true ? <Tag color="green">{t('item.met')}</Tag> : null}
-                  {d.met === false ? <Tag color="red">{t('item.missed')}</Tag> : null}
-                  {d.met === null && open ? (
-                    <Countdown start={item.acceptedAt ?? item.submittedAt} due={d.due} serverLevel={d.kind === 'handle' ? item.warnLevel : 'none'} />
-                  ) : null}
-                </Flex>
-              </Descriptions.Item>
-            ))}
-        </Descriptions>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            title={t('item.deadlines')}
+            data-testid="deadlines"
+          >
+            {item.deadlines
+              .filter((d) => d.due)
+              .map((d) => (
+                <Descriptions.Item key={d.kind} label={t(`enums.deadlineKind.${d.kind}`)}>
+                  <Flex gap={4} wrap align="center">
+                    <span>{formatDateTime(d.due)}</span>
+                    {d.met === true ? <Tag color="green">{t('item.met')}</Tag> : null}
+                    {d.met === false ? <Tag color="red">{t('item.missed')}</Tag> : null}
+                    {d.met === null && open ? (
+                      <Countdown
+                        start={item.acceptedAt ?? item.submittedAt}
+                        due={d.due}
+                        serverLevel={d.kind === 'handle' ? item.warnLevel : 'none'}
+                      />
+                    ) : null}
+                  </Flex>
+                </Descriptions.Item>
+              ))}
+          </Descriptions>
         ) : null}
       </Flex>
     </Card>

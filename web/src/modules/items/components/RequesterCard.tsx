@@ -41,7 +41,9 @@ export function RequesterCard({ item }: { item: ItemDetail }) {
       ) : (
         <Descriptions column={1} size="small" data-testid="requester">
           <Descriptions.Item label={t('fields.requesterKind')}>{t(`enums.requesterKind.${r.kind}`)}</Descriptions.Item>
-          {r.organization ? <Descriptions.Item label={t('fields.organization')}>{r.organization}</Descriptions.Item> : null}
+          {r.organization ? (
+            <Descriptions.Item label={t('fields.organization')}>{r.organization}</Descriptions.Item>
+          ) : null}
           {r.uscc ? <Descriptions.Item label={t('fields.uscc')}>{r.uscc}</Descriptions.Item> : null}
           <Descriptions.Item label={t('fields.name')}>{r.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('fields.phone')}>{r.phone ?? '—'}</Descriptions.Item>

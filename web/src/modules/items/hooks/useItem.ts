@@ -6,14 +6,18 @@ import { get, post } from '../../../api/client.ts';
 import { queryKeys } from '../../../api/keys.ts';
 
 export function useItem(id: string) {
-  return useQuery({ queryKey: queryKeys.items.detail(id), queryFn: () => get<ItemDetail>(`/api/items/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: queryKeys.items.detail(id),
+    queryFn: () => get<ItemDetail>(`/api/items/${encodeURIComponent(id)}`),
+  });
 }
 
 /** Any action (reveal included): the answer is the item as it now stands, and every list may have changed. */
 export function useItemAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: ItemAction; body: unknown }) => post<ItemDetail>(`/api/items/${encodeURIComponent(id)}/${action}`, body),
+    mutationFn: ({ action, body }: { action: ItemAction; body: unknown }) =>
+      post<ItemDetail>(`/api/items/${encodeURIComponent(id)}/${action}`, body),
     onSuccess: (detail) => {
       qc.setQueryData(queryKeys.items.detail(id), detail);
       void qc.invalidateQueries({ queryKey: ['items', 'list'] });

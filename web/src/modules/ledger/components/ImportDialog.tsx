@@ -32,19 +32,40 @@ export function ImportDialog() {
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="import-open">
         {t('ledger.import.button')}
       </Button>
-      <Modal open={open} title={t('ledger.import.title')} footer={null} width={720} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('ledger.import.title')}
+        footer={null}
+        width={720}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Flex vertical gap={12}>
           <a href="/api/items/import-template.xlsx">{t('ledger.import.template')}</a>
           <Flex gap={8} align="center" wrap>
-            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label={t('ledger.import.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            <Button type="primary" disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>
+            <input
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label={t('ledger.import.file')}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <Button
+              type="primary"
+              disabled={!file}
+              loading={upload.isPending}
+              onClick={() => file && upload.mutate(file)}
+            >
               {t('ledger.import.upload')}
             </Button>
           </Flex>
           {upload.error ? <ErrorAlert error={upload.error} /> : null}
           {report ? (
             <>
-              <Alert type={report.rejected ? 'warning' : 'success'} showIcon title={t('ledger.import.result', { ok: report.imported, bad: report.rejected })} />
+              <Alert
+                type={report.rejected ? 'warning' : 'success'}
+                showIcon
+                title={t('ledger.import.result', { ok: report.imported, bad: report.rejected })}
+              />
               <Table
                 size="small"
                 rowKey="row"
@@ -52,8 +73,21 @@ export function ImportDialog() {
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 columns={[
                   { key: 'row', title: t('ledger.import.row'), dataIndex: 'row', width: 64 },
-                  { key: 'ok', width: 90, render: (_: unknown, r) => (r.ok ? <Tag color="green">{r.ledgerNo}</Tag> : <Tag color="red">{t('ledger.import.rejected')}</Tag>) },
-                  { key: 'errors', render: (_: unknown, r) => (r.errors ?? []).map((e) => `${e.column}: ${issue(e.message)}`).join('; ') },
+                  {
+                    key: 'ok',
+                    width: 90,
+                    render: (_: unknown, r) =>
+                      r.ok ? (
+                        <Tag color="green">{r.ledgerNo}</Tag>
+                      ) : (
+                        <Tag color="red">{t('ledger.import.rejected')}</Tag>
+                      ),
+                  },
+                  {
+                    key: 'errors',
+                    render: (_: unknown, r) =>
+                      (r.errors ?? []).map((e) => `${e.column}: ${issue(e.message)}`).join('; '),
+                  },
                 ]}
               />
             </>

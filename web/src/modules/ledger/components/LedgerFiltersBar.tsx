@@ -56,7 +56,10 @@ export function LedgerFiltersBar({ filters, onChange, onReset }: Props) {
         placeholder={t('fields.district')}
         value={filters.districtId}
         onChange={(v?: string) => onChange({ districtId: v })}
-        options={(lookups.data?.districts ?? []).map((d) => ({ value: d.id, label: en && d.nameEn ? d.nameEn : d.name }))}
+        options={(lookups.data?.districts ?? []).map((d) => ({
+          value: d.id,
+          label: en && d.nameEn ? d.nameEn : d.name,
+        }))}
       />
       <Select
         allowClear
@@ -65,7 +68,10 @@ export function LedgerFiltersBar({ filters, onChange, onReset }: Props) {
         placeholder={t('ledger.columns.department')}
         value={filters.departmentId}
         onChange={(v?: string) => onChange({ departmentId: v })}
-        options={(staff.data?.departments ?? []).map((d) => ({ value: d.id, label: en && d.nameEn ? d.nameEn : d.name }))}
+        options={(staff.data?.departments ?? []).map((d) => ({
+          value: d.id,
+          label: en && d.nameEn ? d.nameEn : d.name,
+        }))}
       />
       <Select
         allowClear
@@ -92,7 +98,11 @@ export function LedgerFiltersBar({ filters, onChange, onReset }: Props) {
         onChange={(r) => onChange({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
       />
       <Flex align="center" gap={6}>
-        <Switch checked={filters.overdue === 'true'} onChange={(on) => onChange({ overdue: on ? 'true' : undefined })} aria-label={t('ledger.overdueOnly')} />
+        <Switch
+          checked={filters.overdue === 'true'}
+          onChange={(on) => onChange({ overdue: on ? 'true' : undefined })}
+          aria-label={t('ledger.overdueOnly')}
+        />
         <Typography.Text>{t('ledger.overdueOnly')}</Typography.Text>
       </Flex>
       <Button onClick={onReset}>{t('common.reset')}</Button>

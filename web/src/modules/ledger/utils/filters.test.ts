@@ -4,13 +4,24 @@ import { exportHref, filtersToParams, listQuery, parseFilters, withFilter } from
 
 describe('ledger filters in the URL', () => {
   it('round-trips every filter through the query string', () => {
-    const search = 'q=空调&queue=overdue&status=submitted,accepted&channel=web&type=complaint&tier=general&districtId=d-210103&departmentId=dept-scjg&categoryId=cat-x&overdue=true&from=2026-11-01&to=2026-11-30&sort=handleDueAt&page=3&pageSize=50';
+    const search =
+      'q=空调&queue=overdue&status=submitted,accepted&channel=web&type=complaint&tier=general&districtId=d-210103&departmentId=dept-scjg&categoryId=cat-x&overdue=true&from=2026-11-01&to=2026-11-30&sort=handleDueAt&page=3&pageSize=50';
     const f = parseFilters(new URLSearchParams(search));
-    expect(f).toMatchObject({ q: '空调', status: ['submitted', 'accepted'], districtId: 'd-210103', overdue: 'true', page: 3, pageSize: 50, sort: 'handleDueAt' });
+    expect(f).toMatchObject({
+      q: '空调',
+      status: ['submitted', 'accepted'],
+      districtId: 'd-210103',
+      overdue: 'true',
+      page: 3,
+      pageSize: 50,
+      sort: 'handleDueAt',
+    });
     expect(parseFilters(filtersToParams(f))).toEqual(f);
   });
   it('drops values the API would refuse instead of failing the page', () => {
-    const f = parseFilters(new URLSearchParams('status=bogus,closed&districtId=%27%3B drop&from=yesterday&sort=title&page=-2&pageSize=7'));
+    const f = parseFilters(
+      new URLSearchParams('status=bogus,closed&districtId=%27%3B drop&from=yesterday&sort=title&page=-2&pageSize=7'),
+    );
     expect(f).toEqual({ status: ['closed'] });
   });
   it('builds API queries the shared schema accepts', () => {

@@ -26,7 +26,18 @@ export type LedgerFilters = {
 
 const LISTS = { status: STATUSES, channel: CHANNELS, type: ITEM_TYPES, tier: TIERS } as const;
 const IDS = ['districtId', 'departmentId', 'centreId', 'windowId', 'categoryId', 'projectId'] as const;
-const QUEUES = ['to_accept', 'to_dispatch', 'to_sign', 'in_progress', 'to_reply', 'to_callback', 'to_close', 'to_approve', 'overdue', 'problem'] as const;
+const QUEUES = [
+  'to_accept',
+  'to_dispatch',
+  'to_sign',
+  'in_progress',
+  'to_reply',
+  'to_callback',
+  'to_close',
+  'to_approve',
+  'overdue',
+  'problem',
+] as const;
 const SORTS = ['submittedAt', '-submittedAt', 'handleDueAt', '-handleDueAt', 'ledgerNo', '-ledgerNo'] as const;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,7 +75,26 @@ export function parseFilters(params: URLSearchParams): LedgerFilters {
 /** Canonical query string (stable key order, lists comma-joined, empty values left out). */
 export function filtersToParams(f: LedgerFilters): URLSearchParams {
   const params = new URLSearchParams();
-  const order: (keyof LedgerFilters)[] = ['q', 'queue', 'status', 'channel', 'type', 'tier', 'districtId', 'departmentId', 'centreId', 'windowId', 'categoryId', 'projectId', 'overdue', 'from', 'to', 'sort', 'page', 'pageSize'];
+  const order: (keyof LedgerFilters)[] = [
+    'q',
+    'queue',
+    'status',
+    'channel',
+    'type',
+    'tier',
+    'districtId',
+    'departmentId',
+    'centreId',
+    'windowId',
+    'categoryId',
+    'projectId',
+    'overdue',
+    'from',
+    'to',
+    'sort',
+    'page',
+    'pageSize',
+  ];
   for (const key of order) {
     const v = f[key];
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
@@ -75,7 +105,12 @@ export function filtersToParams(f: LedgerFilters): URLSearchParams {
 
 /** The API query for a page of the ledger. */
 export function listQuery(f: LedgerFilters): Record<string, string | number> {
-  return Object.fromEntries([...filtersToParams({ ...f, page: f.page ?? 1, pageSize: f.pageSize ?? PAGE_SIZES[0] }).entries()].map(([k, v]) => [k, k === 'page' || k === 'pageSize' ? Number(v) : v]));
+  return Object.fromEntries(
+    [...filtersToParams({ ...f, page: f.page ?? 1, pageSize: f.pageSize ?? PAGE_SIZES[0] }).entries()].map(([k, v]) => [
+      k,
+      k === 'page' || k === 'pageSize' ? Number(v) : v,
+    ]),
+  );
 }
 
 /** Export of exactly what is filtered, in the same order: every filter and the sort, without paging. */

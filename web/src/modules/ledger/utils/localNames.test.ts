@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { localName, nameIndex } from './localNames.ts';
 
 const tree = [
-  { id: 'a', name: '办事效率', nameEn: 'Efficiency', children: [{ id: 'a1', name: '排队时间长', nameEn: null, children: [{ id: 'a1x', name: '叫号', nameEn: 'Queue numbers' }] }] },
+  {
+    id: 'a',
+    name: '办事效率',
+    nameEn: 'Efficiency',
+    children: [
+      { id: 'a1', name: '排队时间长', nameEn: null, children: [{ id: 'a1x', name: '叫号', nameEn: 'Queue numbers' }] },
+    ],
+  },
   { id: 'b', name: '服务态度', nameEn: 'Attitude' },
 ];
 

@@ -8,7 +8,11 @@ export interface Named {
 }
 
 /** id → name in the UI language (Chinese when there is no English name), across a whole tree. */
-export function nameIndex(nodes: readonly Named[], english: boolean, into = new Map<string, string>()): Map<string, string> {
+export function nameIndex(
+  nodes: readonly Named[],
+  english: boolean,
+  into = new Map<string, string>(),
+): Map<string, string> {
   for (const n of nodes) {
     into.set(n.id, english && n.nameEn ? n.nameEn : n.name);
     if (n.children?.length) nameIndex(n.children, english, into);
@@ -17,6 +21,10 @@ export function nameIndex(nodes: readonly Named[], english: boolean, into = new 
 }
 
 /** The looked-up name, or the server's own (e.g. a retired category the look-ups leave out). */
-export function localName(index: ReadonlyMap<string, string>, id: string | null, fallback: string | null): string | null {
+export function localName(
+  index: ReadonlyMap<string, string>,
+  id: string | null,
+  fallback: string | null,
+): string | null {
   return (id && index.get(id)) || fallback;
 }

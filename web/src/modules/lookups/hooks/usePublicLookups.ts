@@ -8,5 +8,9 @@ import { queryKeys } from '../../../api/keys.ts';
 export type PublicLookups = z.infer<typeof publicLookups>;
 
 export function usePublicLookups() {
-  return useQuery({ queryKey: queryKeys.publicLookups, queryFn: () => get<PublicLookups>('/api/public/lookups'), staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.publicLookups,
+    queryFn: () => get<PublicLookups>('/api/public/lookups'),
+    staleTime: 10 * 60_000,
+  });
 }

@@ -8,5 +8,9 @@ import { queryKeys } from '../../../api/keys.ts';
 export type StaffLookups = z.infer<typeof staffLookups>;
 
 export function useStaffLookups() {
-  return useQuery({ queryKey: queryKeys.staffLookups, queryFn: () => get<StaffLookups>('/api/lookups'), staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.staffLookups,
+    queryFn: () => get<StaffLookups>('/api/lookups'),
+    staleTime: 10 * 60_000,
+  });
 }

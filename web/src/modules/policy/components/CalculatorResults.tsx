@@ -16,31 +16,37 @@ function EntryList({ entries: all, testId }: { entries: CalculatorEntry[]; testI
   const entries = showAll ? all : all.slice(0, SHOWN);
   return (
     <>
-    <Collapse
-      data-testid={testId}
-      size="small"
-      items={entries.map((e) => ({
-        key: e.itemId,
-        label: (
-          <Flex justify="space-between" wrap gap={8}>
-            <span>
-              {e.name} <Tag>{t(`calculator.deliveryMode.${e.delivery}`)}</Tag>
-            </span>
-            <span>
-              {e.status === 'eligible' ? (e.amount === null ? t('calculator.amountUnknown') : t('calculator.yuan', { amount: formatNumber(e.amount) })) : null}
-              {e.status === 'unknown' ? t('calculator.missing', { facts: e.missingFacts.map((f) => t(`factLabels.${f}`)).join('、') }) : null}
-              {e.status === 'ineligible' ? e.nearestMiss : null}
-            </span>
-          </Flex>
-        ),
-        children: <ExplanationView decision={e.explanation} />,
-      }))}
-    />
-    {all.length > SHOWN && !showAll ? (
-      <Button type="link" onClick={() => setShowAll(true)}>
-        {t('calculator.showAll', { n: all.length })}
-      </Button>
-    ) : null}
+      <Collapse
+        data-testid={testId}
+        size="small"
+        items={entries.map((e) => ({
+          key: e.itemId,
+          label: (
+            <Flex justify="space-between" wrap gap={8}>
+              <span>
+                {e.name} <Tag>{t(`calculator.deliveryMode.${e.delivery}`)}</Tag>
+              </span>
+              <span>
+                {e.status === 'eligible'
+                  ? e.amount === null
+                    ? t('calculator.amountUnknown')
+                    : t('calculator.yuan', { amount: formatNumber(e.amount) })
+                  : null}
+                {e.status === 'unknown'
+                  ? t('calculator.missing', { facts: e.missingFacts.map((f) => t(`factLabels.${f}`)).join('、') })
+                  : null}
+                {e.status === 'ineligible' ? e.nearestMiss : null}
+              </span>
+            </Flex>
+          ),
+          children: <ExplanationView decision={e.explanation} />,
+        }))}
+      />
+      {all.length > SHOWN && !showAll ? (
+        <Button type="link" onClick={() => setShowAll(true)}>
+          {t('calculator.showAll', { n: all.length })}
+        </Button>
+      ) : null}
     </>
   );
 }
@@ -49,7 +55,10 @@ export function CalculatorResults({ result }: { result: CalculatorResult }) {
   const { t, formatNumber } = usePolicyText();
   return (
     <div data-testid="calculator-results">
-      <Section title={t('calculator.eligible', { n: result.eligible.length })} extra={<span>{t('calculator.totalAmount', { amount: formatNumber(Math.round(result.totalAmount)) })}</span>}>
+      <Section
+        title={t('calculator.eligible', { n: result.eligible.length })}
+        extra={<span>{t('calculator.totalAmount', { amount: formatNumber(Math.round(result.totalAmount)) })}</span>}
+      >
         <EntryList entries={result.eligible} testId="eligible-list" />
       </Section>
       <Section title={t('calculator.needsData', { n: result.needsData.length })}>

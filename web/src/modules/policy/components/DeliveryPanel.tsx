@@ -1,15 +1,50 @@
 // Delivery status of an item's decisions: confirmed → notified → consented → disbursed → paid, or failed with its
 // reason → retried; each row's history on demand and the policy staff's next step (what the API says is possible).
 import { useState } from 'react';
-import { Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useCandidates } from '../hooks/useCandidates.ts';
 import { useCandidateDetail, useDeliveryAction, type DeliveryAction } from '../hooks/useDelivery.ts';
 import { usePolicyText } from '../hooks/usePolicyText.ts';
 import type { Candidate, CandidateDetail } from '../types.ts';
 
-const STATUSES = ['confirmed', 'publicity', 'notified', 'consented', 'disbursed', 'paid', 'failed', 'candidate', 'rejected'] as const;
-const STATUS_COLORS: Record<string, string> = { confirmed: 'blue', publicity: 'purple', notified: 'cyan', consented: 'geekblue', disbursed: 'gold', paid: 'success', failed: 'error', rejected: 'default', candidate: 'default' };
+const STATUSES = [
+  'confirmed',
+  'publicity',
+  'notified',
+  'consented',
+  'disbursed',
+  'paid',
+  'failed',
+  'candidate',
+  'rejected',
+] as const;
+const STATUS_COLORS: Record<string, string> = {
+  confirmed: 'blue',
+  publicity: 'purple',
+  notified: 'cyan',
+  consented: 'geekblue',
+  disbursed: 'gold',
+  paid: 'success',
+  failed: 'error',
+  rejected: 'default',
+  candidate: 'default',
+};
 const STAFF_STEPS: DeliveryAction[] = ['notify', 'disburse', 'reconcile', 'retry'];
 
 function History({ id }: { id: string }) {
@@ -21,11 +56,17 @@ function History({ id }: { id: string }) {
   return (
     <Flex gap={24} wrap data-testid={`delivery-history-${id}`}>
       <Descriptions size="small" column={1} style={{ minWidth: 260 }}>
-        {d.paidAmount !== null ? <Descriptions.Item label={t('delivery.paidAmount')}>{formatNumber(d.paidAmount)}</Descriptions.Item> : null}
+        {d.paidAmount !== null ? (
+          <Descriptions.Item label={t('delivery.paidAmount')}>{formatNumber(d.paidAmount)}</Descriptions.Item>
+        ) : null}
         {d.paymentRef ? <Descriptions.Item label={t('delivery.paymentRef')}>{d.paymentRef}</Descriptions.Item> : null}
-        {d.failureReason ? <Descriptions.Item label={t('delivery.failureReason')}>{d.failureReason}</Descriptions.Item> : null}
+        {d.failureReason ? (
+          <Descriptions.Item label={t('delivery.failureReason')}>{d.failureReason}</Descriptions.Item>
+        ) : null}
         {d.reason ? <Descriptions.Item label={t('delivery.reason')}>{d.reason}</Descriptions.Item> : null}
-        {d.publicityUntil ? <Descriptions.Item label={t('delivery.publicityUntil')}>{formatDateTime(d.publicityUntil)}</Descriptions.Item> : null}
+        {d.publicityUntil ? (
+          <Descriptions.Item label={t('delivery.publicityUntil')}>{formatDateTime(d.publicityUntil)}</Descriptions.Item>
+        ) : null}
       </Descriptions>
       <Timeline
         style={{ minWidth: 260 }}
@@ -33,7 +74,10 @@ function History({ id }: { id: string }) {
           color: h.to === 'failed' || h.to === 'rejected' ? 'red' : h.to === 'paid' ? 'green' : 'blue',
           content: (
             <>
-              <Typography.Text strong>{t(`delivery.actions.${h.action}`).replace(/^delivery\.actions\./, h.action)}</Typography.Text> → {t(`candidates.statuses.${h.to}`)}
+              <Typography.Text strong>
+                {t(`delivery.actions.${h.action}`).replace(/^delivery\.actions\./, h.action)}
+              </Typography.Text>{' '}
+              → {t(`candidates.statuses.${h.to}`)}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(h.at)}
@@ -90,7 +134,10 @@ export function DeliveryPanel({ itemId }: { itemId: string }) {
             setStatus(v);
             setPage(1);
           }}
-          options={[{ value: 'all', label: t('candidates.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`candidates.statuses.${s}`) }))]}
+          options={[
+            { value: 'all', label: t('candidates.all') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`candidates.statuses.${s}`) })),
+          ]}
           data-testid="delivery-status-filter"
         />
         {done ? (
@@ -107,20 +154,46 @@ export function DeliveryPanel({ itemId }: { itemId: string }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         expandable={{ expandedRowRender: (c) => <History id={c.id} /> }}
         columns={[
           { title: t('candidates.enterprise'), key: 'name', render: (_: unknown, c) => c.enterprise.name },
-          { title: t('candidates.uscc'), key: 'uscc', responsive: ['lg'], render: (_: unknown, c) => c.enterprise.uscc },
-          { title: t('candidates.amount'), dataIndex: 'amount', align: 'right', render: (a: number | null) => (a === null ? '—' : formatNumber(a)) },
-          { title: t('candidates.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`candidates.statuses.${s}`)}</Tag> },
+          {
+            title: t('candidates.uscc'),
+            key: 'uscc',
+            responsive: ['lg'],
+            render: (_: unknown, c) => c.enterprise.uscc,
+          },
+          {
+            title: t('candidates.amount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (a: number | null) => (a === null ? '—' : formatNumber(a)),
+          },
+          {
+            title: t('candidates.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`candidates.statuses.${s}`)}</Tag>,
+          },
           {
             title: t('candidates.actions'),
             key: 'actions',
             render: (_: unknown, c) => (
               <Space>
                 {STAFF_STEPS.filter((a) => c.abilities.includes(a)).map((a) => (
-                  <Button key={a} size="small" loading={act.isPending && act.variables?.id === c.id} onClick={() => start(c, a)} data-testid={`${a}-${c.id}`}>
+                  <Button
+                    key={a}
+                    size="small"
+                    loading={act.isPending && act.variables?.id === c.id}
+                    onClick={() => start(c, a)}
+                    data-testid={`${a}-${c.id}`}
+                  >
                     {t(`delivery.${a}`)}
                   </Button>
                 ))}
@@ -134,14 +207,25 @@ export function DeliveryPanel({ itemId }: { itemId: string }) {
         title={paying ? `${t(`delivery.${paying.action}`)} · ${paying.c.enterprise.name}` : ''}
         onCancel={() => setPaying(null)}
         okButtonProps={{ loading: act.isPending }}
-        onOk={() => form.validateFields().then((v: { amount: number; paymentRef: string }) => paying && run(paying.c.id, paying.action, { amount: v.amount, paymentRef: v.paymentRef.trim() }))}
+        onOk={() =>
+          form
+            .validateFields()
+            .then(
+              (v: { amount: number; paymentRef: string }) =>
+                paying && run(paying.c.id, paying.action, { amount: v.amount, paymentRef: v.paymentRef.trim() }),
+            )
+        }
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
           <Form.Item name="amount" label={t('delivery.paidAmount')} rules={[{ required: true }]}>
             <InputNumber min={0.01} max={paying?.c.amount ?? undefined} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="paymentRef" label={t('delivery.paymentRef')} rules={[{ required: true, whitespace: true, max: 64 }]}>
+          <Form.Item
+            name="paymentRef"
+            label={t('delivery.paymentRef')}
+            rules={[{ required: true, whitespace: true, max: 64 }]}
+          >
             <Input maxLength={64} />
           </Form.Item>
         </Form>
@@ -151,7 +235,19 @@ export function DeliveryPanel({ itemId }: { itemId: string }) {
         title={reconciling ? `${t('delivery.reconcile')} · ${reconciling.enterprise.name}` : ''}
         onCancel={() => setReconciling(null)}
         okButtonProps={{ loading: act.isPending }}
-        onOk={() => reconcileForm.validateFields().then((v: { result: 'paid' | 'failed'; reason?: string }) => reconciling && run(reconciling.id, 'reconcile', v.result === 'paid' ? { result: 'paid' } : { result: 'failed', reason: v.reason?.trim() }))}
+        onOk={() =>
+          reconcileForm
+            .validateFields()
+            .then(
+              (v: { result: 'paid' | 'failed'; reason?: string }) =>
+                reconciling &&
+                run(
+                  reconciling.id,
+                  'reconcile',
+                  v.result === 'paid' ? { result: 'paid' } : { result: 'failed', reason: v.reason?.trim() },
+                ),
+            )
+        }
         destroyOnHidden
       >
         <Form form={reconcileForm} layout="vertical" initialValues={{ result: 'paid' }}>
@@ -166,7 +262,11 @@ export function DeliveryPanel({ itemId }: { itemId: string }) {
           <Form.Item noStyle dependencies={['result']}>
             {({ getFieldValue }) =>
               getFieldValue('result') === 'failed' ? (
-                <Form.Item name="reason" label={t('delivery.failureReason')} rules={[{ required: true, whitespace: true }]}>
+                <Form.Item
+                  name="reason"
+                  label={t('delivery.failureReason')}
+                  rules={[{ required: true, whitespace: true }]}
+                >
                   <Input.TextArea rows={2} />
                 </Form.Item>
               ) : null

@@ -18,13 +18,18 @@ export function ExplanationView({ decision }: { decision: Decision }) {
         dataSource={decision.criteria}
         columns={[
           { title: t('explanation.criterion'), dataIndex: 'label' },
-          { title: t('explanation.state'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{t(`explanation.states.${s}`)}</Tag> },
+          {
+            title: t('explanation.state'),
+            dataIndex: 'state',
+            render: (s: string) => <Tag color={STATE_COLORS[s]}>{t(`explanation.states.${s}`)}</Tag>,
+          },
           { title: t('explanation.value'), dataIndex: 'display' },
           { title: t('explanation.requirement'), dataIndex: 'requirement' },
           {
             title: t('explanation.source'),
             key: 'source',
-            render: (_: unknown, c: Decision['criteria'][number]) => (c.source ? `${c.source.label}${c.asOf ? ` · ${c.asOf}` : ''}` : '—'),
+            render: (_: unknown, c: Decision['criteria'][number]) =>
+              c.source ? `${c.source.label}${c.asOf ? ` · ${c.asOf}` : ''}` : '—',
           },
           {
             title: t('explanation.parameter'),
@@ -48,7 +53,8 @@ export function ExplanationView({ decision }: { decision: Decision }) {
           ))}
           {amount.cap ? (
             <Descriptions.Item label={t('explanation.cap')}>
-              {amount.cap.formula} = {amount.cap.value === null ? '—' : formatNumber(amount.cap.value)} {amount.cap.applied ? <Tag>{t('explanation.capApplied')}</Tag> : null}
+              {amount.cap.formula} = {amount.cap.value === null ? '—' : formatNumber(amount.cap.value)}{' '}
+              {amount.cap.applied ? <Tag>{t('explanation.capApplied')}</Tag> : null}
             </Descriptions.Item>
           ) : null}
         </Descriptions>
@@ -60,7 +66,12 @@ export function ExplanationView({ decision }: { decision: Decision }) {
         </Typography.Paragraph>
       ) : null}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('explanation.meta', { version: decision.ruleVersion, hash: decision.ruleHash, date: decision.parameterSnapshotDate, engine: decision.engineVersion })}
+        {t('explanation.meta', {
+          version: decision.ruleVersion,
+          hash: decision.ruleHash,
+          date: decision.parameterSnapshotDate,
+          engine: decision.engineVersion,
+        })}
       </Typography.Text>
     </div>
   );

@@ -31,11 +31,22 @@ export function FactsForm({ onSubmit, loading = false, fieldErrors = {}, onChang
       case 'date':
         return <Input type="date" />;
       case 'text':
-        return <Input placeholder={t(`facts.placeholders.${k}`).startsWith('facts.') ? undefined : t(`facts.placeholders.${k}`)} />;
+        return (
+          <Input
+            placeholder={t(`facts.placeholders.${k}`).startsWith('facts.') ? undefined : t(`facts.placeholders.${k}`)}
+          />
+        );
       case 'select':
         return <Select allowClear options={optionsOf(k).map((v) => ({ value: v, label: optionLabel(k, v) }))} />;
       case 'multi':
-        return <Select mode="multiple" allowClear placeholder={t('facts.placeholders.certifications')} options={optionsOf(k).map((v) => ({ value: v, label: v }))} />;
+        return (
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={t('facts.placeholders.certifications')}
+            options={optionsOf(k).map((v) => ({ value: v, label: v }))}
+          />
+        );
       case 'boolean':
         return (
           <Select
@@ -62,7 +73,13 @@ export function FactsForm({ onSubmit, loading = false, fieldErrors = {}, onChang
           <Row gutter={12}>
             {g.facts.map((k) => (
               <Col xs={24} sm={12} xxl={live ? 8 : 12} key={k}>
-                <Form.Item name={k} label={label(k)} htmlFor={`fact-${k}`} validateStatus={fieldErrors[k] ? 'error' : undefined} help={fieldErrors[k]}>
+                <Form.Item
+                  name={k}
+                  label={label(k)}
+                  htmlFor={`fact-${k}`}
+                  validateStatus={fieldErrors[k] ? 'error' : undefined}
+                  help={fieldErrors[k]}
+                >
                   {control(k)}
                 </Form.Item>
               </Col>
@@ -71,15 +88,15 @@ export function FactsForm({ onSubmit, loading = false, fieldErrors = {}, onChang
         </Section>
       ))}
       {live ? null : (
-      <Space wrap>
-        <Form.Item name="asOf" label={t('calculator.asOf')} style={{ marginBottom: 0 }}>
-          <Input type="date" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={loading} data-testid="calculate">
-          {t('calculator.submit')}
-        </Button>
-        <Button onClick={() => form.resetFields()}>{t('calculator.reset')}</Button>
-      </Space>
+        <Space wrap>
+          <Form.Item name="asOf" label={t('calculator.asOf')} style={{ marginBottom: 0 }}>
+            <Input type="date" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={loading} data-testid="calculate">
+            {t('calculator.submit')}
+          </Button>
+          <Button onClick={() => form.resetFields()}>{t('calculator.reset')}</Button>
+        </Space>
       )}
     </Form>
   );

@@ -26,7 +26,12 @@ export function FailureCounts({ aggregates }: { aggregates: CandidateAggregates 
         columns={[
           { title: t('explanation.criterion'), dataIndex: 'label' },
           { title: t('candidates.fail'), dataIndex: 'fail', align: 'right', render: (n: number) => formatNumber(n) },
-          { title: t('candidates.unknown'), dataIndex: 'unknown', align: 'right', render: (n: number) => formatNumber(n) },
+          {
+            title: t('candidates.unknown'),
+            dataIndex: 'unknown',
+            align: 'right',
+            render: (n: number) => formatNumber(n),
+          },
         ]}
       />
     </div>

@@ -19,7 +19,8 @@ export function ParameterList({ ids, parameters, asOf }: { ids: string[]; parame
             </div>
           );
         const inForce = p.versions.filter((v) => v.effectiveFrom <= asOf).at(-1)?.version;
-        const value = (v: number) => (p.unit === 'ratio' ? `${formatNumber(Math.round(v * 10000) / 100)}%` : formatNumber(v));
+        const value = (v: number) =>
+          p.unit === 'ratio' ? `${formatNumber(Math.round(v * 10000) / 100)}%` : formatNumber(v);
         return (
           <div key={id} style={{ marginBottom: 8 }} data-testid={`parameter-${id}`}>
             <Typography.Text strong>{p.label}</Typography.Text> <Typography.Text code>${p.id}</Typography.Text>
@@ -29,10 +30,14 @@ export function ParameterList({ ids, parameters, asOf }: { ids: string[]; parame
                 color: v.version === inForce ? 'blue' : 'gray',
                 content: (
                   <>
-                    {t('rules.paramVersion', { version: v.version, from: v.effectiveFrom, value: value(v.value) })} {v.version === inForce ? <Tag color="blue">{t('item.inForce')}</Tag> : null}
+                    {t('rules.paramVersion', { version: v.version, from: v.effectiveFrom, value: value(v.value) })}{' '}
+                    {v.version === inForce ? <Tag color="blue">{t('item.inForce')}</Tag> : null}
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('rules.reference', { document: v.reference.document, article: v.reference.article ? ` ${v.reference.article}` : '' })}
+                        {t('rules.reference', {
+                          document: v.reference.document,
+                          article: v.reference.article ? ` ${v.reference.article}` : '',
+                        })}
                       </Typography.Text>
                     </div>
                   </>

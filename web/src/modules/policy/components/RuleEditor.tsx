@@ -46,7 +46,11 @@ export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Pr
           data-testid={testId}
         />
         {here.length ? (
-          <div className="rule-cell-issue" style={{ color: errors.length ? '#cf1322' : '#d48806', fontSize: 12, maxWidth: 260, whiteSpace: 'normal' }} data-testid={`${testId}-issue`}>
+          <div
+            className="rule-cell-issue"
+            style={{ color: errors.length ? '#cf1322' : '#d48806', fontSize: 12, maxWidth: 260, whiteSpace: 'normal' }}
+            data-testid={`${testId}-issue`}
+          >
             {text}
           </div>
         ) : null}
@@ -92,12 +96,26 @@ export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Pr
               </Tooltip>
             ),
             key: `in-${input.id}`,
-            render: (_: unknown, r: Row) => cell(r.index, input.id, r.cells[c] ?? '', (v) => onChange!(setCell(rule, r.index, c, v)), `cell-${r.index + 1}-${input.id}`),
+            render: (_: unknown, r: Row) =>
+              cell(
+                r.index,
+                input.id,
+                r.cells[c] ?? '',
+                (v) => onChange!(setCell(rule, r.index, c, v)),
+                `cell-${r.index + 1}-${input.id}`,
+              ),
           })),
           ...rule.outputs.map((output, o) => ({
             title: `${t('rules.outputs')}: ${output.label ?? output.id}`,
             key: `out-${output.id}`,
-            render: (_: unknown, r: Row) => cell(r.index, output.id, r.outputs[o] ?? '', (v) => onChange!(setRowOutput(rule, r.index, o, v)), `cell-${r.index + 1}-${output.id}`),
+            render: (_: unknown, r: Row) =>
+              cell(
+                r.index,
+                output.id,
+                r.outputs[o] ?? '',
+                (v) => onChange!(setRowOutput(rule, r.index, o, v)),
+                `cell-${r.index + 1}-${output.id}`,
+              ),
           })),
           ...(editable
             ? [
@@ -106,7 +124,15 @@ export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Pr
                   key: 'remove',
                   width: 40,
                   render: (_: unknown, r: Row) => (
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={rule.rows.length <= 1} aria-label={t('rules.removeRow')} onClick={() => onChange!(removeRow(rule, r.index))} />
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      disabled={rule.rows.length <= 1}
+                      aria-label={t('rules.removeRow')}
+                      onClick={() => onChange!(removeRow(rule, r.index))}
+                    />
                   ),
                 },
               ]
@@ -114,7 +140,13 @@ export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Pr
         ]}
       />
       {editable ? (
-        <Button size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => onChange!(addRow(rule))} data-testid="add-row">
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          style={{ marginTop: 8 }}
+          onClick={() => onChange!(addRow(rule))}
+          data-testid="add-row"
+        >
           {t('rules.addRow')}
         </Button>
       ) : null}
@@ -130,7 +162,17 @@ export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Pr
               {'test' in e ? (
                 <>
                   <Typography.Text type="secondary">{t('rules.exclusionTest')}</Typography.Text>
-                  {cell(-1, `exclusions.${e.id}`, e.test, (v) => onChange!({ ...rule, exclusions: rule.exclusions.map((x, j) => (j === i ? { ...x, test: v } : x)) }), `exclusion-${e.id}`)}
+                  {cell(
+                    -1,
+                    `exclusions.${e.id}`,
+                    e.test,
+                    (v) =>
+                      onChange!({
+                        ...rule,
+                        exclusions: rule.exclusions.map((x, j) => (j === i ? { ...x, test: v } : x)),
+                      }),
+                    `exclusion-${e.id}`,
+                  )}
                 </>
               ) : (
                 <Typography.Text type="secondary">{t(`rules.receivedWithin.${e.receivedWithin}`)}</Typography.Text>
@@ -150,13 +192,32 @@ export function RuleEditor({ rule, onChange, issues = [], matchedRows = [] }: Pr
           {rule.amount.steps.map((s, i) => (
             <Flex key={s.id} gap={8} align="center" wrap>
               <Typography.Text style={{ minWidth: 160 }}>{s.label}</Typography.Text>
-              {cell(-1, `amount.${s.id}`, s.expr, (v) => onChange!({ ...rule, amount: { ...rule.amount!, steps: rule.amount!.steps.map((x, j) => (j === i ? { ...x, expr: v } : x)) } }), `step-${s.id}`)}
+              {cell(
+                -1,
+                `amount.${s.id}`,
+                s.expr,
+                (v) =>
+                  onChange!({
+                    ...rule,
+                    amount: {
+                      ...rule.amount!,
+                      steps: rule.amount!.steps.map((x, j) => (j === i ? { ...x, expr: v } : x)),
+                    },
+                  }),
+                `step-${s.id}`,
+              )}
             </Flex>
           ))}
           {rule.amount.cap || editable ? (
             <Flex gap={8} align="center" wrap>
               <Typography.Text style={{ minWidth: 160 }}>{rule.amount.cap?.label ?? t('rules.cap')}</Typography.Text>
-              {cell(-1, 'amount.cap', rule.amount.cap?.expr ?? '', (v) => onChange!({ ...rule, amount: { ...rule.amount!, cap: { ...rule.amount!.cap, expr: v } } }), 'amount-cap')}
+              {cell(
+                -1,
+                'amount.cap',
+                rule.amount.cap?.expr ?? '',
+                (v) => onChange!({ ...rule, amount: { ...rule.amount!, cap: { ...rule.amount!.cap, expr: v } } }),
+                'amount-cap',
+              )}
             </Flex>
           ) : null}
         </Flex>

@@ -46,7 +46,11 @@ export function TestPanel({ itemId, draft, asOf, onAsOf, onDecision }: Props) {
   const test = useRuleTest(itemId, Object.keys(request.facts).length ? request : null);
   const decision = test.data && !test.error ? test.data : null;
   useEffect(() => onDecision?.(decision, test.error), [decision, test.error, onDecision]);
-  const fieldErrors = Object.fromEntries(fieldErrorsOf(test.error, issue, ['facts']).filter((e) => e.name.length === 1).map((e) => [String(e.name[0]), e.errors.join('; ')]));
+  const fieldErrors = Object.fromEntries(
+    fieldErrorsOf(test.error, issue, ['facts'])
+      .filter((e) => e.name.length === 1)
+      .map((e) => [String(e.name[0]), e.errors.join('; ')]),
+  );
   return (
     <div data-testid="test-panel">
       <Typography.Paragraph type="secondary">{t('test.intro')}</Typography.Paragraph>
@@ -66,7 +70,14 @@ export function TestPanel({ itemId, draft, asOf, onAsOf, onDecision }: Props) {
         ) : null}
         <Flex gap={4} align="center">
           <span>{t('test.asOf')}</span>
-          <Input size="small" type="date" value={asOf} onChange={(e) => e.target.value && onAsOf(e.target.value)} style={{ width: 150 }} data-testid="test-as-of" />
+          <Input
+            size="small"
+            type="date"
+            value={asOf}
+            onChange={(e) => e.target.value && onAsOf(e.target.value)}
+            style={{ width: 150 }}
+            data-testid="test-as-of"
+          />
         </Flex>
       </Flex>
       <Row gutter={16}>
@@ -76,20 +87,39 @@ export function TestPanel({ itemId, draft, asOf, onAsOf, onDecision }: Props) {
         <Col xs={24} xl={14}>
           <Spin spinning={test.isFetching} delay={300}>
             <div data-testid="test-result" aria-live="polite">
-              {!Object.keys(request.facts).length ? <Typography.Text type="secondary">{t('test.empty')}</Typography.Text> : null}
+              {!Object.keys(request.facts).length ? (
+                <Typography.Text type="secondary">{t('test.empty')}</Typography.Text>
+              ) : null}
               {test.error ? <ErrorAlert error={test.error} /> : null}
               {decision ? (
                 <>
                   <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
-                    <Tag color={STATUS_COLORS[decision.status]} style={{ fontSize: 14, padding: '2px 8px' }} data-testid="test-status">
+                    <Tag
+                      color={STATUS_COLORS[decision.status]}
+                      style={{ fontSize: 14, padding: '2px 8px' }}
+                      data-testid="test-status"
+                    >
                       {t(`test.status.${decision.status}`)}
                     </Tag>
-                    {decision.amount?.value != null ? <Typography.Text strong>{t('test.amount', { amount: formatNumber(decision.amount.value) })}</Typography.Text> : null}
+                    {decision.amount?.value != null ? (
+                      <Typography.Text strong>
+                        {t('test.amount', { amount: formatNumber(decision.amount.value) })}
+                      </Typography.Text>
+                    ) : null}
                     <Typography.Text type="secondary">
-                      {decision.table.matchedRows.length ? t('test.matchedRows', { rows: decision.table.matchedRows.join(', ') }) : t('test.noRow', { row: decision.table.decisiveRow })}
+                      {decision.table.matchedRows.length
+                        ? t('test.matchedRows', { rows: decision.table.matchedRows.join(', ') })
+                        : t('test.noRow', { row: decision.table.decisiveRow })}
                     </Typography.Text>
                   </Flex>
-                  {decision.table.conflict ? <Alert type="warning" showIcon title={t('test.matchedRows', { rows: decision.table.matchedRows.join(', ') })} style={{ marginBottom: 8 }} /> : null}
+                  {decision.table.conflict ? (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      title={t('test.matchedRows', { rows: decision.table.matchedRows.join(', ') })}
+                      style={{ marginBottom: 8 }}
+                    />
+                  ) : null}
                   <ExplanationView decision={decision} />
                 </>
               ) : null}

@@ -5,6 +5,7 @@ import type { CalculatorResult } from '../types.ts';
 
 export function useCalculator() {
   return useMutation({
-    mutationFn: (body: { facts: Record<string, unknown>; asOf?: string }) => post<CalculatorResult>('/api/public/policy/calculator', body),
+    mutationFn: (body: { facts: Record<string, unknown>; asOf?: string }) =>
+      post<CalculatorResult>('/api/public/policy/calculator', body),
   });
 }

@@ -23,7 +23,11 @@ export interface BulkDecision {
 export function useDecideCandidates() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkDecision) => post<{ results: { id: string; ok: boolean; status?: string; error?: string }[] }>('/api/policy/candidates/bulk', body),
+    mutationFn: (body: BulkDecision) =>
+      post<{ results: { id: string; ok: boolean; status?: string; error?: string }[] }>(
+        '/api/policy/candidates/bulk',
+        body,
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: policyKeys.all }),
   });
 }

@@ -27,7 +27,9 @@ export interface ComplaintBody {
 }
 
 export function useComplaint() {
-  return useMutation({ mutationFn: (body: ComplaintBody) => post<ComplaintReceipt>('/api/public/policy/complaints', body) });
+  return useMutation({
+    mutationFn: (body: ComplaintBody) => post<ComplaintReceipt>('/api/public/policy/complaints', body),
+  });
 }
 
 /**

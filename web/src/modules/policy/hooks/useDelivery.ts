@@ -5,7 +5,11 @@ import { policyKeys } from '../keys.ts';
 import type { CandidateDetail } from '../types.ts';
 
 export function useCandidateDetail(id: string | null) {
-  return useQuery({ queryKey: policyKeys.candidate(id ?? ''), queryFn: () => get<CandidateDetail>(`/api/policy/candidates/${encodeURIComponent(id!)}`), enabled: !!id });
+  return useQuery({
+    queryKey: policyKeys.candidate(id ?? ''),
+    queryFn: () => get<CandidateDetail>(`/api/policy/candidates/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+  });
 }
 
 export type DeliveryAction = 'notify' | 'disburse' | 'reconcile' | 'retry';
@@ -13,7 +17,8 @@ export type DeliveryAction = 'notify' | 'disburse' | 'reconcile' | 'retry';
 export function useDeliveryAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: DeliveryAction; body?: object }) => post<CandidateDetail>(`/api/policy/candidates/${encodeURIComponent(id)}/${action}`, body ?? {}),
+    mutationFn: ({ id, action, body }: { id: string; action: DeliveryAction; body?: object }) =>
+      post<CandidateDetail>(`/api/policy/candidates/${encodeURIComponent(id)}/${action}`, body ?? {}),
     onSuccess: () => client.invalidateQueries({ queryKey: policyKeys.all }),
   });
 }

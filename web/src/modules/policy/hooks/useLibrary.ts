@@ -3,15 +3,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, type Query } from '../../../api/client.ts';
 import { policyKeys } from '../keys.ts';
-import type { ParameterView, PolicyDocumentView, PolicyItemList, PolicyItemView, PublishedRuleView, RuleDraft, ValidateResult } from '../types.ts';
+import type {
+  ParameterView,
+  PolicyDocumentView,
+  PolicyItemList,
+  PolicyItemView,
+  PublishedRuleView,
+  RuleDraft,
+  ValidateResult,
+} from '../types.ts';
 import type { Decision } from '@tingquan/common/policy/engine';
 
 export function usePolicyDocuments() {
-  return useQuery({ queryKey: policyKeys.documents, queryFn: () => get<PolicyDocumentView[]>('/api/policy/documents'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: policyKeys.documents,
+    queryFn: () => get<PolicyDocumentView[]>('/api/policy/documents'),
+    staleTime: 60_000,
+  });
 }
 
 export function usePolicyItemList(query: Query) {
-  return useQuery({ queryKey: policyKeys.items(query), queryFn: () => get<PolicyItemList>('/api/policy/items', query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: policyKeys.items(query),
+    queryFn: () => get<PolicyItemList>('/api/policy/items', query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Every item (about two hundred: two pages of the largest size), for filtering by department on the page. */
@@ -31,25 +47,39 @@ export function useAllPolicyItems() {
 }
 
 export function usePolicyItem(id: string) {
-  return useQuery({ queryKey: policyKeys.item(id), queryFn: () => get<PolicyItemView>(`/api/policy/items/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: policyKeys.item(id),
+    queryFn: () => get<PolicyItemView>(`/api/policy/items/${encodeURIComponent(id)}`),
+  });
 }
 
 export function usePolicyParameters() {
-  return useQuery({ queryKey: policyKeys.parameters, queryFn: () => get<ParameterView[]>('/api/policy/parameters'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: policyKeys.parameters,
+    queryFn: () => get<ParameterView[]>('/api/policy/parameters'),
+    staleTime: 60_000,
+  });
 }
 
 export function useRuleVersions(itemId: string) {
-  return useQuery({ queryKey: policyKeys.rules(itemId), queryFn: () => get<PublishedRuleView[]>(`/api/policy/items/${encodeURIComponent(itemId)}/rules`) });
+  return useQuery({
+    queryKey: policyKeys.rules(itemId),
+    queryFn: () => get<PublishedRuleView[]>(`/api/policy/items/${encodeURIComponent(itemId)}/rules`),
+  });
 }
 
 export function useValidateRule(itemId: string) {
-  return useMutation({ mutationFn: (rule: RuleDraft) => post<ValidateResult>(`/api/policy/items/${encodeURIComponent(itemId)}/rules/validate`, rule) });
+  return useMutation({
+    mutationFn: (rule: RuleDraft) =>
+      post<ValidateResult>(`/api/policy/items/${encodeURIComponent(itemId)}/rules/validate`, rule),
+  });
 }
 
 export function usePublishRule(itemId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (rule: RuleDraft) => post<PublishedRuleView>(`/api/policy/items/${encodeURIComponent(itemId)}/rules`, rule),
+    mutationFn: (rule: RuleDraft) =>
+      post<PublishedRuleView>(`/api/policy/items/${encodeURIComponent(itemId)}/rules`, rule),
     onSuccess: () => client.invalidateQueries({ queryKey: policyKeys.all }),
   });
 }

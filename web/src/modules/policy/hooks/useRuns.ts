@@ -48,7 +48,11 @@ export function useStartRun() {
 export function useEnterpriseSearch(q: string) {
   return useQuery({
     queryKey: policyKeys.enterprises(q),
-    queryFn: () => get<{ total: number; items: EnterpriseSummary[] }>('/api/policy/enterprises', { q: q || undefined, pageSize: 20 }),
+    queryFn: () =>
+      get<{ total: number; items: EnterpriseSummary[] }>('/api/policy/enterprises', {
+        q: q || undefined,
+        pageSize: 20,
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,5 +6,9 @@ import type { PolicyStats } from '../types.ts';
 
 export function usePolicyStats(from: string | undefined, to: string | undefined) {
   const query = { from, to };
-  return useQuery({ queryKey: policyKeys.stats(query), queryFn: () => get<PolicyStats>('/api/policy/stats', query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: policyKeys.stats(query),
+    queryFn: () => get<PolicyStats>('/api/policy/stats', query),
+    placeholderData: keepPreviousData,
+  });
 }

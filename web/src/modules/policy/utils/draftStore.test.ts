@@ -4,9 +4,19 @@ import type { RuleDraft } from '../types.ts';
 
 function memory() {
   const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  };
 }
-const draft = { effectiveFrom: '2026-12-01', hitPolicy: 'first', inputs: [{ id: 'growth', fact: 'revenueGrowth' }], outputs: [], rows: [{ cells: ['>= 30%'], outputs: [] }] } as unknown as RuleDraft;
+const draft = {
+  effectiveFrom: '2026-12-01',
+  hitPolicy: 'first',
+  inputs: [{ id: 'growth', fact: 'revenueGrowth' }],
+  outputs: [],
+  rows: [{ cells: ['>= 30%'], outputs: [] }],
+} as unknown as RuleDraft;
 
 describe('draft store', () => {
   it('gives back the draft of an item on top of the same version, and nothing on top of another', () => {

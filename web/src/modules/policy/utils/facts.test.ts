@@ -10,7 +10,18 @@ describe('calculator form', () => {
   it('turns percentages into fractions, leaves blanks unknown and normalises codes', () => {
     expect(inputOf('rdSpend')).toBe('number');
     expect(inputOf('layoffRate')).toBe('percent');
-    expect(toFacts({ revenue: 1000000, revenueGrowth: 12.5, industryCode: ' c3411 ', taxPaid: undefined, rdSpend: null, districtCode: '', dishonestListed: false, certifications: [] })).toEqual({
+    expect(
+      toFacts({
+        revenue: 1000000,
+        revenueGrowth: 12.5,
+        industryCode: ' c3411 ',
+        taxPaid: undefined,
+        rdSpend: null,
+        districtCode: '',
+        dishonestListed: false,
+        certifications: [],
+      }),
+    ).toEqual({
       revenue: 1000000,
       revenueGrowth: 0.125,
       industryCode: 'C3411',

@@ -5,8 +5,25 @@ export type FactInput = 'number' | 'percent' | 'date' | 'text' | 'select' | 'mul
 
 export const FACT_GROUPS: { id: 'basic' | 'finance' | 'qualification'; facts: BaseFactKey[] }[] = [
   { id: 'basic', facts: ['industryCode', 'districtCode', 'sizeClass', 'establishedOn', 'employees'] },
-  { id: 'finance', facts: ['revenue', 'revenueGrowth', 'taxPaid', 'rdSpend', 'investment', 'unemploymentInsurancePaid', 'layoffRate', 'exportValue', 'stateRent', 'guaranteedLoan'] },
-  { id: 'qualification', facts: ['certifications', 'hnteCertifiedOn', 'listingStage', 'taxCreditGrade', 'dishonestListed'] },
+  {
+    id: 'finance',
+    facts: [
+      'revenue',
+      'revenueGrowth',
+      'taxPaid',
+      'rdSpend',
+      'investment',
+      'unemploymentInsurancePaid',
+      'layoffRate',
+      'exportValue',
+      'stateRent',
+      'guaranteedLoan',
+    ],
+  },
+  {
+    id: 'qualification',
+    facts: ['certifications', 'hnteCertifiedOn', 'listingStage', 'taxCreditGrade', 'dishonestListed'],
+  },
 ];
 
 /** Ratios are typed as percentages (3 for 3%): what people read on their statements. */
@@ -39,7 +56,8 @@ export type FormValues = Partial<Record<BaseFactKey, string | number | boolean |
 export function toFacts(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values) as [BaseFactKey, FormValues[BaseFactKey]][]) {
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length && inputOf(k) !== 'multi')) continue;
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length && inputOf(k) !== 'multi'))
+      continue;
     const input = inputOf(k);
     if (input === 'percent') out[k] = Number(v) / 100;
     else if (input === 'number') out[k] = Number(v);

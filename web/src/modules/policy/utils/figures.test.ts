@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownBars, monthlyTrend, mostFailedBars } from './figures.ts';
 
-const text = { enterprises: '受益企业', amount: '金额', fail: '不符合', number: (n: number) => n.toLocaleString('zh-CN'), compact: (n: number) => `${n / 10000}万` };
-const b = (key: string, amount: number, enterprises: number) => ({ key, label: `L-${key}`, amount, enterprises, payments: enterprises });
+const text = {
+  enterprises: '受益企业',
+  amount: '金额',
+  fail: '不符合',
+  number: (n: number) => n.toLocaleString('zh-CN'),
+  compact: (n: number) => `${n / 10000}万`,
+};
+const b = (key: string, amount: number, enterprises: number) => ({
+  key,
+  label: `L-${key}`,
+  amount,
+  enterprises,
+  payments: enterprises,
+});
 
 describe('figures', () => {
   it('draws a breakdown largest amount on top (ECharts lists a category axis bottom-up), dropping empty rows', () => {
@@ -15,7 +27,9 @@ describe('figures', () => {
       { value: 300, enterprises: 2 },
     ]);
     // The tooltip gives both figures of the bar under the pointer.
-    expect(o.tooltip.formatter({ name: 'L-d', value: 200, data: { enterprises: 5 } })).toBe('L-d<br/>金额: 200<br/>受益企业: 5');
+    expect(o.tooltip.formatter({ name: 'L-d', value: 200, data: { enterprises: 5 } })).toBe(
+      'L-d<br/>金额: 200<br/>受益企业: 5',
+    );
     expect(o.xAxis.axisLabel.formatter(30000)).toBe('3万');
   });
 

@@ -27,7 +27,8 @@ export function breakdownBars(buckets: readonly StatsBucket[], text: FigureText,
     color: PALETTE,
     tooltip: {
       trigger: 'item',
-      formatter: (p: { name: string; value: number; data: { enterprises: number } }) => `${p.name}<br/>${text.amount}: ${text.number(p.value)}<br/>${text.enterprises}: ${text.number(p.data.enterprises)}`,
+      formatter: (p: { name: string; value: number; data: { enterprises: number } }) =>
+        `${p.name}<br/>${text.amount}: ${text.number(p.value)}<br/>${text.enterprises}: ${text.number(p.data.enterprises)}`,
     },
     grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', splitNumber: 4, axisLabel: { formatter: (v: number) => text.compact(v) } },
@@ -74,7 +75,18 @@ export function mostFailedBars(rows: PolicyStats['mostFailed'], text: FigureText
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => text.number(v) } },
-    yAxis: { type: 'category', data: top.map((r) => `${r.name} · ${r.label}`), axisLabel: { width: 220, overflow: 'truncate' } },
-    series: [{ name: text.fail, type: 'bar', data: top.map((r) => r.fail), label: { show: true, position: 'right', formatter: (p: { value: number }) => text.number(p.value) } }],
+    yAxis: {
+      type: 'category',
+      data: top.map((r) => `${r.name} · ${r.label}`),
+      axisLabel: { width: 220, overflow: 'truncate' },
+    },
+    series: [
+      {
+        name: text.fail,
+        type: 'bar',
+        data: top.map((r) => r.fail),
+        label: { show: true, position: 'right', formatter: (p: { value: number }) => text.number(p.value) },
+      },
+    ],
   };
 }

@@ -3,13 +3,35 @@ import { departmentsOf, filterDocuments, filterItems } from './library.ts';
 import type { PolicyDocumentView, PolicyItemView } from '../types.ts';
 
 const doc = (id: string, category: string, number: string): PolicyDocumentView => ({
-  id, number, title: `文件${id}`, issuer: '沈阳市人民政府', category, level: 'city', issuedOn: '2025-01-01', effectiveFrom: '2025-01-01', text: '', itemCount: 1,
+  id,
+  number,
+  title: `文件${id}`,
+  issuer: '沈阳市人民政府',
+  category,
+  level: 'city',
+  issuedOn: '2025-01-01',
+  effectiveFrom: '2025-01-01',
+  text: '',
+  itemCount: 1,
 });
 const item = (id: string, documentId: string, category: string, department: string, name: string) =>
-  ({ id, documentId, category, department, name, delivery: 'confirm', active: true, currentRule: null }) as unknown as PolicyItemView;
+  ({
+    id,
+    documentId,
+    category,
+    department,
+    name,
+    delivery: 'confirm',
+    active: true,
+    currentRule: null,
+  }) as unknown as PolicyItemView;
 
 const docs = [doc('d1', 'tech', '沈科发〔2024〕3号'), doc('d2', 'employment', '沈人社发〔2025〕8号')];
-const items = [item('gazelle', 'd1', 'tech', '市科技局', '瞪羚企业奖励'), item('jobs', 'd2', 'employment', '市人社局', '稳岗返还'), item('eaglet', 'd1', 'tech', '市科技局', '雏鹰企业奖励')];
+const items = [
+  item('gazelle', 'd1', 'tech', '市科技局', '瞪羚企业奖励'),
+  item('jobs', 'd2', 'employment', '市人社局', '稳岗返还'),
+  item('eaglet', 'd1', 'tech', '市科技局', '雏鹰企业奖励'),
+];
 
 describe('library filters', () => {
   it('filters items by category, department and text (name, id or the document number)', () => {

@@ -9,7 +9,11 @@ export interface LibraryFilter {
 
 const has = (text: string, q: string) => text.toLowerCase().includes(q.toLowerCase());
 
-export function filterItems(items: readonly PolicyItemView[], docs: readonly PolicyDocumentView[], f: LibraryFilter): PolicyItemView[] {
+export function filterItems(
+  items: readonly PolicyItemView[],
+  docs: readonly PolicyDocumentView[],
+  f: LibraryFilter,
+): PolicyItemView[] {
   const q = f.q?.trim();
   const numbers = new Map(docs.map((d) => [d.id, d.number]));
   return items.filter(
@@ -21,12 +25,17 @@ export function filterItems(items: readonly PolicyItemView[], docs: readonly Pol
 }
 
 /** Documents that match the filter themselves (category, text) or hold a matching item (department, text). */
-export function filterDocuments(docs: readonly PolicyDocumentView[], items: readonly PolicyItemView[], f: LibraryFilter): PolicyDocumentView[] {
+export function filterDocuments(
+  docs: readonly PolicyDocumentView[],
+  items: readonly PolicyItemView[],
+  f: LibraryFilter,
+): PolicyDocumentView[] {
   const q = f.q?.trim();
   const withItems = new Set(filterItems(items, docs, f).map((i) => i.documentId));
   return docs.filter((d) => {
     if (f.department) return withItems.has(d.id);
-    const ownMatch = (!f.category || d.category === f.category) && (!q || has(d.title, q) || has(d.number, q) || has(d.issuer, q));
+    const ownMatch =
+      (!f.category || d.category === f.category) && (!q || has(d.title, q) || has(d.number, q) || has(d.issuer, q));
     return ownMatch || withItems.has(d.id);
   });
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addRow, draftBody, draftFrom, issueLine, issuesAt, issuesElsewhere, issuesFromPaths, parametersUsed, removeRow, setCell, setRowOutput } from './ruleDraft.ts';
+import {
+  addRow,
+  draftBody,
+  draftFrom,
+  issueLine,
+  issuesAt,
+  issuesElsewhere,
+  issuesFromPaths,
+  parametersUsed,
+  removeRow,
+  setCell,
+  setRowOutput,
+} from './ruleDraft.ts';
 import type { PublishedRuleView } from '../types.ts';
 
 const published: PublishedRuleView = {
@@ -54,11 +66,19 @@ describe('the rule draft', () => {
   });
 
   it('lists the parameters used in cells, exclusions and the amount', () => {
-    expect(parametersUsed(draftFrom(published, '2026-12-01'))).toEqual(['gazelle_growth', 'gazelle_award', 'gazelle_cap']);
+    expect(parametersUsed(draftFrom(published, '2026-12-01'))).toEqual([
+      'gazelle_growth',
+      'gazelle_award',
+      'gazelle_cap',
+    ]);
   });
 
   it('sends no empty cap and no empty end date', () => {
-    const d = { ...draftFrom(published, '2026-12-01'), effectiveTo: '', amount: { steps: published.amount!.steps, cap: { expr: ' ' } } };
+    const d = {
+      ...draftFrom(published, '2026-12-01'),
+      effectiveTo: '',
+      amount: { steps: published.amount!.steps, cap: { expr: ' ' } },
+    };
     const body = draftBody(d);
     expect(body).not.toHaveProperty('effectiveTo');
     expect(body.amount).toEqual({ steps: published.amount!.steps });
@@ -80,8 +100,14 @@ describe('the rule draft', () => {
 });
 
 describe('issueLine', () => {
-  it('names the kind of problem in the reader\'s language before the engine\'s detail, and keeps the detail alone for an unknown code', () => {
-    const issue = { code: 'bad_cell', severity: 'error', row: 1, column: 'growth', message: 'row 1, column "growth": cannot read ">= abc"' };
+  it("names the kind of problem in the reader's language before the engine's detail, and keeps the detail alone for an unknown code", () => {
+    const issue = {
+      code: 'bad_cell',
+      severity: 'error',
+      row: 1,
+      column: 'growth',
+      message: 'row 1, column "growth": cannot read ">= abc"',
+    };
     const zh = (code: string) => ({ bad_cell: '单元格写法有误' })[code];
     expect(issueLine(issue, zh)).toBe('单元格写法有误: row 1, column "growth": cannot read ">= abc"');
     expect(issueLine({ ...issue, code: 'something_new' }, zh)).toBe(issue.message);

@@ -5,17 +5,34 @@ import type { PublishedRuleView, RuleDraft, RuleIssueView } from '../types.ts';
 /** A published version as an editable draft of the next one (the frozen fields dropped, the effective date given). */
 export function draftFrom(rule: PublishedRuleView, effectiveFrom: string): RuleDraft {
   const { itemId: _i, version: _v, status: _s, hash: _h, publishedAt: _p, ...body } = rule;
-  return structuredClone({ ...body, outputs: body.outputs ?? [], exclusions: body.exclusions ?? [], rows: body.rows.map((r) => ({ ...r, outputs: r.outputs ?? [] })), effectiveFrom });
+  return structuredClone({
+    ...body,
+    outputs: body.outputs ?? [],
+    exclusions: body.exclusions ?? [],
+    rows: body.rows.map((r) => ({ ...r, outputs: r.outputs ?? [] })),
+    effectiveFrom,
+  });
 }
 
 /** The body the server takes: empty optional parts left out. */
 export function draftBody(draft: RuleDraft): RuleDraft {
   const { effectiveTo, amount, ...rest } = draft;
-  return { ...rest, ...(effectiveTo ? { effectiveTo } : {}), ...(amount && amount.steps.length ? { amount: amount.cap && !amount.cap.expr.trim() ? { steps: amount.steps } : amount } : {}) };
+  return {
+    ...rest,
+    ...(effectiveTo ? { effectiveTo } : {}),
+    ...(amount && amount.steps.length
+      ? { amount: amount.cap && !amount.cap.expr.trim() ? { steps: amount.steps } : amount }
+      : {}),
+  };
 }
 
 export function setCell(draft: RuleDraft, row: number, column: number, value: string): RuleDraft {
-  return { ...draft, rows: draft.rows.map((r, i) => (i === row ? { ...r, cells: r.cells.map((c, j) => (j === column ? value : c)) } : r)) };
+  return {
+    ...draft,
+    rows: draft.rows.map((r, i) =>
+      i === row ? { ...r, cells: r.cells.map((c, j) => (j === column ? value : c)) } : r,
+    ),
+  };
 }
 
 export function setRowOutput(draft: RuleDraft, row: number, output: number, value: string): RuleDraft {
@@ -32,7 +49,10 @@ export function setRowOutput(draft: RuleDraft, row: number, output: number, valu
 
 /** A new row of "-" (any value) under the others. */
 export function addRow(draft: RuleDraft): RuleDraft {
-  return { ...draft, rows: [...draft.rows, { cells: draft.inputs.map(() => '-'), outputs: draft.outputs.map(() => '') }] };
+  return {
+    ...draft,
+    rows: [...draft.rows, { cells: draft.inputs.map(() => '-'), outputs: draft.outputs.map(() => '') }],
+  };
 }
 
 export function removeRow(draft: RuleDraft, row: number): RuleDraft {
@@ -49,7 +69,11 @@ export function issuesAt(issues: readonly RuleIssueView[], row: number, column: 
 
 /** The places outside the table that the editor shows as fields. */
 function fieldPlaces(draft: RuleDraft): Set<string> {
-  return new Set([...draft.exclusions.filter((e) => 'test' in e).map((e) => `exclusions.${e.id}`), ...(draft.amount?.steps.map((s) => `amount.${s.id}`) ?? []), ...(draft.amount ? ['amount.cap'] : [])]);
+  return new Set([
+    ...draft.exclusions.filter((e) => 'test' in e).map((e) => `exclusions.${e.id}`),
+    ...(draft.amount?.steps.map((s) => `amount.${s.id}`) ?? []),
+    ...(draft.amount ? ['amount.cap'] : []),
+  ]);
 }
 
 /** Issues that no cell or field shows (a whole row or column, the rule as a whole): listed apart. */

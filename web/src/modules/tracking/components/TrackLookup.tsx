@@ -5,7 +5,15 @@ import { validateWith } from '../../../components/forms/zodFieldErrors.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { TrackingAuth } from '../hooks/useTracking.ts';
 
-export function TrackLookup({ initial, onLookUp, loading }: { initial?: TrackingAuth | null; onLookUp: (auth: TrackingAuth) => void; loading: boolean }) {
+export function TrackLookup({
+  initial,
+  onLookUp,
+  loading,
+}: {
+  initial?: TrackingAuth | null;
+  onLookUp: (auth: TrackingAuth) => void;
+  loading: boolean;
+}) {
   const { t, issue } = useI18n();
   const [form] = Form.useForm();
   return (

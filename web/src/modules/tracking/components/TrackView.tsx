@@ -38,7 +38,9 @@ export function TrackView({ auth, item }: { auth: TrackingAuth; item: ItemDetail
         />
       </Section>
       <Section title={t('track.reply')}>
-        {item.rejectReason ? <Alert type="warning" title={t('item.rejectReason')} description={item.rejectReason} /> : null}
+        {item.rejectReason ? (
+          <Alert type="warning" title={t('item.rejectReason')} description={item.rejectReason} />
+        ) : null}
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="track-reply">
           {item.reply ?? t('track.noReply')}
         </Typography.Paragraph>
@@ -63,12 +65,24 @@ export function TrackView({ auth, item }: { auth: TrackingAuth; item: ItemDetail
       ) : null}
       {item.abilities.includes('appeal') ? (
         <Section title={t('track.appealTitle')}>
-          <ActionForm action="appeal" spec={ACTION_SPECS.appeal} submit={(body) => appeal.mutateAsync(body)} issuePrefix={['payload']} submitLabel={t('track.appealSubmit')} />
+          <ActionForm
+            action="appeal"
+            spec={ACTION_SPECS.appeal}
+            submit={(body) => appeal.mutateAsync(body)}
+            issuePrefix={['payload']}
+            submitLabel={t('track.appealSubmit')}
+          />
         </Section>
       ) : null}
       {item.abilities.includes('add_info') ? (
         <Section title={t('track.addInfoTitle')}>
-          <ActionForm action="add_info" spec={ACTION_SPECS.add_info} submit={(body) => addInfo.mutateAsync(body)} issuePrefix={['payload']} submitLabel={t('track.addInfoSubmit')} />
+          <ActionForm
+            action="add_info"
+            spec={ACTION_SPECS.add_info}
+            submit={(body) => addInfo.mutateAsync(body)}
+            issuePrefix={['payload']}
+            submitLabel={t('track.addInfoSubmit')}
+          />
         </Section>
       ) : null}
     </Flex>

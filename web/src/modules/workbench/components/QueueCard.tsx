@@ -21,13 +21,21 @@ export function QueueCard({ queue }: { queue: Queue }) {
       title={
         <span>
           {t(`workbench.queues.${queue}`)}{' '}
-          <Badge count={list.data?.total ?? 0} showZero overflowCount={99999} color={queue === 'overdue' || queue === 'problem' ? 'red' : 'blue'} data-testid={`queue-count-${queue}`} />
+          <Badge
+            count={list.data?.total ?? 0}
+            showZero
+            overflowCount={99999}
+            color={queue === 'overdue' || queue === 'problem' ? 'red' : 'blue'}
+            data-testid={`queue-count-${queue}`}
+          />
         </span>
       }
       extra={<Link to={`/items?queue=${queue}&sort=${sort}`}>{t('workbench.viewAll')}</Link>}
     >
       {list.error ? <ErrorAlert error={list.error} /> : null}
-      {list.data && list.data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.empty')} /> : null}
+      {list.data && list.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.empty')} />
+      ) : null}
       {list.data && list.data.items.length > 0 ? (
         <List
           size="small"
