@@ -8,3 +8,4 @@ export * from './schemas/items.ts';
 export * from './schemas/actions.ts';
 export * from './schemas/org.ts';
 export * from './calendar/index.ts';
+export * from './schemas/accounts.ts';

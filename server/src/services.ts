@@ -9,6 +9,7 @@ import { createOpen311Service } from './modules/open311/open311.service.ts';
 import { createOrgModule } from './modules/org/org.module.ts';
 import { createStatsService } from './modules/stats/stats.service.ts';
 import { createPolicyService } from './modules/policy/policy.service.ts';
+import { createAccountsContext } from './modules/accounts/accounts.context.ts';
 
 export function createServices(deps: { config: Config; database: Database; clock: Clock }) {
   const { config, database, clock } = deps;
@@ -36,6 +37,7 @@ export function createServices(deps: { config: Config; database: Database; clock
       sweeper: config.POLICY_WORKER ? undefined : false,
     },
   });
-  return { config, database, clock, deadlines, auth, items, org, open311, stats, policy };
+  const accounts = createAccountsContext({ database, clock, auth, config });
+  return { config, database, clock, deadlines, auth, items, org, open311, stats, policy, accounts };
 }
 export type Services = ReturnType<typeof createServices>;

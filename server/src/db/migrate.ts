@@ -10,6 +10,7 @@ import * as m0005 from './migrations/2026_11_30_0005_policy.ts';
 import * as m0007 from './migrations/2026_11_30_0007_open311_feed.ts';
 import * as m0008 from './migrations/2026_11_30_0008_stats_pairs.ts';
 import * as m0009 from './migrations/2026_11_30_0009_item_partial_indexes.ts';
+import * as m0501 from './migrations/2026_12_04_0501_accounts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0001_ledger': m0001,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_30_0007_open311_feed': m0007,
   '2026_11_30_0008_stats_pairs': m0008,
   '2026_11_30_0009_item_partial_indexes': m0009,
+  '2026_12_04_0501_accounts': m0501,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -667,3 +667,81 @@ export interface DB {
   policy_fast_application: PolicyFastApplicationTable;
   policy_complaint: PolicyComplaintTable;
 }
+
+// 2026_12_04_0501_accounts: person accounts by phone, enterprises bound by 统一社会信用代码, members, who is acting.
+export interface AccountPhoneCodeTable {
+  id: string;
+  phone: string;
+  purpose: string;
+  salt: string;
+  code_hash: string;
+  ip: string | null;
+  attempts: number;
+  created_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+}
+export interface AccountPersonTable {
+  user_id: string;
+  phone: string;
+  created_at: number;
+  last_sign_in_at: number | null;
+}
+export interface AccountEnterpriseTable {
+  id: string;
+  uscc: string;
+  name: string;
+  legal_rep_name: string;
+  provider: string;
+  confirmed_at: number;
+  updated_at: number;
+}
+export interface AccountMemberTable {
+  enterprise_id: string;
+  user_id: string;
+  role: string;
+  granted_by: string | null;
+  created_at: number;
+  revoked_at: number | null;
+}
+export interface AccountBindingTable {
+  id: string;
+  user_id: string;
+  uscc: string;
+  name: string;
+  role: string;
+  provider: string;
+  provider_ref: string;
+  confirm_url: string | null;
+  status: string;
+  enterprise_id: string | null;
+  created_at: number;
+  decided_at: number | null;
+}
+export interface AccountActingTable {
+  session_id: string;
+  enterprise_id: string | null;
+  updated_at: number;
+}
+export interface AccountLicenceSimTable {
+  ref: string;
+  uscc: string;
+  enterprise_name: string;
+  legal_rep_name: string;
+  applicant_name: string;
+  applicant_phone_masked: string;
+  role: string;
+  status: string;
+  created_at: number;
+  expires_at: number;
+  decided_at: number | null;
+}
+export interface DB {
+  account_phone_code: AccountPhoneCodeTable;
+  account_person: AccountPersonTable;
+  account_enterprise: AccountEnterpriseTable;
+  account_member: AccountMemberTable;
+  account_binding: AccountBindingTable;
+  account_acting: AccountActingTable;
+  account_licence_sim: AccountLicenceSimTable;
+}

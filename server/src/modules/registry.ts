@@ -11,6 +11,7 @@ import { attachmentRoutes } from './attachments/attachment.routes.ts';
 import { excelRoutes } from './excel/excel.routes.ts';
 
 import { policyRoutes } from './policy/policy.routes.ts';
+import { accountRoutes } from './accounts/accounts.routes.ts';
 
 export type ModulePlugin = (app: FastifyInstance, services: Services) => Promise<void>;
 
@@ -23,4 +24,5 @@ export const MODULE_PLUGINS: ModulePlugin[] = [
   attachmentRoutes,
   excelRoutes,
   policyRoutes,
+  accountRoutes,
 ];

@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.ts';
 import { seedItems } from './seed-items.ts';
 import { seedOrg } from './seed-org.ts';
 import { DEMO_ENTERPRISES, seedPolicyDemo } from '../modules/policy/policy.seed.ts';
+import { seedAccountsDemo } from '../modules/accounts/accounts.seed.ts';
 
 export interface SeedLog {
   info(obj: object, msg?: string): void;
@@ -16,6 +17,7 @@ export async function seedDemo(
 ): Promise<{ org: boolean; items: number } | null> {
   const org = await seedOrg(database, clock);
   if (!org) return null;
+  await seedAccountsDemo(database, clock);
   if (opts.items <= 0) return { org, items: 0 };
   const started = Date.now();
   const { items, events } = await seedItems(database, clock, {

@@ -59,6 +59,10 @@ const PUBLIC = new Set([
   'POST /api/public/policy/consent',
   'POST /api/public/policy/consent/preview',
   'POST /api/public/policy/complaints',
+  'POST /api/accounts/codes',
+  'POST /api/accounts/sign-in',
+  'GET /api/accounts/licence-sim/{id}',
+  'POST /api/accounts/licence-sim/{id}/decide',
 ]);
 const SESSION_IN_HANDLER = new Set(['POST /api/auth/logout', 'GET /api/auth/me']);
 /** Open311 GeoReport v2: public reads; posting needs an API key (the spec folds 401 into 403). Hidden from the document. */

@@ -1,6 +1,6 @@
 // Accounts: argon2id password login with throttling, server-side sessions, hashed API tokens.
 import { hash, verify } from '@node-rs/argon2';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -60,37 +60,51 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
       });
       throw new AppError('invalid_credentials', 'wrong username or password');
     }
-    const token = randomToken();
-    const csrf = randomToken(24);
-    const sessionId = sha256(token);
-    await database.db.transaction().execute(async (trx) => {
+    const opened = await database.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('app_user')
         .set({ failed_logins: 0, locked_until: null })
         .where('id', '=', user.id)
         .execute();
-      await trx
-        .insertInto('session')
-        .values({
-          id: sessionId,
-          user_id: user.id,
-          csrf_token: csrf,
-          created_at: now,
-          expires_at: now + deps.sessionDays * 86_400_000,
-          last_seen_at: now,
-          ip: meta.ip ?? null,
-          user_agent: meta.userAgent?.slice(0, 200) ?? null,
-        })
-        .execute();
-      await appendAudit(trx, database.dialect, {
-        action: 'login',
-        actorId: user.id,
-        actorRole: null,
-        at: now,
-        data: { ip: meta.ip ?? null },
-      });
+      return openSession(trx, user.id, meta);
     });
-    return { token, csrf, actor: actorFromUser(user, 'user', sessionId) };
+    return { token: opened.token, csrf: opened.csrf, actor: actorFromUser(user, 'user', opened.sessionId) };
+  }
+
+  /**
+   * Opens a session for a user inside the caller's transaction and audits the login (`method` names how the user
+   * proved who they are when it was not the password, e.g. 'phone_code' for the accounts module's sign-in).
+   */
+  async function openSession(
+    trx: Transaction<DB>,
+    userId: string,
+    meta: { ip?: string; userAgent?: string; method?: string },
+  ): Promise<{ token: string; csrf: string; sessionId: string }> {
+    const now = clock.now();
+    const token = randomToken();
+    const csrf = randomToken(24);
+    const sessionId = sha256(token);
+    await trx
+      .insertInto('session')
+      .values({
+        id: sessionId,
+        user_id: userId,
+        csrf_token: csrf,
+        created_at: now,
+        expires_at: now + deps.sessionDays * 86_400_000,
+        last_seen_at: now,
+        ip: meta.ip ?? null,
+        user_agent: meta.userAgent?.slice(0, 200) ?? null,
+      })
+      .execute();
+    await appendAudit(trx, database.dialect, {
+      action: 'login',
+      actorId: userId,
+      actorRole: null,
+      at: now,
+      data: meta.method ? { ip: meta.ip ?? null, method: meta.method } : { ip: meta.ip ?? null },
+    });
+    return { token, csrf, sessionId };
   }
 
   /** A fresh session id is minted at every login, so a planted cookie never becomes a signed-in session. */
@@ -170,6 +184,6 @@ export function createAuthService(deps: { database: Database; clock: Clock; sess
     return { id, name: input.name, token };
   }
 
-  return { login, logout, sessionActor, tokenActor, createToken };
+  return { login, logout, sessionActor, tokenActor, createToken, openSession };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
